@@ -1,0 +1,121 @@
+"""The command line: parse arguments, call the library, turn errors into one line.
+
+Data goes to stdout; progress (only on a terminal), problems and summaries go to stderr.
+Exit codes: 0 all went well, 1 some inputs were skipped or a run failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from storyledger import __version__
+from storyledger.errors import StoryledgerError
+from storyledger.store import DEFAULT_DB
+
+SHOWABLE = ("articles", "actors", "mentions", "quotes", "figures", "events", "runs", "log")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="storyledger",
+        description="Build a sourced, structured record of a news story from many articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"storyledger {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser(
+        "analyze",
+        help="ingest articles and run every stage",
+        epilog="Example: storyledger analyze articles/ --meta meta.json --json story.json",
+    )
+    analyze.add_argument("paths", nargs="+", help="files or folders (txt, html, jsonl, csv)")
+    analyze.add_argument(
+        "--meta", help="metadata sidecar: JSON of file name -> outlet, published, url, title"
+    )
+    analyze.add_argument("--json", dest="json_out", help="also write this run's export here")
+    analyze.add_argument(
+        "--max-bytes",
+        type=int,
+        default=10_000_000,
+        help="skip an article larger than this (default 10 MB)",
+    )
+    _db(analyze)
+
+    export = commands.add_parser(
+        "export",
+        help="export the whole store",
+        epilog="Example: storyledger export --format parquet --out story_tables/",
+    )
+    export.add_argument("--format", choices=("json", "jsonl", "csv", "parquet"), default="json")
+    export.add_argument("--out", required=True, help="a file for json, a folder otherwise")
+    _db(export)
+
+    show = commands.add_parser(
+        "show",
+        help="print stored records",
+        epilog="Example: storyledger show actors",
+    )
+    show.add_argument("what", choices=SHOWABLE)
+    show.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
+    show.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    _db(show)
+
+    search = commands.add_parser(
+        "search",
+        help="full-text search over the stored articles",
+        epilog='Example: storyledger search "ceasefire NEAR talks"',
+    )
+    search.add_argument("query", help="an SQLite FTS5 query")
+    search.add_argument("--limit", type=int, default=20)
+    _db(search)
+    return parser
+
+
+def _db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default=DEFAULT_DB, help=f"database file (default {DEFAULT_DB})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `storyledger` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    from storyledger import commands  # imported late: `--help` stays fast
+
+    handler = getattr(commands, f"run_{args.command}")
+    try:
+        return handler(args)
+    except StoryledgerError as exc:
+        print(f"storyledger: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def emit_rows(rows: list[dict[str, Any]], *, jsonl: bool) -> None:
+    """Rows to stdout: JSON Lines, or a tab-separated table with a header."""
+    if jsonl:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    if not rows:
+        return
+    columns = list(rows[0])
+    print("\t".join(columns))
+    for row in rows:
+        print("\t".join(_cell(row[column]) for column in columns))
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    return " ".join(str(value).split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

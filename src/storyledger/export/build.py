@@ -1,0 +1,78 @@
+"""Read the store into the export document: one object, `schema` plus one array per table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from storyledger import __version__
+from storyledger.export.contract import SCHEMA, TABLES, field_names
+from storyledger.store import Store
+from storyledger.store.rows import plain
+
+_PER_ARTICLE = ("mentions", "quotes", "figures", "events", "framing")
+
+
+def build_export(store: Store, article_ids: Iterable[str] | None = None) -> dict[str, Any]:
+    """The whole store, or only the given articles and the records that point into them."""
+    ids = None if article_ids is None else sorted(set(article_ids))
+    articles = store.articles(ids)
+    ids = [article.id for article in articles] if ids is not None else None
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "generator": _generator(store),
+        "articles": _articles(store, articles),
+    }
+    actors = store.corpus_records("actors") if ids is None else store.actors_of(ids)
+    document["actors"] = [_shaped("actors", plain(actor)) for actor in actors]
+    for name in _PER_ARTICLE:
+        document[name] = [_shaped(name, plain(record)) for record in store.records(name, ids)]
+    comparisons = store.corpus_records("comparisons")
+    if ids is not None:
+        wanted = set(ids)
+        comparisons = [c for c in comparisons if any(i.article in wanted for i in c.items)]
+    document["comparisons"] = [_shaped("comparisons", plain(c)) for c in comparisons]
+    return document
+
+
+def _articles(store: Store, articles: list) -> list[dict[str, Any]]:
+    ids = [article.id for article in articles]
+    nested: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for name, keep in (
+        ("blocks", ("kind", "start", "end")),
+        ("sentences", ("block", "start", "end")),
+        ("cited_sources", ("start", "end", "text")),
+    ):
+        for record in store.records(name, ids):
+            nested[record.article][name].append({key: getattr(record, key) for key in keep})
+    rows = []
+    for article in articles:
+        row = plain(article)
+        row.update(
+            {name: nested[article.id][name] for name in ("blocks", "sentences", "cited_sources")}
+        )
+        rows.append(_shaped("articles", row))
+    return rows
+
+
+def _shaped(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with exactly the contract's fields of `table`, in contract order."""
+    return {name: row.get(name) for name in field_names(table)}
+
+
+def _generator(store: Store) -> dict[str, Any]:
+    runs = store.runs()
+    last = runs[-1] if runs else {}
+    return {
+        "storyledger": __version__,
+        "pipeline_version": last.get("pipeline_version"),
+        "model_name": last.get("model_name"),
+        "model_version": last.get("model_version"),
+        "runs": len(runs),
+    }
+
+
+def tables_of(document: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The export document as flat tables (one per record type) for JSONL, CSV and Parquet."""
+    return {name: document[name] for name in TABLES}

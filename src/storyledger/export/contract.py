@@ -1,0 +1,114 @@
+"""The export contract `storyledger/1`: every table, its fields and their types, in one place.
+
+Later issues fill these arrays; fields are added, never renamed. JSON, JSON Lines, CSV and
+Parquet exports all carry exactly these fields.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA = "storyledger/1"
+
+_SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
+_BLOCK = pa.struct([("kind", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+_SENTENCE = pa.struct([("block", pa.int64()), ("start", pa.int64()), ("end", pa.int64())])
+_ITEM = pa.struct([("article", pa.string()), ("record", pa.string()), ("value", pa.string())])
+_TERM = pa.struct(
+    [
+        ("term", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("in_quote", pa.bool_()),
+    ]
+)
+_STR, _INT, _FLOAT, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_RECORD = [("id", _STR), ("article", _STR), ("start", _INT), ("end", _INT), ("text", _STR)]
+
+TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
+    "articles": [
+        ("id", _STR),
+        ("source", _STR),
+        ("url", _STR),
+        ("title", _STR),
+        ("outlet", _STR),
+        ("published", _STR),
+        ("date_source", _STR),
+        ("title_source", _STR),
+        ("outlet_source", _STR),
+        ("url_source", _STR),
+        ("encoding", _STR),
+        ("text", _STR),
+        ("blocks", pa.list_(_BLOCK)),
+        ("sentences", pa.list_(_SENTENCE)),
+        ("cited_sources", pa.list_(_SPAN)),
+    ],
+    "actors": [
+        ("id", _STR),
+        ("name", _STR),
+        ("kind", _STR),
+        ("aliases", pa.list_(_STR)),
+        ("mentions", _INT),
+        ("article", _STR),
+        ("start", _INT),
+        ("end", _INT),
+    ],
+    "mentions": [*_RECORD, ("label", _STR), ("kind", _STR), ("actor_id", _STR)],
+    "quotes": [
+        *_RECORD,
+        ("kind", _STR),
+        ("speaker", _STR),
+        ("speaker_actor", _STR),
+        ("anonymous", _BOOL),
+        ("cue", _STR),
+    ],
+    "figures": [
+        *_RECORD,
+        ("value", _FLOAT),
+        ("low", _FLOAT),
+        ("high", _FLOAT),
+        ("qualifier", _STR),
+        ("counted", _STR),
+        ("measure", _STR),
+        ("place", _STR),
+        ("attributed_to", _STR),
+    ],
+    "events": [
+        *_RECORD,
+        ("actor", _STR),
+        ("actor_id", _STR),
+        ("action", _STR),
+        ("mode", _STR),
+        ("target", _STR),
+        ("target_id", _STR),
+        ("date", _STR),
+        ("negated", _BOOL),
+        ("aux", _STR),
+    ],
+    "comparisons": [
+        ("id", _STR),
+        ("kind", _STR),
+        ("topic", _STR),
+        ("relation", _STR),
+        ("items", pa.list_(_ITEM)),
+    ],
+    "framing": [
+        ("article", _STR),
+        ("loaded_terms", pa.list_(_TERM)),
+        ("hedges", _INT),
+        ("attributed_share", _FLOAT),
+        ("anonymous_share", _FLOAT),
+        ("cited_sources", pa.list_(_SPAN)),
+    ],
+}
+"""Each exported table's fields, in order, with their Arrow types (used by Parquet)."""
+
+
+def field_names(table: str) -> list[str]:
+    """The field names of one table, in contract order."""
+    return [name for name, _type in TABLES[table]]
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    """The Parquet schema of one table."""
+    return pa.schema(TABLES[table])

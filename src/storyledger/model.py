@@ -1,0 +1,224 @@
+"""The data model: one set of frozen records shared by every stage, store and exporter.
+
+Every record that quotes an article is a `Span`: it names the article and the integer
+character offsets `start`/`end` into that article's stored `text`, and carries the
+`text` it covers, so `record.text == article.text[record.start:record.end]` always holds.
+This module imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+BlockKind = Literal["headline", "bullet", "subheading", "paragraph", "sources"]
+ActorKind = Literal["person", "organization", "place", "group"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+Qualifier = Literal[
+    "exact", "about", "at_least", "more_than", "at_most", "less_than", "range", "vague"
+]
+Aux = Literal["future", "hypothetical", "historical"]
+ComparisonKind = Literal["figure", "quote", "claim"]
+Relation = Literal["agree", "update", "conflict", "variant"]
+MetaSource = Literal["sidecar", "html", "input", "text"]
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A stable identifier: the first `length` hex digits of the SHA-256 of `parts`."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One ingested article: its stored text and its metadata, with where each came from."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    date_source: MetaSource | None = None
+    title_source: MetaSource | None = None
+    outlet_source: MetaSource | None = None
+    url_source: MetaSource | None = None
+    encoding: str | None = None
+
+    @staticmethod
+    def id_for(text: str) -> str:
+        """The content-hash id of an article text: exact copies share it."""
+        return content_id("article", text)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
+    """A stretch of one article's text, by character offsets into `Article.text`."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets {self.start}..{self.end}")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"span text length {len(self.text)} != {self.end - self.start}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block(Span):
+    """A layout block: headline, summary bullet, subheading, body paragraph or source list."""
+
+    index: int
+    kind: BlockKind
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CitedSource(Span):
+    """One entry of a trailing source list ("Sources for this article include: ...")."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence(Span):
+    """A sentence; it never crosses a block boundary."""
+
+    index: int
+    block: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention(Span):
+    """A named mention of an actor in an article, linked to its canonical actor."""
+
+    id: str
+    label: str
+    kind: ActorKind
+    actor_id: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor(Span):
+    """A canonical actor across articles; its span is the mention that gave its name."""
+
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote(Span):
+    """Direct, partial or indirect speech, with its speaker as written and as resolved."""
+
+    id: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_actor: str | None = None
+    anonymous: bool = False
+    cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure(Span):
+    """A reported quantity: its value and bounds, what was counted and who reports it."""
+
+    id: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    counted: str | None = None
+    measure: str | None = None
+    place: str | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Span):
+    """Who did what to whom, coded in a PLOVER 2.0 event type."""
+
+    id: str
+    action: str
+    actor: str | None = None
+    actor_id: str | None = None
+    mode: str | None = None
+    target: str | None = None
+    target_id: str | None = None
+    date: date | None = None
+    negated: bool = False
+    aux: Aux | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparisonItem:
+    """One side of a comparison: a record in an article, and the value compared."""
+
+    article: str
+    record: str
+    value: str | float | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
+    """A cross-article finding; its items point at the records (and so the spans) compared."""
+
+    id: str
+    kind: ComparisonKind
+    topic: str
+    relation: Relation
+    items: tuple[ComparisonItem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoadedTerm(Span):
+    """A loaded word or phrase, flagged when it stands inside a quotation."""
+
+    term: str
+    in_quote: bool
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Framing:
+    """The framing and sourcing profile of one article."""
+
+    article: str
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+    hedges: int = 0
+    attributed_share: float | None = None
+    anonymous_share: float | None = None
+    cited_sources: tuple[CitedSource, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RunInfo:
+    """What produced a set of records: the pipeline and spaCy model versions."""
+
+    pipeline_version: str
+    model_name: str
+    model_version: str
+    stages: tuple[str, ...] = field(default_factory=tuple)

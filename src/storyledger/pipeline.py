@@ -1,0 +1,73 @@
+"""Run the registered stages over articles: layout, one spaCy pass per batch, then the rest.
+
+`analyse_batch` is the per-article core shared by `analyze`, the benchmark and (later) the
+batch engines: a batch of articles in, a batch of analyses out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storyledger import PIPELINE_VERSION
+from storyledger.extract import Analysis, Stage, registered_stages
+from storyledger.layout import mark_block_starts, model_text
+from storyledger.model import Article, RunInfo
+from storyledger.nlp import model_identity
+
+
+def run_info(nlp: Language) -> RunInfo:
+    """What this pipeline is: its version, the spaCy model, and its stages in order."""
+    name, version = model_identity(nlp)
+    return RunInfo(
+        pipeline_version=PIPELINE_VERSION,
+        model_name=name,
+        model_version=version,
+        stages=tuple(item.name for item in registered_stages()),
+    )
+
+
+def analyse(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
+) -> Iterator[Analysis]:
+    """Analyses of `articles` in input order, streaming."""
+    stages = registered_stages()
+    before = [item for item in stages if item.before_parse]
+    after = [item for item in stages if not item.before_parse]
+
+    def prepared() -> Iterator[tuple[Doc, Analysis]]:
+        for article in articles:
+            analysis = _run(before, Analysis(article=article))
+            analysis = replace(analysis, article=_with_title(analysis))
+            blocks = analysis.get("blocks")
+            doc = nlp.make_doc(model_text(article.text, blocks))
+            yield mark_block_starts(doc, blocks), analysis
+
+    for doc, analysis in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        yield _run(after, replace(analysis, doc=doc))
+
+
+def analyse_batch(articles: Sequence[Article], nlp: Language) -> list[Analysis]:
+    """The per-article core on one batch."""
+    return list(analyse(articles, nlp, batch_size=max(1, len(articles))))
+
+
+def _run(stages: Iterable[Stage], analysis: Analysis) -> Analysis:
+    for item in stages:
+        produced = item.run(analysis)
+        analysis = replace(analysis, records={**analysis.records, **produced})
+    return analysis
+
+
+def _with_title(analysis: Analysis) -> Article:
+    """An article without a title takes its headline's text as one (source: the text)."""
+    article = analysis.article
+    if article.title:
+        return article
+    headline = next((b for b in analysis.get("blocks") if b.kind == "headline"), None)
+    if headline is None:
+        return article
+    return replace(article, title=" ".join(headline.text.split()), title_source="text")

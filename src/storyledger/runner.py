@@ -1,0 +1,110 @@
+"""`analyze` as a library call: ingest, analyse what changed, store, then regroup actors.
+
+A bad input or an article whose analysis fails is logged with its reason and the run goes on;
+each article is stored in its own transaction, so nothing stored before is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from spacy.language import Language
+
+from storyledger.ingest import IngestOptions, Skipped, read_inputs
+from storyledger.model import Article
+from storyledger.pipeline import analyse_batch, run_info
+from storyledger.store import Store, fingerprint
+
+BATCH_SIZE = 16
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one `analyze` run did with each input."""
+
+    run_id: int
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: list[Skipped] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> list[str]:
+        """Every article this run's inputs stand for, stored now or before."""
+        return self.stored + self.unchanged
+
+    @property
+    def problems(self) -> list[Skipped]:
+        """Inputs that gave no article (duplicates are not problems)."""
+        return [s for s in self.skipped if not s.reason.startswith("exact copy")] + self.failed
+
+
+Progress = Callable[[int], None]
+
+
+def analyze_paths(
+    paths: Sequence[str | Path],
+    store: Store,
+    nlp: Language,
+    *,
+    options: IngestOptions,
+    command: str = "analyze",
+    progress: Progress | None = None,
+) -> RunReport:
+    """Ingest `paths` into `store`; return what became of every input."""
+    info = run_info(nlp)
+    report = RunReport(run_id=store.begin_run(info, command))
+    pending = _pending(read_inputs(paths, options), store, report, info)
+    while batch := list(islice(pending, BATCH_SIZE)):
+        for article, analysis, error in _analysed(batch, nlp):
+            if error is not None:
+                report.failed.append(Skipped(article.source, error))
+                store.log(report.run_id, article.source, "failed", reason=error, article=article.id)
+                continue
+            store.save(analysis, fingerprint=fingerprint(article, info), run_id=report.run_id)
+            store.log(report.run_id, article.source, "stored", article=article.id)
+            report.stored.append(article.id)
+        if progress:
+            progress(len(batch))
+    store.refresh_actors()
+    store.finish_run(report.run_id)
+    return report
+
+
+def _pending(
+    found: Iterable[Article | Skipped], store: Store, report: RunReport, info: object
+) -> Iterator[Article]:
+    """Articles that need analysing; skips and unchanged articles are logged on the way."""
+    for item in found:
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            store.log(report.run_id, item.source, "skipped", reason=item.reason)
+            continue
+        state = store.stored_state(item.id)
+        if state and state[0] == fingerprint(item, info):
+            status = "unchanged" if state[1] == item.source else "duplicate"
+            reason = None if status == "unchanged" else f"exact copy of {state[1]}"
+            store.log(report.run_id, item.source, status, reason=reason, article=item.id)
+            report.unchanged.append(item.id)
+            continue
+        yield item
+
+
+def _analysed(batch: list[Article], nlp: Language) -> Iterator[tuple[Article, object, str | None]]:
+    """Analyse a batch; if it fails, analyse its articles one by one to isolate the bad one."""
+    try:
+        for article, analysis in zip(batch, analyse_batch(batch, nlp), strict=True):
+            yield article, analysis, None
+        return
+    except Exception:
+        pass
+    for article in batch:
+        try:
+            (analysis,) = analyse_batch([article], nlp)
+        except Exception as exc:
+            yield article, None, f"analysis failed ({type(exc).__name__}: {exc})"
+        else:
+            yield article, analysis, None

@@ -1,0 +1,79 @@
+"""Open the SQLite database: WAL mode, foreign keys, and versioned schema migrations."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from storyledger.errors import StoreError
+
+_MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """`(version, name, sql)` of every migration shipped with the package, in order."""
+    folder = resources.files("storyledger.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection to the database at `path`, created and migrated to the latest schema."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a usable storyledger database ({exc})") from None
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version the database is at (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply, each in its own transaction, the migrations newer than the database."""
+    current = schema_version(conn)
+    shipped = migrations()
+    latest = shipped[-1][0] if shipped else 0
+    if current > latest:
+        raise StoreError(f"database schema {current} is newer than this storyledger ({latest})")
+    for version, _name, sql in shipped:
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version={version:d}")
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into complete statements (triggers kept whole)."""
+    statements, buffer = [], ""
+    for line in sql.splitlines(keepends=True):
+        if not buffer and line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

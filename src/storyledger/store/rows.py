@@ -1,0 +1,102 @@
+"""Turn records into table rows and back: tuples and nested records as JSON, dates as ISO."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import types
+import typing
+from datetime import date
+from typing import Any
+
+from storyledger import model
+from storyledger.model import (
+    Block,
+    CitedSource,
+    Comparison,
+    Event,
+    Figure,
+    Framing,
+    Mention,
+    Quote,
+    Sentence,
+)
+
+RECORD_TABLES: dict[str, type] = {
+    "blocks": Block,
+    "cited_sources": CitedSource,
+    "sentences": Sentence,
+    "mentions": Mention,
+    "quotes": Quote,
+    "figures": Figure,
+    "events": Event,
+    "framing": Framing,
+}
+"""Per-article record names (as stages produce them) and the record type of their table."""
+
+CORPUS_TABLES: dict[str, type] = {"actors": model.Actor, "comparisons": Comparison}
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    """A record as a row: one column per field."""
+    return {f.name: encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
+
+
+def encode(value: Any) -> Any:
+    """A field value as SQLite stores it."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return json.dumps([plain(item) for item in value], ensure_ascii=False)
+    return value
+
+
+def plain(value: Any) -> Any:
+    """A value as plain JSON data (records become objects)."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def from_row(cls: type, row: Any) -> Any:
+    """Rebuild a record of type `cls` from a row read back from the store."""
+    hints = _hints(cls)
+    return cls(**{name: decode(hints[name], row[name]) for name in hints})
+
+
+def decode(hint: Any, value: Any) -> Any:
+    """A stored value back as the field's type."""
+    if value is None:
+        return None
+    base = _unwrap_optional(hint)
+    if base is bool:
+        return bool(value)
+    if base is date:
+        return date.fromisoformat(value)
+    if typing.get_origin(base) is tuple:
+        (item_type, *_rest) = typing.get_args(base)
+        items = json.loads(value) if isinstance(value, str) else value
+        if dataclasses.is_dataclass(item_type):
+            return tuple(item_type(**item) for item in items)
+        return tuple(items)
+    return value
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls, vars(model))
+    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+
+
+def _unwrap_optional(hint: Any) -> Any:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return options[0] if len(options) == 1 else hint
+    return hint

@@ -1,0 +1,225 @@
+"""The store: write analyses one transaction per article, and read records back."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from storyledger import __version__
+from storyledger.compare.actors import resolve_actors
+from storyledger.extract.registry import Analysis
+from storyledger.model import Actor, Article, Mention, RunInfo, content_id
+from storyledger.store.db import connect
+from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
+
+DEFAULT_DB = "storyledger.db"
+
+
+def fingerprint(article: Article, info: RunInfo) -> str:
+    """What decides whether a stored article must be analysed again."""
+    meta = [getattr(article, f.name) for f in dataclasses.fields(article) if f.name != "source"]
+    return content_id(
+        "fingerprint",
+        *meta,
+        info.pipeline_version,
+        info.model_name,
+        info.model_version,
+        *info.stages,
+    )
+
+
+class Store:
+    """A storyledger SQLite database."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        self.conn = connect(path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back whole on any error."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- runs and the ingest log -------------------------------------------------------
+
+    def begin_run(self, info: RunInfo, command: str) -> int:
+        """Record the start of a run with the pipeline and model versions; return its id."""
+        with self.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO runs (started, command, storyledger_version, pipeline_version,"
+                " model_name, model_version, stages) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    _now(),
+                    command,
+                    __version__,
+                    info.pipeline_version,
+                    info.model_name,
+                    info.model_version,
+                    ",".join(info.stages),
+                ),
+            )
+        return int(cursor.lastrowid)
+
+    def finish_run(self, run_id: int) -> None:
+        """Mark a run finished."""
+        with self.transaction() as conn:
+            conn.execute("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run_id))
+
+    def log(
+        self,
+        run_id: int,
+        source: str,
+        status: str,
+        *,
+        reason: str | None = None,
+        article: str | None = None,
+    ) -> None:
+        """Note what became of one input in a run."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO ingest_log (run_id, source, status, reason, article)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (run_id, source, status, reason, article),
+            )
+
+    def runs(self) -> list[dict[str, Any]]:
+        """Every run, oldest first."""
+        return [dict(row) for row in self.conn.execute("SELECT * FROM runs ORDER BY id")]
+
+    def ingest_log(self, run_id: int | None = None) -> list[dict[str, Any]]:
+        """The ingest log, of one run or of all."""
+        sql, args = "SELECT * FROM ingest_log", ()
+        if run_id is not None:
+            sql, args = sql + " WHERE run_id = ?", (run_id,)
+        return [dict(row) for row in self.conn.execute(sql + " ORDER BY rowid", args)]
+
+    # -- articles ---------------------------------------------------------------------
+
+    def stored_state(self, article_id: str) -> tuple[str, str] | None:
+        """`(fingerprint, source)` of a stored article, or None."""
+        row = self.conn.execute(
+            "SELECT fingerprint, source FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row["fingerprint"], row["source"]) if row else None
+
+    def save(self, analysis: Analysis, *, fingerprint: str, run_id: int) -> None:
+        """Replace the article and all its records in one transaction."""
+        article = analysis.article
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            _insert(
+                conn, "articles", {**to_row(article), "fingerprint": fingerprint, "run_id": run_id}
+            )
+            for name in RECORD_TABLES:
+                for record in analysis.get(name):
+                    _insert(conn, name, to_row(record))
+
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """Stored articles (all, or those of `ids`), by publication date then id."""
+        sql, args = _where_ids("SELECT * FROM articles", "id", ids)
+        rows = self.conn.execute(sql + " ORDER BY published IS NULL, published, id", args)
+        return [from_row(Article, row) for row in rows]
+
+    def records(self, name: str, article_ids: Iterable[str] | None = None) -> list[Any]:
+        """The stored records of one per-article table, in article and text order."""
+        cls = RECORD_TABLES[name]
+        order = "article, start" if "start" in _columns(cls) else "article"
+        sql, args = _where_ids(f"SELECT * FROM {name}", "article", article_ids)
+        return [from_row(cls, row) for row in self.conn.execute(f"{sql} ORDER BY {order}", args)]
+
+    def article_count(self) -> int:
+        """How many articles are stored."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and texts (FTS5 query syntax), best first."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [dict(row) for row in rows]
+
+    # -- corpus-wide records ------------------------------------------------------------
+
+    def refresh_actors(self) -> int:
+        """Regroup every stored mention into canonical actors across articles."""
+        mentions = self.records("mentions")
+        actors, linked = resolve_actors(mentions)
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM actors")
+            for actor in actors:
+                _insert(conn, "actors", to_row(actor))
+            conn.executemany(
+                "UPDATE mentions SET actor_id = ?, kind = ? WHERE id = ?",
+                [(m.actor_id, m.kind, m.id) for m in linked],
+            )
+        return len(actors)
+
+    def corpus_records(self, name: str) -> list[Any]:
+        """All actors or comparisons."""
+        cls = CORPUS_TABLES[name]
+        return [
+            from_row(cls, row) for row in self.conn.execute(f"SELECT * FROM {name} ORDER BY id")
+        ]
+
+    def actors_of(self, article_ids: Iterable[str]) -> list[Actor]:
+        """The actors mentioned in the given articles."""
+        ids = sorted(set(article_ids))
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT * FROM actors WHERE id IN (SELECT actor_id FROM mentions WHERE article IN"
+            f" ({marks})) ORDER BY id",
+            ids,
+        )
+        return [from_row(Actor, row) for row in rows]
+
+    def mentions_of(self, actor_id: str) -> list[Mention]:
+        """Every mention of one actor."""
+        rows = self.conn.execute(
+            "SELECT * FROM mentions WHERE actor_id = ? ORDER BY article, start", (actor_id,)
+        )
+        return [from_row(Mention, row) for row in rows]
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
+    columns = ", ".join(f'"{name}"' for name in row)
+    marks = ", ".join("?" * len(row))
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+
+def _where_ids(sql: str, column: str, ids: Iterable[str] | None) -> tuple[str, tuple]:
+    if ids is None:
+        return sql, ()
+    values = tuple(sorted(set(ids)))
+    return f"{sql} WHERE {column} IN ({','.join('?' * len(values))})", values
+
+
+def _columns(cls: type) -> set[str]:
+    return {f.name for f in dataclasses.fields(cls)}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
