@@ -56,7 +56,12 @@ def _vote_kinds(mentions: list[Mention]) -> dict[str, ActorKind]:
     }
     kinds: dict[str, ActorKind] = {}
     for norm, counts in votes.items():
-        if counts["person"] and (counts["person"] * 3 >= counts.total() or norm in surnames):
+        tagged_person = counts["person"] * 3 >= counts.total()
+        # The model often tags a surname ORG ("Trump", "Hale"); a place tag is left alone.
+        surname = (
+            norm in surnames and counts["person"] + counts["organization"] > counts.total() / 2
+        )
+        if (counts["person"] and tagged_person) or surname:
             kinds[norm] = "person"
         else:
             kinds[norm] = max(

@@ -1,7 +1,18 @@
-"""Per-article stages. Importing this package registers them, in pipeline order."""
+"""Per-article stages and `PIPELINE`, the one ordered registry of them.
 
-from storyledger.extract import actors as _actors  # noqa: F401
-from storyledger.extract import layout_stages as _layout_stages  # noqa: F401  (registers first)
-from storyledger.extract.registry import Analysis, Stage, registered_stages, stage
+A later stage is added by writing its module and listing its function here, in order.
+"""
 
-__all__ = ["Analysis", "Stage", "registered_stages", "stage"]
+from storyledger.extract.actors import actor_stage
+from storyledger.extract.layout_stages import layout_stage, sentence_stage
+from storyledger.extract.registry import Analysis, Stage, build_registry, stage
+
+PIPELINE = (layout_stage, sentence_stage, actor_stage)
+
+
+def registered_stages() -> tuple[Stage, ...]:
+    """The pipeline's stages in order, checked."""
+    return build_registry(PIPELINE)
+
+
+__all__ = ["PIPELINE", "Analysis", "Stage", "registered_stages", "stage"]

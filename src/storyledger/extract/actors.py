@@ -17,91 +17,31 @@ LABEL_KIND: dict[str, ActorKind] = {
     "NORP": "group",
 }
 _LEADING = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "another",
-        "one",
-        "two",
-        "three",
-        "some",
-        "several",
-        "many",
-        "other",
-        "others",
-        "both",
-        "all",
-        "each",
-        "every",
-        "any",
-        "former",
-        "ex",
-        "late",
-    ]
+    "the a an another one two three some several many other others both all each every "
+    "any former ex late".split()
 )
 TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sen",
-        "senator",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "gen",
-        "general",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "judge",
-        "justice",
-        "mayor",
-        "envoy",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "ceo",
-        "chairman",
-        "chairwoman",
-        "commissioner",
-        "lt",
-        "col",
-        "colonel",
-        "sgt",
-        "sergeant",
-        "capt",
-        "captain",
-        "adm",
-        "admiral",
-        "sir",
-        "lord",
-        "lady",
-        "rev",
-        "reverend",
-        "sheikh",
-        "emir",
-        "premier",
-        "leader",
-        "director",
-        "officer",
-        "official",
-        "press",
-    ]
+    "president vice prime minister secretary mr mrs ms miss dr sen senator rep "
+    "representative gov governor gen general chancellor king queen prince princess pope "
+    "judge justice mayor envoy ambassador spokesman spokeswoman spokesperson chief ceo "
+    "chairman chairwoman commissioner lt col colonel sgt sergeant capt captain adm "
+    "admiral sir lord lady rev reverend sheikh emir premier leader director officer "
+    "official press".split()
+)
+
+
+PLACE_HEADS = frozenset(
+    "river lake bay sea ocean strait gulf island islands valley mountain mountains hills "
+    "county province district region state city town village street avenue road square "
+    "bridge dam lock canal harbor harbour airport station port park forest desert coast "
+    "peninsula border crossing".split()
+)
+PLACE_PREFIXES = frozenset("port lake mount mt fort cape gulf isle".split())
+ORG_HEADS = frozenset(
+    "authority union alliance council company corporation corp inc ltd group ministry "
+    "agency department party bank university college association commission committee "
+    "office service services court board institute foundation federation club network "
+    "times post news press radio tv television".split()
 )
 
 
@@ -124,12 +64,22 @@ def actor_stage(analysis: Analysis) -> dict[str, tuple]:
                 text=article.text[start:end],
                 id=content_id("mention", article.id, start, end),
                 label=ent.label_,
-                kind=kind,
+                kind=kind_of_name(article.text[start:end], kind),
                 actor_id="",
             )
         )
     actors, linked = resolve_actors(mentions)
     return {"mentions": linked, "actors": actors}
+
+
+def kind_of_name(name: str, kind: ActorKind) -> ActorKind:
+    """Correct an ORG tag by the name's shape: "Port Meridian", "Carrow Lock" are places."""
+    words = name.replace("’", "'").split()
+    if kind != "organization" or len(words) < 2 or words[-1].lower() in ORG_HEADS:
+        return kind
+    if words[-1].lower() in PLACE_HEADS or words[0].lower().rstrip(".") in PLACE_PREFIXES:
+        return "place"
+    return kind
 
 
 def _name_bounds(ent: SpacySpan) -> tuple[int, int] | None:

@@ -52,35 +52,32 @@ class Stage:
         return {only: tuple(result)}
 
 
-_REGISTRY: list[Stage] = []
-
-
 def stage(
     name: str, *, requires: Sequence[str], produces: Sequence[str], before_parse: bool = False
 ) -> Callable[[StageFunc], StageFunc]:
-    """Register the decorated function as the next stage of the pipeline."""
+    """Describe the decorated function as a stage; `extract.PIPELINE` lists stages in order."""
 
-    def register(func: StageFunc) -> StageFunc:
-        if any(existing.name == name for existing in _REGISTRY):
-            raise ValueError(f"stage {name!r} is registered twice")
-        _REGISTRY.append(
-            Stage(
-                name=name,
-                func=func,
-                requires=tuple(requires),
-                produces=tuple(produces),
-                before_parse=before_parse,
-            )
+    def describe(func: StageFunc) -> StageFunc:
+        func.stage = Stage(  # type: ignore[attr-defined]
+            name=name,
+            func=func,
+            requires=tuple(requires),
+            produces=tuple(produces),
+            before_parse=before_parse,
         )
         return func
 
-    return register
+    return describe
 
 
-def registered_stages() -> tuple[Stage, ...]:
-    """All stages in pipeline order, after checking each one's inputs come before it."""
-    check_order(_REGISTRY)
-    return tuple(_REGISTRY)
+def build_registry(funcs: Sequence[StageFunc]) -> tuple[Stage, ...]:
+    """The stages of `funcs`, in that order, after checking the order is sound."""
+    stages = tuple(func.stage for func in funcs)  # type: ignore[attr-defined]
+    names = [item.name for item in stages]
+    if len(set(names)) != len(names):
+        raise ValueError(f"a stage is listed twice in {names}")
+    check_order(stages)
+    return stages
 
 
 def check_order(stages: Sequence[Stage]) -> None:

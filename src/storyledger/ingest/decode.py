@@ -16,6 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_NEAR_EQUAL_CHAOS = 0.1
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f", "\v"}
 
 
@@ -32,9 +33,15 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), "utf-8", source)
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(source, errors.UNDECODABLE)
+    best = matches[0]
+    # On short texts several legacy code pages fit equally well; windows-1252 is the
+    # WHATWG default for Western text, so it wins among near-equal candidates.
+    western = next((m for m in matches if m.encoding == "cp1252"), None)
+    if western is not None and western.chaos <= best.chaos + _NEAR_EQUAL_CHAOS:
+        best = western
     return _checked(str(best), best.encoding, source)
 
 

@@ -9,6 +9,9 @@ import trafilatura
 from storyledger import errors
 from storyledger.errors import InputError
 
+MIN_WORDS = 5
+"""Fewer words than this is page furniture ("Home"), not an article's main text."""
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HtmlArticle:
@@ -38,7 +41,7 @@ def extract_html(html: str, *, source: str) -> HtmlArticle:
         deduplicate=False,
     )
     body = (document.text or "").strip() if document is not None else ""
-    if not body:
+    if len(body.split()) < MIN_WORDS:
         raise InputError(source, errors.NO_MAIN_TEXT)
     title = (document.title or "").strip() or None
     if title and not body.startswith(title):

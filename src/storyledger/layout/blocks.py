@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storyledger.layout.lines import (
     BULLET,
+    BYLINE,
     SOURCES_HEADER,
     Line,
     ends_mid_phrase,
@@ -125,6 +126,8 @@ def _joins(group: _Group, line: Line, wrapped: bool) -> bool:
         return False
     if starts_lowercase(line.content) or ends_mid_phrase(last.content):
         return True
+    if group.bullet or BYLINE.match(last.content):
+        return False
     if len(group.lines) > 1:
         return True
     return not heading_like(last, max_words=HEADLINE_MAX_WORDS)

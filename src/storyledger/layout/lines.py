@@ -19,30 +19,8 @@ _TERMINAL = ".!?:;…"
 # Words a line cannot end on unless it breaks off mid-phrase. Particles that can close a
 # phrase ("digs in", "moves on", "it is over") are left out on purpose.
 _CONTINUING = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "for",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "that",
-        "as",
-        "than",
-        "into",
-        "onto",
-        "between",
-        "whose",
-        "which",
-        "whom",
-    ]
+    "a an the of to for with by from and or but nor that as than into onto "
+    "between whose which whom".split()
 )
 _WORD = re.compile(r"\w[\w'’.-]*")
 

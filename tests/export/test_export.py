@@ -1,0 +1,172 @@
+"""The export contract `storyledger/1` in every format, and CSV cells that cannot run."""
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyledger.export import SCHEMA, TABLES, build_export, neutralise, write_export
+from storyledger.pipeline import analyse, run_info
+from storyledger.store import Store, fingerprint
+
+CONTRACT = {
+    "articles": [
+        "id",
+        "source",
+        "url",
+        "title",
+        "outlet",
+        "published",
+        "date_source",
+        "text",
+        "blocks",
+    ],
+    "actors": ["id", "name", "kind", "aliases"],
+    "quotes": [
+        "id",
+        "article",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "speaker",
+        "speaker_actor",
+        "anonymous",
+        "cue",
+    ],
+    "figures": [
+        "id",
+        "article",
+        "start",
+        "end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "counted",
+        "measure",
+        "place",
+        "attributed_to",
+    ],
+    "events": [
+        "id",
+        "article",
+        "start",
+        "end",
+        "text",
+        "actor",
+        "actor_id",
+        "action",
+        "mode",
+        "target",
+        "target_id",
+        "date",
+        "negated",
+        "aux",
+    ],
+    "comparisons": ["id", "kind", "topic", "relation", "items"],
+    "framing": [
+        "article",
+        "loaded_terms",
+        "hedges",
+        "attributed_share",
+        "anonymous_share",
+        "cited_sources",
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def document(nlp, example_articles, tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "e.db"
+    info = run_info(nlp)
+    with Store(path) as store:
+        run_id = store.begin_run(info, "test")
+        for analysis in analyse(example_articles, nlp):
+            store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
+        store.refresh_actors()
+        yield build_export(store)
+
+
+def test_contract_fields_are_all_present(document):
+    assert document["schema"] == SCHEMA
+    for table, fields in CONTRACT.items():
+        assert set(fields) <= set(name for name, _ in TABLES[table]), table
+        assert isinstance(document[table], list)
+        for row in document[table]:
+            assert list(row) == [name for name, _ in TABLES[table]]
+
+
+def test_every_span_points_at_its_text(document):
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for article in document["articles"]:
+        for block in article["blocks"]:
+            assert block["kind"] in {"headline", "bullet", "subheading", "paragraph", "sources"}
+            assert 0 <= block["start"] < block["end"] <= len(article["text"])
+    for table in ("mentions", "quotes", "figures", "events"):
+        for row in document[table]:
+            assert texts[row["article"]][row["start"] : row["end"]] == row["text"]
+
+
+def test_generator_names_the_model(document):
+    assert document["generator"]["model_name"].startswith("en_core_web_sm")
+    assert document["generator"]["model_version"] == "3.8.0"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_flat_formats_carry_every_table_and_field(document, fmt, tmp_path):
+    files = write_export(document, fmt, tmp_path)
+    assert sorted(f.stem for f in files) == sorted(TABLES)
+    for file in files:
+        fields = [name for name, _ in TABLES[file.stem]]
+        rows = document[file.stem]
+        if fmt == "parquet":
+            table = pq.read_table(file)
+            assert table.schema.names == fields and table.num_rows == len(rows)
+        elif fmt == "csv":
+            with file.open(newline="", encoding="utf-8") as handle:
+                reader = csv.DictReader(handle)
+                assert reader.fieldnames == fields and len(list(reader)) == len(rows)
+        else:
+            lines = file.read_text(encoding="utf-8").splitlines()
+            assert [json.loads(line) for line in lines] == rows
+
+
+def test_json_export_round_trips(document, tmp_path):
+    (path,) = write_export(document, "json", tmp_path / "story.json")
+    assert json.loads(path.read_text(encoding="utf-8")) == document
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.parametrize(
+    "cell", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+)
+def test_formula_cells_are_neutralised(cell, tmp_path):
+    assert neutralise(cell) == "'" + cell
+    document = {name: [] for name in TABLES}
+    document["actors"] = [
+        {
+            "id": cell,
+            "name": cell,
+            "kind": "person",
+            "aliases": [cell],
+            "mentions": 1,
+            "article": "a",
+            "start": 0,
+            "end": 1,
+        }
+    ]
+    write_export(document, "csv", tmp_path)
+    with (tmp_path / "actors.csv").open(newline="", encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["name"] == "'" + cell
+    assert not row["aliases"].startswith(("=", "+", "-", "@"))
+
+
+@given(st.text())
+def test_neutralised_cells_never_start_a_formula(value):
+    assert not str(neutralise(value)).startswith(("=", "+", "-", "@", "\t", "\r"))

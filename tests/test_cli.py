@@ -1,0 +1,161 @@
+"""The command line, end to end: analyze, export, show, search, errors and exit codes."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyledger.cli import main
+from tests.conftest import EXAMPLES, ROOT, SEEDS, need
+
+GOLDEN = Path(__file__).parent / "golden" / "examples.json"
+
+
+def run(capsys, *argv):
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_seeds_export(tmp_path, capsys):
+    need(SEEDS)
+    out_file = tmp_path / "out.json"
+    code, _out, err = run(
+        capsys,
+        "analyze",
+        *sorted(SEEDS.glob("*.txt")),
+        "--meta",
+        SEEDS / "meta.json",
+        "--db",
+        tmp_path / "s.db",
+        "--json",
+        out_file,
+    )
+    assert code == 0, err
+    document = json.loads(out_file.read_text())
+    assert document["schema"] == "storyledger/1"
+    assert len(document["articles"]) == 2
+    assert {a["published"] for a in document["articles"]} == {"2025-05-20", "2025-07-09"}
+    assert all(a["date_source"] == "sidecar" and a["blocks"] for a in document["articles"])
+    people = {a["name"] for a in document["actors"] if a["kind"] == "person"}
+    assert {"Benjamin Netanyahu", "Donald Trump", "Steve Witkoff"} <= people
+    for key in ("quotes", "figures", "events", "comparisons", "framing"):
+        assert isinstance(document[key], list)
+
+
+def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
+    """Layout and actors of the whole example story; set STORYLEDGER_UPDATE_GOLDEN=1 to renew."""
+    monkeypatch.chdir(ROOT)
+    out_file = tmp_path / "e.json"
+    code, _, err = run(
+        capsys,
+        "analyze",
+        "examples/story",
+        "--meta",
+        "examples/meta.json",
+        "--db",
+        tmp_path / "e.db",
+        "--json",
+        out_file,
+    )
+    assert code == 0, err
+    document = json.loads(out_file.read_text())
+    summary = {
+        "articles": [
+            {
+                key: a[key]
+                for key in (
+                    "id",
+                    "source",
+                    "title",
+                    "outlet",
+                    "published",
+                    "date_source",
+                    "url",
+                    "blocks",
+                    "sentences",
+                    "cited_sources",
+                )
+            }
+            for a in document["articles"]
+        ],
+        "actors": sorted(
+            [a["kind"], a["name"], a["aliases"], a["mentions"]] for a in document["actors"]
+        ),
+    }
+    if os.environ.get("STORYLEDGER_UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
+    assert summary == json.loads(GOLDEN.read_text())
+
+
+def test_rerun_is_idempotent_and_bad_inputs_are_named(tmp_path, capsys):
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES / "story", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "bin.txt").write_bytes(b"\x00\xff" * 50)
+    (folder / "bad.jsonl").write_text(
+        '{"text": "A fine article about the flood. It rained."}\n{oops\n'
+    )
+    db = tmp_path / "x.db"
+    code, out, err = run(capsys, "analyze", folder, "--db", db)
+    assert code == 1
+    assert out == ""
+    assert f"storyledger: {folder / 'empty.txt'}: empty file" in err.splitlines()
+    assert f"storyledger: {folder / 'bin.txt'}: binary file, not text" in err.splitlines()
+    assert any(
+        line.startswith(f"storyledger: {folder / 'bad.jsonl'}:2: malformed JSON")
+        for line in err.splitlines()
+    )
+    assert "5 analyzed" in err
+    run(capsys, "export", "--db", db, "--out", tmp_path / "first.json")
+    code, _, err = run(capsys, "analyze", folder, "--db", db)
+    assert "0 analyzed, 5 unchanged" in err
+    run(capsys, "export", "--db", db, "--out", tmp_path / "second.json")
+    first = json.loads((tmp_path / "first.json").read_text())
+    second = json.loads((tmp_path / "second.json").read_text())
+    first["generator"].pop("runs"), second["generator"].pop("runs")
+    assert first == second
+
+
+def test_show_search_and_export(tmp_path, capsys):
+    db = tmp_path / "e.db"
+    run(capsys, "analyze", EXAMPLES / "story", "--meta", EXAMPLES / "meta.json", "--db", db)
+    code, out, _ = run(capsys, "show", "articles", "--db", db)
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split("\t")[:3] == ["id", "published", "outlet"]
+    assert len(rows) == 4
+    code, out, _ = run(capsys, "show", "actors", "--db", db, "--jsonl", "--limit", "3")
+    assert [json.loads(line)["kind"] for line in out.splitlines()]
+    code, out, _ = run(capsys, "search", "convoy", "--db", db)
+    assert code == 0
+    assert "[convoy]" in out
+    for fmt in ("json", "jsonl", "csv", "parquet"):
+        target = tmp_path / ("x.json" if fmt == "json" else fmt)
+        code, out, _ = run(capsys, "export", "--format", fmt, "--out", target, "--db", db)
+        assert code == 0 and out.strip()
+
+
+def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):
+    code, _, err = run(capsys, "show", "articles", "--db", tmp_path / "none.db")
+    assert code == 1 and err.count("\n") == 1 and "no such database" in err
+    bad_meta = tmp_path / "m.json"
+    bad_meta.write_text("[]")
+    code, _, err = run(
+        capsys, "analyze", EXAMPLES / "story", "--meta", bad_meta, "--db", tmp_path / "a.db"
+    )
+    assert code == 1 and err.strip() == (
+        f"storyledger: {bad_meta}: must be a JSON object of file name -> metadata"
+    )
+    with pytest.raises(SystemExit) as usage:
+        main(["export", "--format", "xml", "--out", "x"])
+    assert usage.value.code == 2
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out.startswith("storyledger ")
