@@ -141,6 +141,11 @@ class Quote(Span):
     speaker_actor: str | None = None
     anonymous: bool = False
     cue: str | None = None
+    speaker_resolved: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_mention: str | None = None
+    affiliation: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

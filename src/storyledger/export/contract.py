@@ -61,6 +61,10 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("speaker_actor", _STR),
         ("anonymous", _BOOL),
         ("cue", _STR),
+        ("speaker_resolved", _STR),
+        ("speaker_start", _INT),
+        ("speaker_end", _INT),
+        ("affiliation", _STR),
     ],
     "figures": [
         *_RECORD,

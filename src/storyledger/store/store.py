@@ -176,6 +176,10 @@ class Store:
                 "UPDATE mentions SET actor_id = ?, kind = ? WHERE id = ?",
                 [(m.actor_id, m.kind, m.id) for m in linked],
             )
+            conn.execute(
+                "UPDATE quotes SET speaker_actor = (SELECT actor_id FROM mentions"
+                " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
+            )
         return len(actors)
 
     def corpus_records(self, name: str) -> list[Any]:

@@ -1,0 +1,255 @@
+"""Direct and partial quotes: quoted words with a speech cue and a speaker; scare quotes dropped.
+
+A quote is *direct* when it opens its sentence or follows a colon, a comma or a cue verb;
+*partial* when it sits inside a clause that a speech verb governs ("accusing "the leaders ..."
+of ..."). A quoted phrase with neither is a scare quote or a title and yields nothing. A quote
+in a headline or subheading that repeats a body quote yields nothing either.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyledger.extract.quotes.lexicon import speech_lexicon
+from storyledger.extract.quotes.marks import Quoted
+from storyledger.extract.quotes.speakers import Speaker, SpeakerFinder
+from storyledger.model import Block, Sentence
+
+_HEADINGS = ("headline", "subheading")
+_DIRECT_BEFORE = ":,—–"
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A quote the rules accept, before it becomes a `Quote` record."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: Speaker | None
+    cue: Token | None
+
+
+class DirectQuotes:
+    """Classifies the quoted stretches of one article and finds their speakers."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        blocks: Sequence[Block],
+        sentences: Sequence[Sentence],
+        finder: SpeakerFinder,
+    ) -> None:
+        self.doc, self.text, self.finder = doc, text, finder
+        self.kinds = {block.index: block.kind for block in blocks}
+        self.sentences = list(sentences)
+        self._starts = [s.start for s in self.sentences]
+        self.lexicon = speech_lexicon()
+
+    def find(self, quoted: Sequence[Quoted]) -> list[Found]:
+        """The accepted quotes among `quoted`, in text order."""
+        self.quoted = list(quoted)
+        body_texts = {
+            _fold(self.text[q.start : q.end])
+            for q in quoted
+            if self.kinds.get(q.block) not in _HEADINGS
+        }
+        found: list[Found] = []
+        for quote in quoted:
+            folded = _fold(self.text[quote.start : quote.end])
+            if self.kinds.get(quote.block) in _HEADINGS and (
+                any(folded in body for body in body_texts) or not self._frame_cue(quote)
+            ):
+                continue
+            result = self._classify(quote, found)
+            if result is not None:
+                found.append(result)
+        return found
+
+    def _classify(self, quote: Quoted, earlier: list[Found]) -> Found | None:
+        if self._opens_directly(quote):
+            cue = self._frame_cue(quote)
+            speaker = self._speaker_of(cue) if cue is not None else None
+            if speaker is None:
+                speaker, cue = self._carried_speaker(quote, earlier)
+            if speaker is not None or self._whole_sentences(quote):
+                return Found(
+                    quote.start, _trim(self.text, quote.start, quote.end), "direct", speaker, cue
+                )
+            return None
+        cue = self._governing_cue(quote)
+        if cue is None:
+            return None
+        speaker = self._speaker_of(cue)
+        if speaker is None:
+            return None
+        return Found(quote.start, _trim(self.text, quote.start, quote.end), "partial", speaker, cue)
+
+    def _opens_directly(self, quote: Quoted) -> bool:
+        """At a sentence start, or after a colon, comma, dash or a cue verb."""
+        before = self.text[: quote.outer_start].rstrip()
+        sentence = self._sentence_at(quote.outer_start)
+        if sentence is None or not before or quote.outer_start <= sentence.start:
+            return True
+        if before[-1] in _DIRECT_BEFORE:
+            return True
+        token = self._token_before(quote.outer_start)
+        return (
+            token is not None
+            and token.lemma_.lower() in self.lexicon.direct_verbs
+            and token.pos_ in ("VERB", "AUX")
+            and len(self.text[quote.start : quote.end].split()) > 2
+        )
+
+    def _frame_cue(self, quote: Quoted) -> Token | None:
+        """The cue verb nearest the quote, outside every quote, in the quote's sentences."""
+        first = self._sentence_at(quote.outer_start)
+        last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
+        if first is None or last is None:
+            return None
+        span = self.doc.char_span(first.start, last.end, alignment_mode="expand")
+        if span is None:
+            return None
+        cues = [
+            token
+            for token in span
+            if token.lemma_.lower() in self.lexicon.cue_verbs
+            and token.pos_ in ("VERB", "AUX")
+            and not self._inside_quote(token.idx)
+        ]
+        if not cues:
+            return None
+        return min(
+            cues, key=lambda t: min(abs(t.idx - quote.outer_end), abs(t.idx - quote.outer_start))
+        )
+
+    def _governing_cue(self, quote: Quoted) -> Token | None:
+        """The nearest speech verb (or owned speech noun) above the quoted words in the parse."""
+        span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if span is None:
+            return None
+        as_verb = self._as_verb(quote)
+        if as_verb is not None:
+            return as_verb
+        token = span.root
+        for _ in range(12):
+            if token.head is token:
+                return None
+            token = token.head
+            if self._inside_quote(token.idx):
+                continue
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.cue_verbs:
+                return token
+            if token.pos_ == "NOUN" and lemma in self.lexicon.speech_nouns:
+                return None  # a claim or report nobody is named for: the words are its own
+        return None
+
+    def _as_verb(self, quote: Quoted) -> Token | None:
+        """ "dismissing the report as "fake"": the quote is what the earlier verb calls it."""
+        before = self._token_before(quote.outer_start)
+        sentence = self._sentence_at(quote.outer_start)
+        if before is None or before.lower_ != "as" or sentence is None:
+            return None
+        span = self.doc.char_span(sentence.start, quote.outer_start, alignment_mode="contract")
+        verbs = [
+            t
+            for t in span or ()
+            if t.pos_ == "VERB"
+            and t.lemma_.lower() in self.lexicon.as_verbs
+            and not self._inside_quote(t.idx)
+        ]
+        return verbs[-1] if verbs else None
+
+    def _speaker_of(self, cue: Token) -> Speaker | None:
+        subject = self.finder.subject_of(cue)
+        return self.finder.speaker(subject) if subject is not None else None
+
+    def _carried_speaker(
+        self, quote: Quoted, earlier: list[Found]
+    ) -> tuple[Speaker | None, Token | None]:
+        """A quote standing alone continues the speaker introduced just before it."""
+        sentence = self._sentence_at(quote.outer_start)
+        if sentence is None or not self._whole_sentences(quote):
+            return None, None
+        previous = self.sentences[sentence.index - 1] if sentence.index > 0 else None
+        if previous is not None and self.text[previous.start : previous.end].rstrip().endswith(":"):
+            cue = self._cue_in(previous)
+            if cue is not None:
+                return self._speaker_of(cue), cue
+        if (
+            earlier
+            and earlier[-1].speaker is not None
+            and quote.outer_start - earlier[-1].end < 400
+        ):
+            return earlier[-1].speaker, earlier[-1].cue
+        following = (
+            self.sentences[sentence.index + 1] if sentence.index + 1 < len(self.sentences) else None
+        )
+        if following is not None and not self._has_quote(following):
+            cue = self._cue_in(following)
+            if (
+                cue is not None
+                and cue.i
+                - self.doc.char_span(following.start, following.end, alignment_mode="expand").start
+                < 6
+            ):
+                return self._speaker_of(cue), cue
+        return None, None
+
+    def _cue_in(self, sentence: Sentence) -> Token | None:
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            return None
+        return next(
+            (
+                t
+                for t in span
+                if t.lemma_.lower() in self.lexicon.cue_verbs
+                and t.pos_ in ("VERB", "AUX")
+                and not self._inside_quote(t.idx)
+            ),
+            None,
+        )
+
+    def _whole_sentences(self, quote: Quoted) -> bool:
+        """True when the quote, marks included, is all there is of its sentences."""
+        first = self._sentence_at(quote.outer_start)
+        last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
+        if first is None or last is None:
+            return False
+        outside = self.text[first.start : quote.outer_start] + self.text[quote.outer_end : last.end]
+        return not any(char.isalnum() for char in outside)
+
+    def _has_quote(self, sentence: Sentence) -> bool:
+        return any(sentence.start <= q.outer_start < sentence.end for q in self.quoted)
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+
+    def _sentence_at(self, offset: int) -> Sentence | None:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0:
+            return self.sentences[0] if self.sentences else None
+        return self.sentences[index]
+
+    def _token_before(self, offset: int) -> Token | None:
+        span = self.doc.char_span(0, offset, alignment_mode="contract")
+        tokens = [t for t in span if not t.is_space] if span is not None else []
+        return tokens[-1] if tokens else None
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Drop a trailing comma inside the marks: it belongs to the sentence around the quote."""
+    while end > start and text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
+def _fold(value: str) -> str:
+    return "".join(char.lower() for char in value if char.isalnum())

@@ -1,0 +1,83 @@
+"""Pair quotation marks into quoted stretches of text, across paragraphs when a quote runs on.
+
+Curly marks say which way they face; a straight mark opens when it follows a space, an opening
+bracket, a dash or the start of a block, and closes otherwise. A paragraph that ends inside a
+quote and a next paragraph that opens with a mark make one quote (the news convention).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyledger.layout import PROSE_KINDS
+from storyledger.model import Block
+
+OPENING = "“«„"
+CLOSING = "”»"
+STRAIGHT = '"'
+_OPEN_CONTEXT = " \n\t([{—–-/:"
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A quoted stretch: `start`/`end` of the words inside the marks, and its first block."""
+
+    start: int
+    end: int
+    block: int
+    outer_start: int
+    outer_end: int
+
+
+def find_quoted(text: str, blocks: Sequence[Block]) -> list[Quoted]:
+    """Every paired quotation in the prose blocks, in text order."""
+    found: list[Quoted] = []
+    carried: tuple[int, int] | None = None  # (opening mark position, its block) run-on quote
+    prose = [block for block in blocks if block.kind in PROSE_KINDS]
+    for position, block in enumerate(prose):
+        opened: tuple[int, int] | None = carried
+        carried = None
+        for offset in range(block.start, block.end):
+            char = text[offset]
+            if char not in OPENING + CLOSING + STRAIGHT:
+                continue
+            if _opens(text, offset, block.start):
+                if opened is not None and opened[1] != block.index and offset == block.start:
+                    continue  # the mark that re-opens a run-on quote
+                opened = (offset, block.index)
+            elif opened is not None:
+                found.append(_quoted(text, opened, offset))
+                opened = None
+        following = prose[position + 1] if position + 1 < len(prose) else None
+        if (
+            opened is not None
+            and following is not None
+            and _opens(text, following.start, following.start)
+        ):
+            carried = opened
+    return [quote for quote in found if quote.end > quote.start]
+
+
+def _opens(text: str, offset: int, block_start: int) -> bool:
+    char = text[offset]
+    if char in OPENING:
+        return True
+    if char in CLOSING:
+        return False
+    if char != STRAIGHT:
+        return False
+    before = text[offset - 1] if offset > block_start else " "
+    after = text[offset + 1] if offset + 1 < len(text) else " "
+    return (before in _OPEN_CONTEXT or offset == block_start) and not after.isspace()
+
+
+def _quoted(text: str, opened: tuple[int, int], closing: int) -> Quoted:
+    start, end = opened[0] + 1, closing
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Quoted(
+        start=start, end=end, block=opened[1], outer_start=opened[0], outer_end=closing + 1
+    )

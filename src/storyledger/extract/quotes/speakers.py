@@ -1,0 +1,231 @@
+"""Who speaks: the subject of a speech cue, as written, resolved, and flagged when anonymous.
+
+A speaker is the noun phrase that is the subject of the cue verb (climbing from participles
+such as "adding" or "accusing" to the verb they hang from). Pronouns, definite descriptions
+("the official") and "one" are resolved to an earlier noun phrase of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storyledger.extract.quotes.lexicon import speech_lexicon
+from storyledger.extract.quotes.marks import Quoted
+from storyledger.model import Mention
+
+SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "relcl", "acl")
+_PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "we": "pl"}
+_CUT_DEPS = ("relcl", "advcl", "acl")
+_LOOKBACK = 600  # characters searched back for an antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker as written (`start`/`end`), what it resolves to, and how to count it."""
+
+    start: int
+    end: int
+    text: str
+    resolved: str
+    mention: Mention | None
+    anonymous: bool
+    affiliation: str | None
+
+
+class SpeakerFinder:
+    """Finds and resolves speakers in one analysed article."""
+
+    def __init__(
+        self, doc: Doc, text: str, mentions: Sequence[Mention], quoted: Sequence[Quoted] = ()
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.quoted = list(quoted)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.lexicon = speech_lexicon()
+        self.phrases = [
+            _phrase_bounds(token)
+            for token in doc
+            if token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
+            and token.pos_ in ("NOUN", "PROPN")
+            and not any(q.outer_start <= token.idx < q.outer_end for q in self.quoted)
+        ]
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """The subject of `cue`; from a participle ("adding", "accusing") or a clause, the
+        subject of the verb it hangs from. None when the cue's own subject cannot speak or is
+        a passive subject ("the legacy will be written")."""
+        token = cue
+        for _ in range(8):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and self._can_speak(subject):
+                return subject
+            if token is cue and (subject is not None or _has_child(token, "nsubjpass")):
+                return None
+            if (
+                token.dep_ == "acl"
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and self._can_speak(token.head)
+            ):
+                return token.head  # "a report claiming ...", "a spokesman saying ..."
+            if token.dep_ == "pcomp":
+                owner = next((c for c in token.head.head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner  # "Witkoff's optimism in claiming ..."
+            if token.head is token:
+                return None
+            token = token.head
+        return None
+
+    def speaker(self, subject: Token) -> Speaker:
+        """The speaker that `subject` names, resolved when it is a pronoun or a description."""
+        start, end = _phrase_bounds(subject)
+        written = self.text[start:end]
+        antecedent = self._antecedent(subject, start)
+        if antecedent is not None:
+            a_start, a_end = antecedent
+            return self._describe(start, end, written, a_start, a_end)
+        return self._describe(start, end, written, start, end)
+
+    def _describe(self, start: int, end: int, written: str, r_start: int, r_end: int) -> Speaker:
+        resolved = self.text[r_start:r_end]
+        inside = [m for m in self.mentions if r_start <= m.start and m.end <= r_end]
+        person = next((m for m in inside if m.kind == "person"), None)
+        head = _head_lemma(self.doc, r_start, r_end)
+        others = [m for m in inside if m.kind != "person"]
+        affiliation = others[0].text if others else None
+        if person is not None:
+            return Speaker(start, end, written, resolved, person, False, affiliation)
+        if head in self.lexicon.anonymous_heads:
+            return Speaker(start, end, written, resolved, None, True, affiliation)
+        if head in self.lexicon.spokesperson_heads:
+            owner = others[0] if others else None
+            return Speaker(start, end, written, resolved, owner, False, affiliation)
+        named = next(
+            (m for m in others if m.start == r_start or _covers_head(m, self.doc, r_start, r_end)),
+            None,
+        )
+        return Speaker(start, end, written, resolved, named, False, affiliation)
+
+    def _can_speak(self, subject: Token) -> bool:
+        """A subject that could utter words: a name, a pronoun, a person or source noun."""
+        if subject.lower_ in _PERSONAL or subject.lower_ in ("i", "one", "it"):
+            return subject.lower_ != "it"
+        if subject.pos_ == "PROPN" or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        lemma = subject.lemma_.lower()
+        lexicon = self.lexicon
+        return (
+            lemma in lexicon.anonymous_heads
+            or lemma in lexicon.spokesperson_heads
+            or lemma in lexicon.speech_nouns
+            or lemma in _ROLE_NOUNS
+            or lemma in _BODY_NOUNS
+        )
+
+    def _antecedent(self, subject: Token, start: int) -> tuple[int, int] | None:
+        word = subject.lower_
+        if word in _PERSONAL:
+            return self._earlier(start, plural=_PERSONAL[word] == "pl")
+        if word == "one" and not list(subject.children):
+            return self._earlier(start, plural=True, anonymous_only=True)
+        determiner = next((c for c in subject.children if c.dep_ == "det"), None)
+        if determiner is not None and determiner.lower_ in ("the", "this", "that"):
+            return self._same_head(subject, start)
+        return None
+
+    def _earlier(
+        self, before: int, *, plural: bool, anonymous_only: bool = False
+    ) -> tuple[int, int] | None:
+        """The nearest earlier phrase that could be the speaker a pronoun points back to."""
+        for p_start, p_end in sorted(self.phrases, key=lambda b: -b[0]):
+            if p_end > before or p_start < before - _LOOKBACK:
+                continue
+            head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
+            if head.lower_ in _PERSONAL:
+                continue
+            is_plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+            if plural != is_plural:
+                continue
+            if anonymous_only and head.lemma_.lower() not in self.lexicon.anonymous_heads:
+                continue
+            if not plural and not self._names_person(p_start, p_end):
+                continue
+            if head.dep_ in (*SUBJECTS, "appos") and self._can_speak(head):
+                return p_start, p_end
+        return None
+
+    def _same_head(self, subject: Token, before: int) -> tuple[int, int] | None:
+        """ "the official" -> the nearest earlier phrase with the same head noun."""
+        lemma = subject.lemma_.lower()
+        for p_start, p_end in sorted(self.phrases, key=lambda b: -b[0]):
+            if p_end > before or p_start < before - _LOOKBACK * 3:
+                continue
+            head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
+            if head.lemma_.lower() == lemma and head.idx < before and not _definite(head):
+                return p_start, p_end
+            if (
+                lemma in _ROLE_NOUNS
+                and self._names_person(p_start, p_end)
+                and lemma in (self.text[p_start:p_end].lower())
+            ):
+                return p_start, p_end
+        return None
+
+    def _names_person(self, start: int, end: int) -> bool:
+        return any(m.kind == "person" and start <= m.start and m.end <= end for m in self.mentions)
+
+
+_ROLE_NOUNS = frozenset(
+    "president minister premier chancellor governor mayor envoy secretary leader chief head "
+    "king queen senator ambassador general commander director chairman chairwoman judge "
+    "prosecutor spokesman spokeswoman spokesperson".split()
+)
+
+
+_BODY_NOUNS = frozenset(
+    "ministry government agency authority office department army military police council "
+    "court commission committee union party company firm group organisation organization "
+    "administration campaign team embassy bank board coalition alliance network newspaper "
+    "channel station institute university hospital school family lawyer attorney study "
+    "survey poll investigation inquiry".split()
+)
+
+
+def _has_child(token: Token, dep: str) -> bool:
+    return any(child.dep_ == dep for child in token.children)
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _phrase_bounds(token: Token) -> tuple[int, int]:
+    """The noun phrase of `token`: its subtree without the clauses hung on it, edges trimmed."""
+    cut = {
+        t.i
+        for child in token.subtree
+        if child.dep_ in _CUT_DEPS and child is not token
+        for t in child.subtree
+    }
+    tokens = [t for t in token.subtree if t.i not in cut]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _head_lemma(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _covers_head(mention: Mention, doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return root is not None and mention.start <= root.idx < mention.end

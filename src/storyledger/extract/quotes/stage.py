@@ -1,0 +1,45 @@
+"""The quotes stage: direct, partial and indirect speech as `Quote` records."""
+
+from __future__ import annotations
+
+from storyledger.extract.quotes.direct import DirectQuotes, Found
+from storyledger.extract.quotes.indirect import find_indirect
+from storyledger.extract.quotes.marks import find_quoted
+from storyledger.extract.quotes.speakers import SpeakerFinder
+from storyledger.extract.registry import Analysis, stage
+from storyledger.model import Quote, content_id
+
+
+@stage("quotes", requires=("doc", "blocks", "sentences", "mentions"), produces=("quotes",))
+def quote_stage(analysis: Analysis) -> list[Quote]:
+    """Every quote of the article with its speaker, in text order."""
+    article = analysis.article
+    text, doc = article.text, analysis.doc
+    blocks, sentences = analysis.get("blocks"), analysis.get("sentences")
+    quoted = find_quoted(text, blocks)
+    finder = SpeakerFinder(doc, text, analysis.get("mentions"), quoted)
+    found = DirectQuotes(doc, text, blocks, sentences, finder).find(quoted)
+    found += find_indirect(doc, text, blocks, sentences, quoted, finder)
+    found.sort(key=lambda item: (item.start, item.end))
+    return [_record(article.id, text, item) for item in found]
+
+
+def _record(article: str, text: str, item: Found) -> Quote:
+    speaker = item.speaker
+    return Quote(
+        article=article,
+        start=item.start,
+        end=item.end,
+        text=text[item.start : item.end],
+        id=content_id("quote", article, item.start, item.end, item.kind),
+        kind=item.kind,
+        speaker=speaker.text if speaker else None,
+        speaker_actor=speaker.mention.actor_id if speaker and speaker.mention else None,
+        speaker_mention=speaker.mention.id if speaker and speaker.mention else None,
+        speaker_resolved=speaker.resolved if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        anonymous=bool(speaker and speaker.anonymous),
+        affiliation=speaker.affiliation if speaker else None,
+        cue=item.cue.text if item.cue is not None else None,
+    )
