@@ -2,6 +2,7 @@
 
 Each mode runs in its own process (so peak memory is its own) over the same articles:
   plain      spaCy's `nlp.pipe` over the article texts, same model, all components
+  spine      storyledger's core with only the spine's stages (layout, sentences, actors)
   pipeline   storyledger's per-article core (layout, parse, every stage), no store
   analyze    the `analyze` job: ingest-free core plus the SQLite store, one transaction each
 
@@ -24,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-MODES = ("plain", "pipeline", "analyze")
+MODES = ("plain", "spine", "pipeline", "analyze")
+SPINE = ("layout", "sentences", "actors")
 
 
 def corpus(limit: int, repeat: int) -> list:
@@ -51,16 +53,18 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
     from storyledger.nlp import load_model, model_identity
 
     articles = corpus(limit, repeat)
+    timings: dict[str, float] = {}
     started = time.perf_counter()
     nlp = load_model()
     loaded = time.perf_counter()
     if mode == "plain":
         for _doc in nlp.pipe((a.text for a in articles), batch_size=batch_size):
             pass
-    elif mode == "pipeline":
+    elif mode in ("spine", "pipeline"):
         from storyledger.pipeline import analyse
 
-        for _analysis in analyse(articles, nlp, batch_size=batch_size):
+        only = SPINE if mode == "spine" else None
+        for _analysis in analyse(articles, nlp, batch_size=batch_size, only=only, timings=timings):
             pass
     else:
         from storyledger.pipeline import analyse, run_info
@@ -86,6 +90,7 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
         "words_per_second": round(words / seconds, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "model": f"{name}-{version}",
+        "stage_seconds": {stage: round(value, 3) for stage, value in timings.items()},
     }
 
 
@@ -94,32 +99,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="at most this many articles")
     parser.add_argument("--repeat", type=int, default=1, help="cycle the corpus this many times")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the modes this many times, interleaved; report the median",
+    )
     parser.add_argument("--out", default=str(ROOT / "bench/results/throughput.json"))
     parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.mode:
         print(json.dumps(measure(args.mode, args.limit, args.repeat, args.batch_size)))
         return 0
-    results = []
-    for mode in MODES:
-        command = [
-            sys.executable,
-            __file__,
-            "--mode",
-            mode,
-            "--limit",
-            str(args.limit),
-            "--repeat",
-            str(args.repeat),
-            "--batch-size",
-            str(args.batch_size),
-        ]
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-        results.append(json.loads(output.strip().splitlines()[-1]))
+    runs: dict[str, list[dict]] = {mode: [] for mode in MODES}
+    for _round in range(args.rounds):
+        for mode in MODES:
+            command = [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--limit",
+                str(args.limit),
+                "--repeat",
+                str(args.repeat),
+                "--batch-size",
+                str(args.batch_size),
+            ]
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            runs[mode].append(json.loads(output.strip().splitlines()[-1]))
+    results = [_median(rows) for rows in runs.values()]
     baseline = results[0]["articles_per_second"]
+    spine = results[1]["articles_per_second"]
     for row in results:
         row["vs_plain"] = round(row["articles_per_second"] / baseline, 3)
+        row["vs_spine"] = round(row["articles_per_second"] / spine, 3)
     print_table(results)
+    print_stage_shares(next(row for row in results if row["mode"] == "pipeline"))
     report = {
         "benchmark": "throughput",
         "machine": platform.platform(),
@@ -132,6 +148,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _median(rows: list[dict]) -> dict:
+    """The run with the median throughput, noting how many rounds it is the median of."""
+    ordered = sorted(rows, key=lambda row: row["articles_per_second"])
+    return {**ordered[len(ordered) // 2], "rounds": len(rows)}
+
+
+def print_stage_shares(row: dict) -> None:
+    """Where the full pipeline's time goes, stage by stage (the parse included)."""
+    stages = row["stage_seconds"]
+    total = sum(stages.values()) or 1.0
+    print("\nstage shares of the full pipeline's time")
+    for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        print(f"  {stage:<10} {seconds:>8.3f} s  {100 * seconds / total:5.1f} %")
+
+
 def print_table(results: list[dict]) -> None:
     """The results as an aligned text table."""
     columns = (
@@ -142,6 +173,7 @@ def print_table(results: list[dict]) -> None:
         "words_per_second",
         "peak_rss_mb",
         "vs_plain",
+        "vs_spine",
     )
     widths = {c: max(len(c), *(len(str(r[c])) for r in results)) for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))

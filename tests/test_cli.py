@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from storyledger.cli import main
-from tests.conftest import EXAMPLES, ROOT, SEEDS, need
+from tests.conftest import EXAMPLES, ROOT, SEEDS, SHARED, need
 
 GOLDEN = Path(__file__).parent / "golden" / "examples.json"
 
@@ -84,6 +84,23 @@ def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
         "actors": sorted(
             [a["kind"], a["name"], a["aliases"], a["mentions"]] for a in document["actors"]
         ),
+        "quotes": [
+            {
+                key: q[key]
+                for key in (
+                    "article",
+                    "start",
+                    "end",
+                    "kind",
+                    "speaker",
+                    "speaker_resolved",
+                    "anonymous",
+                    "affiliation",
+                    "cue",
+                )
+            }
+            for q in document["quotes"]
+        ],
     }
     if os.environ.get("STORYLEDGER_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
@@ -132,6 +149,16 @@ def test_show_search_and_export(tmp_path, capsys):
     code, out, _ = run(capsys, "search", "convoy", "--db", db)
     assert code == 0
     assert "[convoy]" in out
+    code, out, _ = run(capsys, "search", "--quotes", "evidence", "--db", db)
+    assert code == 0 and "Marsh" in out
+    code, _, err = run(capsys, "search", '"unbalanced', "--db", db)
+    assert code == 1 and err.startswith("storyledger: bad search query") and err.count("\n") == 1
+    code, out, _ = run(capsys, "show", "quotes", "--db", db, "--jsonl")
+    assert {json.loads(line)["kind"] for line in out.splitlines()} == {
+        "direct",
+        "partial",
+        "indirect",
+    }
     for fmt in ("json", "jsonl", "csv", "parquet"):
         target = tmp_path / ("x.json" if fmt == "json" else fmt)
         code, out, _ = run(capsys, "export", "--format", fmt, "--out", target, "--db", db)
@@ -152,6 +179,13 @@ def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["export", "--format", "xml", "--out", "x"])
     assert usage.value.code == 2
+
+
+def test_eval_quotes_checks_its_floors(capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "eval", "quotes", "--check", "--shared", SHARED)
+    assert code == 0, err
+    assert out.splitlines()[0].startswith("quotes, annotated set")
 
 
 def test_version(capsys):

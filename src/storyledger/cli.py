@@ -72,7 +72,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("query", help="an SQLite FTS5 query")
     search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score an extractor against the annotated articles in evals/",
+        epilog="Example: storyledger eval quotes --check",
+    )
+    evaluate.add_argument("extractor", choices=("quotes",))
+    evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
+    evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
+    evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
+    evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
+    evaluate.add_argument("--pin", action="store_true", help="pin today's scores as floors")
     return parser
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
+from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
 from storyledger.ingest import IngestOptions
 from storyledger.ingest.sidecar import load_sidecar
@@ -73,10 +76,34 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """`storyledger search QUERY`: matching articles, best first, with a snippet."""
+    """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first."""
     _require_db(args.db)
     with Store(args.db) as store:
-        emit_rows(store.search(args.query, limit=args.limit), jsonl=False)
+        search = store.search_quotes if args.quotes else store.search
+        try:
+            rows = search(args.query, limit=args.limit)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {args.query!r} ({exc})") from None
+    emit_rows(rows, jsonl=False)
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """`storyledger eval quotes`: scores on the annotated sets, and the floors they must keep."""
+    from storyledger.evaluation.gate import check_floors, pin_floors, score
+
+    results = score(args.extractor, Path(args.data), Path(args.shared), load_model())
+    for line in results.pop("table"):
+        print(line)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    if args.pin:
+        pin_floors(args.extractor, results, Path(args.data))
+    if args.check:
+        failures = check_floors(args.extractor, results, Path(args.data))
+        for failure in failures:
+            print(f"storyledger: below floor: {failure}", file=sys.stderr)
+        return 1 if failures else 0
     return 0
 
 
@@ -117,6 +144,4 @@ def _rows(store: Store, what: str) -> list[dict]:
 
 def _require_db(path: str) -> None:
     if not Path(path).exists():
-        from storyledger.errors import StoreError
-
         raise StoreError(f"{path}: no such database (run `storyledger analyze` first)")

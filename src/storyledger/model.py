@@ -146,6 +146,8 @@ class Quote(Span):
     speaker_end: int | None = None
     speaker_mention: str | None = None
     affiliation: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

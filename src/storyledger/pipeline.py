@@ -6,6 +6,7 @@ batch engines: a batch of articles in, a batch of analyses out.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -31,23 +32,39 @@ def run_info(nlp: Language) -> RunInfo:
 
 
 def analyse(
-    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp: Language,
+    *,
+    batch_size: int = 16,
+    only: Sequence[str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses of `articles` in input order, streaming."""
+    """Analyses of `articles` in input order, streaming; `only` names a subset of stages;
+    `timings`, when given, adds up the seconds spent in each stage and in the parse."""
     stages = registered_stages()
+    if only is not None:
+        stages = tuple(item for item in stages if item.name in only)
     before = [item for item in stages if item.before_parse]
     after = [item for item in stages if not item.before_parse]
 
     def prepared() -> Iterator[tuple[Doc, Analysis]]:
         for article in articles:
-            analysis = _run(before, Analysis(article=article))
+            analysis = _run(before, Analysis(article=article), timings)
             analysis = replace(analysis, article=_with_title(analysis))
             blocks = analysis.get("blocks")
             doc = nlp.make_doc(model_text(article.text, blocks))
             yield mark_block_starts(doc, blocks), analysis
 
-    for doc, analysis in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield _run(after, replace(analysis, doc=doc))
+    docs = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size)
+    while True:
+        started = time.perf_counter()
+        item = next(docs, None)
+        if timings is not None:
+            timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - started
+        if item is None:
+            return
+        doc, analysis = item
+        yield _run(after, replace(analysis, doc=doc), timings)
 
 
 def analyse_batch(articles: Sequence[Article], nlp: Language) -> list[Analysis]:
@@ -55,9 +72,14 @@ def analyse_batch(articles: Sequence[Article], nlp: Language) -> list[Analysis]:
     return list(analyse(articles, nlp, batch_size=max(1, len(articles))))
 
 
-def _run(stages: Iterable[Stage], analysis: Analysis) -> Analysis:
+def _run(
+    stages: Iterable[Stage], analysis: Analysis, timings: dict[str, float] | None = None
+) -> Analysis:
     for item in stages:
+        started = time.perf_counter()
         produced = item.run(analysis)
+        if timings is not None:
+            timings[item.name] = timings.get(item.name, 0.0) + time.perf_counter() - started
         analysis = replace(analysis, records={**analysis.records, **produced})
     return analysis
 

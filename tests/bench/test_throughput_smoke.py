@@ -17,6 +17,6 @@ def test_benchmark_runs_on_a_few_articles(tmp_path):
         timeout=300,
     )
     report = json.loads(out.read_text())
-    assert [row["mode"] for row in report["results"]] == ["plain", "pipeline", "analyze"]
+    assert [row["mode"] for row in report["results"]] == ["plain", "spine", "pipeline", "analyze"]
     assert all(row["articles"] == 4 and row["articles_per_second"] > 0 for row in report["results"])
     assert "articles_per_second" in done.stdout.splitlines()[0]

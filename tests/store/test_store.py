@@ -180,3 +180,22 @@ def test_article_dates_are_stored_as_iso(store):
     article = Article(id="x", text="t", source="s", published=date(2024, 2, 29))
     store.save(Analysis(article=article), fingerprint="f", run_id=store.begin_run(INFO, "test"))
     assert store.conn.execute("SELECT published FROM articles").fetchone()[0] == "2024-02-29"
+
+
+def test_quote_speakers_follow_actors_across_articles(store, nlp, seed_articles):
+    _save_all(store, nlp, list(seed_articles.values()))
+    actors = {a.id: a for a in store.corpus_records("actors")}
+    netanyahu = [
+        q
+        for q in store.records("quotes")
+        if q.speaker_actor and actors[q.speaker_actor].name == "Benjamin Netanyahu"
+    ]
+    assert {q.article for q in netanyahu} == {a.id for a in seed_articles.values()}
+    assert all(q.speaker_actor in actors for q in store.records("quotes") if q.speaker_actor)
+
+
+def test_quotes_are_searchable(store, nlp, example_articles):
+    _save_all(store, nlp, example_articles)
+    hits = store.search_quotes("pump")
+    assert [hit["speaker"] for hit in hits] == ["Marsh"]
+    assert store.search_quotes("Reyes") and store.search_quotes("zeppelin") == []

@@ -65,6 +65,8 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("speaker_start", _INT),
         ("speaker_end", _INT),
         ("affiliation", _STR),
+        ("cue_start", _INT),
+        ("cue_end", _INT),
     ],
     "figures": [
         *_RECORD,

@@ -155,9 +155,21 @@ class Store:
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
         """Full-text search over titles and texts (FTS5 query syntax), best first."""
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+            "SELECT a.id, a.title, a.source,"
+            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
             " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [dict(row) for row in rows]
+
+    def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over quoted words and their speakers, best first."""
+        rows = self.conn.execute(
+            'SELECT q.id, q.article, q.kind, q.speaker, q.speaker_resolved, q.start, q."end",'
+            " snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet"
+            " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
             (query, limit),
         )
         return [dict(row) for row in rows]

@@ -49,6 +49,7 @@ class DirectQuotes:
         self.kinds = {block.index: block.kind for block in blocks}
         self.sentences = list(sentences)
         self._starts = [s.start for s in self.sentences]
+        self._token_starts = [token.idx for token in doc]
         self.lexicon = speech_lexicon()
 
     def find(self, quoted: Sequence[Quoted]) -> list[Found]:
@@ -75,6 +76,8 @@ class DirectQuotes:
         if self._opens_directly(quote):
             cue = self._frame_cue(quote)
             speaker = self._speaker_of(cue) if cue is not None else None
+            if speaker is None and cue is None:
+                speaker, cue = self._colon_speaker(quote)
             if speaker is None:
                 speaker, cue = self._carried_speaker(quote, earlier)
             if speaker is not None or self._whole_sentences(quote):
@@ -136,10 +139,12 @@ class DirectQuotes:
         as_verb = self._as_verb(quote)
         if as_verb is not None:
             return as_verb
+        if self._preceded_by(quote, ("so-called", "so called", "dubbed", "nicknamed")):
+            return None
         token = span.root
         for _ in range(12):
-            if token.head is token:
-                return None
+            if token.head is token or token.dep_ in ("nsubj", "nsubjpass"):
+                return None  # a quote inside the subject is not the subject's speech
             token = token.head
             if self._inside_quote(token.idx):
                 continue
@@ -149,6 +154,26 @@ class DirectQuotes:
             if token.pos_ == "NOUN" and lemma in self.lexicon.speech_nouns:
                 return None  # a claim or report nobody is named for: the words are its own
         return None
+
+    def _colon_speaker(self, quote: Quoted) -> tuple[Speaker | None, Token | None]:
+        """ "Whitfield put it bluntly: "..."": the subject of the clause the colon closes."""
+        if not self.text[: quote.outer_start].rstrip().endswith(":"):
+            return None, None
+        sentence = self._sentence_at(quote.outer_start)
+        if sentence is None:
+            return None, None
+        span = self.doc.char_span(sentence.start, quote.outer_start, alignment_mode="contract")
+        verbs = [t for t in span or () if t.pos_ in ("VERB", "AUX") and _has_subject(t)]
+        if not verbs:
+            return None, None
+        subject = next(c for c in verbs[-1].children if c.dep_ == "nsubj")
+        return self.finder.speaker(subject), verbs[-1]
+
+    def _preceded_by(self, quote: Quoted, words: tuple[str, ...]) -> bool:
+        before = " ".join(
+            self.text[max(0, quote.outer_start - 12) : quote.outer_start].lower().split()
+        )
+        return before.endswith(words)
 
     def _as_verb(self, quote: Quoted) -> Token | None:
         """ "dismissing the report as "fake"": the quote is what the earlier verb calls it."""
@@ -239,9 +264,15 @@ class DirectQuotes:
         return self.sentences[index]
 
     def _token_before(self, offset: int) -> Token | None:
-        span = self.doc.char_span(0, offset, alignment_mode="contract")
-        tokens = [t for t in span if not t.is_space] if span is not None else []
-        return tokens[-1] if tokens else None
+        """The last word token that ends at or before `offset`."""
+        index = bisect.bisect_left(self._token_starts, offset) - 1
+        while index >= 0 and self.doc[index].is_space:
+            index -= 1
+        return self.doc[index] if index >= 0 else None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ == "nsubj" for child in token.children)
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -20,7 +20,7 @@ from storyledger.extract.quotes.speakers import SpeakerFinder
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Block, Sentence
 
-_THAT_WINDOW = 4  # tokens between the verb and a "that" it introduces ("told reporters that")
+_THAT_WINDOW = 8  # tokens between the verb and its "that" ("announced Monday in a memo that")
 _Candidate = tuple[Token, Token | None, int, int]
 
 
@@ -40,7 +40,9 @@ def find_indirect(
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or sentence.block not in prose:
             continue
-        candidates = [*_verb_reports(span, lexicon, quoted, finder, text), *_according_to(span)]
+        candidates = list(_verb_reports(span, lexicon, quoted, finder, text))
+        if "ccording" in span.text:
+            candidates += _according_to(span)
         for cue, subject, start, end in candidates:
             if subject is None or _mostly_quoted(start, end, quoted):
                 continue
@@ -67,7 +69,11 @@ def _verb_reports(
 
 def _content(verb: Token, span: Span, lexicon: SpeechLexicon) -> list[Token]:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None and verb.lemma_.lower() in lexicon.object_content_verbs:
+    if (
+        clause is None
+        and verb.lemma_.lower() in lexicon.object_content_verbs
+        and not any(c.lower_ == "as" for c in verb.children)
+    ):
         clause = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if clause is not None:
         return _trim([t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)])
@@ -143,7 +149,7 @@ def _end(token: Token) -> int:
 def _mostly_quoted(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
     """Most of the content is quoted words: that is direct or partial speech."""
     covered = sum(max(0, min(end, q.outer_end) - max(start, q.outer_start)) for q in quoted)
-    return covered > 0.6 * (end - start)
+    return covered > 0.8 * (end - start)
 
 
 def _outermost(found: list[Found]) -> list[Found]:

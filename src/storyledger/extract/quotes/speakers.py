@@ -7,6 +7,7 @@ such as "adding" or "accusing" to the verb they hang from). Pronouns, definite d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,9 +18,8 @@ from storyledger.extract.quotes.marks import Quoted
 from storyledger.model import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
-_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "prep", "ccomp", "relcl", "acl")
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "we": "pl"}
-_CUT_DEPS = ("relcl", "advcl", "acl")
+_CUT_DEPS = ("relcl", "advcl")
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -47,13 +47,18 @@ class SpeakerFinder:
         self.quoted = list(quoted)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.lexicon = speech_lexicon()
-        self.phrases = [
+
+    @functools.cached_property
+    def phrases(self) -> list[tuple[int, int]]:
+        """Candidate antecedent phrases, outside quotes, latest first; built on first use."""
+        found = [
             _phrase_bounds(token)
-            for token in doc
+            for token in self.doc
             if token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
             and token.pos_ in ("NOUN", "PROPN")
             and not any(q.outer_start <= token.idx < q.outer_end for q in self.quoted)
         ]
+        return sorted(found, key=lambda bounds: -bounds[0])
 
     def subject_of(self, cue: Token) -> Token | None:
         """The subject of `cue`; from a participle ("adding", "accusing") or a clause, the
@@ -62,10 +67,16 @@ class SpeakerFinder:
         token = cue
         for _ in range(8):
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if token is cue and subject is not None:
+                return subject if subject.lower_ not in ("it", "there") else None
+            if token is cue and _has_child(token, "nsubjpass"):
+                return None  # "the legacy will be written": the subject is not a speaker
+            if token is cue and subject is None:
+                inverted = _inverted_subject(cue)
+                if inverted is not None:
+                    return inverted
             if subject is not None and self._can_speak(subject):
                 return subject
-            if token is cue and (subject is not None or _has_child(token, "nsubjpass")):
-                return None
             if (
                 token.dep_ == "acl"
                 and token.head.pos_ in ("NOUN", "PROPN")
@@ -78,6 +89,13 @@ class SpeakerFinder:
                     return owner  # "Witkoff's optimism in claiming ..."
             if token.head is token:
                 return None
+            if (
+                token.dep_ == "advcl"
+                and token.head.dep_ == "ccomp"
+                and (token.head.head.lemma_.lower() in self.lexicon.cue_verbs)
+            ):
+                token = token.head.head  # "told X that A remains B, dismissing C": the teller
+                continue
             token = token.head
         return None
 
@@ -100,7 +118,7 @@ class SpeakerFinder:
         affiliation = others[0].text if others else None
         if person is not None:
             return Speaker(start, end, written, resolved, person, False, affiliation)
-        if head in self.lexicon.anonymous_heads:
+        if head in self.lexicon.anonymous_heads and not self._definite_role(r_start, r_end):
             return Speaker(start, end, written, resolved, None, True, affiliation)
         if head in self.lexicon.spokesperson_heads:
             owner = others[0] if others else None
@@ -109,7 +127,32 @@ class SpeakerFinder:
             (m for m in others if m.start == r_start or _covers_head(m, self.doc, r_start, r_end)),
             None,
         )
+        if named is None and not inside:
+            named = self._person_by_surname(resolved)
         return Speaker(start, end, written, resolved, named, False, affiliation)
+
+    def _person_by_surname(self, name: str) -> Mention | None:
+        """A bare surname the model did not tag: the article's one person with that surname."""
+        words = name.split()
+        if len(words) != 1 or not name[:1].isupper():
+            return None
+        people = {
+            m.text: m
+            for m in self.mentions
+            if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[-1] == name
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _definite_role(self, start: int, end: int) -> bool:
+        """ "the city engineer" names one identifiable person; "an official" does not."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.tag_ in ("NN", "NNP") and any(
+            c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "some")
+            for c in root.children
+        )
 
     def _can_speak(self, subject: Token) -> bool:
         """A subject that could utter words: a name, a pronoun, a person or source noun."""
@@ -142,7 +185,7 @@ class SpeakerFinder:
         self, before: int, *, plural: bool, anonymous_only: bool = False
     ) -> tuple[int, int] | None:
         """The nearest earlier phrase that could be the speaker a pronoun points back to."""
-        for p_start, p_end in sorted(self.phrases, key=lambda b: -b[0]):
+        for p_start, p_end in self.phrases:
             if p_end > before or p_start < before - _LOOKBACK:
                 continue
             head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
@@ -162,7 +205,7 @@ class SpeakerFinder:
     def _same_head(self, subject: Token, before: int) -> tuple[int, int] | None:
         """ "the official" -> the nearest earlier phrase with the same head noun."""
         lemma = subject.lemma_.lower()
-        for p_start, p_end in sorted(self.phrases, key=lambda b: -b[0]):
+        for p_start, p_end in self.phrases:
             if p_end > before or p_start < before - _LOOKBACK * 3:
                 continue
             head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
@@ -196,6 +239,17 @@ _BODY_NOUNS = frozenset(
 )
 
 
+def _inverted_subject(cue: Token) -> Token | None:
+    """ "..., said analyst Chris Weafer commenting ...": a subject phrase right after the cue
+    that the parser hung on a later verb."""
+    if cue.i == 0 or not cue.doc[cue.i - 1].is_punct:
+        return None  # inversion follows a quote or a comma: '"...," said X'
+    for token in cue.doc[cue.i + 1 : cue.i + 7]:
+        if token.dep_ == "nsubj" and token.left_edge.i == cue.i + 1:
+            return token
+    return None
+
+
 def _has_child(token: Token, dep: str) -> bool:
     return any(child.dep_ == dep for child in token.children)
 
@@ -205,11 +259,15 @@ def _definite(token: Token) -> bool:
 
 
 def _phrase_bounds(token: Token) -> tuple[int, int]:
-    """The noun phrase of `token`: its subtree without the clauses hung on it, edges trimmed."""
+    """The noun phrase of `token`: its subtree without the clauses hung on it, edges trimmed.
+    A reduced relative stays ("two diplomats briefed on the talks"), a speech cue does not
+    ("a report claiming ...")."""
+    cues = speech_lexicon().cue_verbs
     cut = {
         t.i
         for child in token.subtree
-        if child.dep_ in _CUT_DEPS and child is not token
+        if child is not token
+        and (child.dep_ in _CUT_DEPS or (child.dep_ == "acl" and child.lemma_.lower() in cues))
         for t in child.subtree
     }
     tokens = [t for t in token.subtree if t.i not in cut]

@@ -42,4 +42,6 @@ def _record(article: str, text: str, item: Found) -> Quote:
         anonymous=bool(speaker and speaker.anonymous),
         affiliation=speaker.affiliation if speaker else None,
         cue=item.cue.text if item.cue is not None else None,
+        cue_start=item.cue.idx if item.cue is not None else None,
+        cue_end=item.cue.idx + len(item.cue.text) if item.cue is not None else None,
     )

@@ -1,0 +1,1 @@
+"""Evaluations: each extractor scored against annotated articles kept in `evals/`."""

@@ -1,0 +1,90 @@
+"""Run an evaluation, print its table, and hold it to floors pinned with the data they fit.
+
+Floors live in `evals/floors.json` beside a hash of the gold files; lowering one means pinning
+again on purpose (`storyledger eval quotes --pin`), and the change shows in review.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from storyledger.errors import StoryledgerError
+from storyledger.evaluation import meantime_speech, quotes
+
+FLOOR_MARGIN = 0.01
+_GATED = {
+    "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
+    "indirect": ("precision", "recall", "speaker_accuracy"),
+    "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+}
+
+
+def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, Any]:
+    """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it)."""
+    if extractor != "quotes":
+        raise StoryledgerError(f"no evaluation for {extractor!r}")
+    folder = data / "quotes"
+    if not folder.is_dir():
+        raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
+    results = quotes.evaluate(quotes.load_gold(folder, shared), nlp)
+    table = list(quotes.format_table(results, "quotes, annotated set (evals/quotes)"))
+    corpus = shared / "corpora" / "meantime"
+    if (corpus / "gold.jsonl").exists():
+        results["meantime"] = meantime_speech.evaluate_meantime(corpus, nlp)
+        row = results["meantime"]
+        table += [
+            "",
+            f"quotes, real news: MEANTIME speech events with a speaker ({row['articles']} "
+            "Wikinews articles, CC BY 4.0)",
+            "  "
+            + "  ".join(
+                f"{key}={row[key]}"
+                for key in ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision")
+            ),
+        ]
+    results["data"] = quotes.data_hash(folder)
+    results["table"] = table
+    return results
+
+
+def check_floors(extractor: str, results: dict[str, Any], data: Path) -> list[str]:
+    """Every gated score below its pinned floor (empty when all hold)."""
+    pinned = _read(data).get(extractor)
+    if pinned is None:
+        return [f"no floors pinned for {extractor} in {data / 'floors.json'}"]
+    if pinned["data"] != results["data"]:
+        return [f"floors were pinned for other gold data ({pinned['data']}); pin them again"]
+    failures = []
+    for section, floors in pinned["floors"].items():
+        if section not in results:
+            continue
+        for name, floor in floors.items():
+            value = results[section][name]
+            if value is None or value < floor:
+                failures.append(f"{extractor} {section} {name} {value} < {floor}")
+    return failures
+
+
+def pin_floors(extractor: str, results: dict[str, Any], data: Path) -> None:
+    """Write today's scores, less a small margin, as the floors of `extractor`."""
+    pinned = _read(data)
+    pinned[extractor] = {
+        "data": results["data"],
+        "floors": {
+            section: {
+                name: round(max(0.0, results[section][name] - FLOOR_MARGIN), 3) for name in names
+            }
+            for section, names in _GATED.items()
+            if section in results
+        },
+    }
+    (data / "floors.json").write_text(json.dumps(pinned, indent=1) + "\n", encoding="utf-8")
+
+
+def _read(data: Path) -> dict[str, Any]:
+    path = data / "floors.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}

@@ -1,0 +1,20 @@
+"""The quotes evaluation runs and holds its pinned floors."""
+
+import pytest
+
+from storyledger.evaluation.gate import check_floors, score
+from tests.conftest import ROOT, SHARED
+
+
+@pytest.mark.issue(3)
+def test_quotes_hold_their_floors(nlp):
+    results = score("quotes", ROOT / "evals", SHARED, nlp)
+    assert results["direct_and_partial"]["gold"] >= 50
+    assert results["indirect"]["gold"] >= 40
+    assert check_floors("quotes", results, ROOT / "evals") == []
+
+
+def test_floors_refuse_other_data(nlp):
+    results = {"data": "0000", "direct_and_partial": {"precision": 1.0}}
+    (failure,) = check_floors("quotes", results, ROOT / "evals")
+    assert "pinned for other gold data" in failure
