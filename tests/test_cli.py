@@ -101,6 +101,25 @@ def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
             }
             for q in document["quotes"]
         ],
+        "figures": [
+            {
+                key: f[key]
+                for key in (
+                    "article",
+                    "start",
+                    "end",
+                    "value",
+                    "low",
+                    "high",
+                    "qualifier",
+                    "counted",
+                    "measure",
+                    "place",
+                    "attributed_to",
+                )
+            }
+            for f in document["figures"]
+        ],
     }
     if os.environ.get("STORYLEDGER_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
@@ -181,11 +200,12 @@ def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):
     assert usage.value.code == 2
 
 
-def test_eval_quotes_checks_its_floors(capsys, monkeypatch):
+@pytest.mark.parametrize("extractor", ["quotes", "figures"])
+def test_eval_checks_its_floors(capsys, monkeypatch, extractor):
     monkeypatch.chdir(ROOT)
-    code, out, err = run(capsys, "eval", "quotes", "--check", "--shared", SHARED)
+    code, out, err = run(capsys, "eval", extractor, "--check", "--shared", SHARED)
     assert code == 0, err
-    assert out.splitlines()[0].startswith("quotes, annotated set")
+    assert out.splitlines()[0].startswith(f"{extractor}, annotated set")
 
 
 def test_version(capsys):

@@ -163,6 +163,8 @@ class Figure(Span):
     measure: str | None = None
     place: str | None = None
     attributed_to: str | None = None
+    unit: str | None = None
+    source_quote: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -18,3 +18,11 @@ def test_floors_refuse_other_data(nlp):
     results = {"data": "0000", "direct_and_partial": {"precision": 1.0}}
     (failure,) = check_floors("quotes", results, ROOT / "evals")
     assert "pinned for other gold data" in failure
+
+
+@pytest.mark.issue(4)
+def test_figures_hold_their_floors(nlp):
+    results = score("figures", ROOT / "evals", SHARED, nlp)
+    assert results["figures"]["gold"] >= 60
+    assert results["figures"]["casualty_figures"] >= 30
+    assert check_floors("figures", results, ROOT / "evals") == []

@@ -13,27 +13,44 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.errors import StoryledgerError
-from storyledger.evaluation import meantime_speech, quotes
+from storyledger.evaluation import figures, meantime_speech, quotes
 
 FLOOR_MARGIN = 0.01
 _GATED = {
-    "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
-    "indirect": ("precision", "recall", "speaker_accuracy"),
-    "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+    "quotes": {
+        "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
+        "indirect": ("precision", "recall", "speaker_accuracy"),
+        "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+    },
+    "figures": {
+        "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
+        "meantime_values": ("recall", "precision"),
+    },
 }
+EXTRACTORS = tuple(_GATED)
 
 
 def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, Any]:
     """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it)."""
-    if extractor != "quotes":
+    if extractor not in _GATED:
         raise StoryledgerError(f"no evaluation for {extractor!r}")
-    folder = data / "quotes"
+    folder = data / extractor
     if not folder.is_dir():
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
-    results = quotes.evaluate(quotes.load_gold(folder, shared), nlp)
-    table = list(quotes.format_table(results, "quotes, annotated set (evals/quotes)"))
     corpus = shared / "corpora" / "meantime"
-    if (corpus / "gold.jsonl").exists():
+    has_meantime = (corpus / "gold.jsonl").exists()
+    if extractor == "quotes":
+        results = _score_quotes(folder, shared, corpus if has_meantime else None, nlp)
+    else:
+        results = _score_figures(folder, shared, corpus if has_meantime else None, nlp)
+    results["data"] = quotes.data_hash(folder)
+    return results
+
+
+def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language) -> dict[str, Any]:
+    results = quotes.evaluate(quotes.load_gold(folder, shared), nlp)
+    table = list(quotes.format_table(results, f"quotes, annotated set ({folder})"))
+    if corpus is not None:
         results["meantime"] = meantime_speech.evaluate_meantime(corpus, nlp)
         row = results["meantime"]
         table += [
@@ -46,7 +63,28 @@ def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, 
                 for key in ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision")
             ),
         ]
-    results["data"] = quotes.data_hash(folder)
+    results["table"] = table
+    return results
+
+
+def _score_figures(
+    folder: Path, shared: Path, corpus: Path | None, nlp: Language
+) -> dict[str, Any]:
+    scored = figures.evaluate(figures.load_gold(folder, shared), nlp)
+    results: dict[str, Any] = {"figures": scored}
+    table = figures.format_table(scored, f"figures, annotated set ({folder})")
+    if corpus is not None:
+        row = figures.evaluate_meantime_values(corpus, nlp)
+        results["meantime_values"] = row
+        table += [
+            "",
+            f"figures, real news: MEANTIME VALUE mentions ({row['articles']} Wikinews articles,"
+            " CC BY 4.0)",
+            "  "
+            + "  ".join(
+                f"{key}={row[key]}" for key in ("values", "found", "recall", "figures", "precision")
+            ),
+        ]
     results["table"] = table
     return results
 
@@ -78,7 +116,7 @@ def pin_floors(extractor: str, results: dict[str, Any], data: Path) -> None:
             section: {
                 name: round(max(0.0, results[section][name] - FLOOR_MARGIN), 3) for name in names
             }
-            for section, names in _GATED.items()
+            for section, names in _GATED[extractor].items()
             if section in results
         },
     }

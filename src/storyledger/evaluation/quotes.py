@@ -9,8 +9,6 @@ a gold span match when they overlap by at least half of the shorter one.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.compare.actors import resolve_actors
-from storyledger.ingest import IngestOptions, read_inputs
+from storyledger.evaluation import gold
 from storyledger.model import Actor, Article, Quote
 from storyledger.pipeline import analyse
 
@@ -75,14 +73,9 @@ class Tally:
 
 def load_gold(folder: Path, shared: Path) -> list[tuple[Article, list[Gold]]]:
     """Every annotated article of the gold files in `folder`."""
-    pairs = []
-    for path in sorted(folder.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                entry = json.loads(line)
-                article = _article(entry, shared)
-                pairs.append((article, _golds(entry, article.text)))
-    return pairs
+    return [
+        (article, _golds(entry, article.text)) for entry, article in gold.entries(folder, shared)
+    ]
 
 
 def evaluate(pairs: Sequence[tuple[Article, list[Gold]]], nlp: Language) -> dict[str, Any]:
@@ -112,12 +105,7 @@ def evaluate(pairs: Sequence[tuple[Article, list[Gold]]], nlp: Language) -> dict
     }
 
 
-def data_hash(folder: Path) -> str:
-    """A hash of the gold files, pinned with the floors so that a floor goes with its data."""
-    digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.jsonl")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+data_hash = gold.data_hash
 
 
 def speaker_matches(gold: str, quote: Quote, actor: Actor | None) -> bool:
@@ -137,31 +125,29 @@ def _score(
     article: Article, golds: list[Gold], predicted: list[Quote], tally: Tally, actor_for: Any
 ) -> None:
     unmatched = list(predicted)
-    for gold in golds:
-        best = max(unmatched, key=lambda q: _overlap(gold, q), default=None)
-        if best is None or _overlap(gold, best) < MIN_OVERLAP:
+    for item in golds:
+        best = max(unmatched, key=lambda q: _overlap(item, q), default=None)
+        if best is None or _overlap(item, best) < MIN_OVERLAP:
             tally.false_neg += 1
-            tally.misses.append(f"missed: {article.text[gold.start : gold.end][:70]!r}")
+            tally.misses.append(f"missed: {article.text[item.start : item.end][:70]!r}")
             continue
         unmatched.remove(best)
         tally.true_pos += 1
-        tally.kind_right += gold.kind == best.kind or gold.cls == "indirect"
-        tally.anonymous_right += gold.anonymous == best.anonymous
-        if gold.speaker and speaker_matches(gold.speaker, best, actor_for(best)):
+        tally.kind_right += item.kind == best.kind or item.cls == "indirect"
+        tally.anonymous_right += item.anonymous == best.anonymous
+        if item.speaker and speaker_matches(item.speaker, best, actor_for(best)):
             tally.speaker_right += 1
         else:
             tally.misses.append(
-                f"speaker: {best.text[:50]!r} gold {gold.speaker!r} got "
+                f"speaker: {best.text[:50]!r} item {item.speaker!r} got "
                 f"{best.speaker!r} -> {best.speaker_resolved!r}"
             )
     tally.false_pos += len(unmatched)
     tally.misses += [f"extra: {q.kind} {q.text[:70]!r} ({q.speaker!r})" for q in unmatched]
 
 
-def _overlap(gold: Gold, quote: Quote) -> float:
-    shared = min(gold.end, quote.end) - max(gold.start, quote.start)
-    shorter = min(gold.end - gold.start, quote.end - quote.start) or 1
-    return max(0, shared) / shorter
+def _overlap(item: Gold, quote: Quote) -> float:
+    return gold.overlap((item.start, item.end), (quote.start, quote.end))
 
 
 def _norm(value: str) -> str:
@@ -172,31 +158,16 @@ def _norm(value: str) -> str:
     return " ".join(value.replace(",", " ").split())
 
 
-def _article(entry: dict[str, Any], shared: Path) -> Article:
-    if "text" in entry:
-        return Article(id=Article.id_for(entry["text"]), text=entry["text"], source=entry["id"])
-    source = entry.get("source") or str(shared / "seeds" / entry["seed"])
-    path, _, record = (
-        source.rpartition(":")
-        if source.endswith(tuple("0123456789")) and (":" in source)
-        else (source, "", "")
-    )
-    found = [a for a in read_inputs([path], IngestOptions()) if isinstance(a, Article)]
-    if record:
-        return found[int(record) - 1]
-    return found[0]
-
-
 def _golds(entry: dict[str, Any], text: str) -> list[Gold]:
-    golds: list[Gold] = []
+    found: list[Gold] = []
     used: set[tuple[int, int]] = set()
     for cls, key, items in (
         ("quote", "quote", entry.get("quotes", [])),
         ("indirect", "content", entry.get("indirect", [])),
     ):
         for item in items:
-            start, end = _locate(item, key, text, used)
-            golds.append(
+            start, end = gold.locate(item, key, text, used)
+            found.append(
                 Gold(
                     start,
                     end,
@@ -206,26 +177,7 @@ def _golds(entry: dict[str, Any], text: str) -> list[Gold]:
                     bool(item.get("anonymous", False)),
                 )
             )
-    return golds
-
-
-def _locate(
-    item: dict[str, Any], key: str, text: str, used: set[tuple[int, int]]
-) -> tuple[int, int]:
-    if "start" in item:
-        start, end = item["start"], item["end"]
-        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-        if digest != item["sha1"]:
-            raise ValueError(f"gold span {start}..{end} no longer matches its text")
-        return start, end
-    wanted = item[key]
-    position = text.find(wanted)
-    while position >= 0 and (position, len(wanted)) in used:
-        position = text.find(wanted, position + 1)
-    if position < 0:
-        raise ValueError(f"gold text not in its article: {wanted[:60]!r}")
-    used.add((position, len(wanted)))
-    return position, position + len(wanted)
+    return found
 
 
 def format_table(results: dict[str, Any], title: str) -> Iterable[str]:

@@ -78,6 +78,8 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("measure", _STR),
         ("place", _STR),
         ("attributed_to", _STR),
+        ("unit", _STR),
+        ("source_quote", _STR),
     ],
     "events": [
         *_RECORD,

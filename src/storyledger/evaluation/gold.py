@@ -1,0 +1,68 @@
+"""Read annotated gold files: each line an article (its text, an input path, or a seed name)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storyledger.ingest import IngestOptions, read_inputs
+from storyledger.model import Article
+
+
+def entries(folder: Path, shared: Path) -> Iterator[tuple[dict[str, Any], Article]]:
+    """Every annotated entry of the `*.jsonl` files in `folder`, with the article it is about."""
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                entry = json.loads(line)
+                yield entry, article_of(entry, shared)
+
+
+def article_of(entry: dict[str, Any], shared: Path) -> Article:
+    """The article an entry annotates, read the way `storyledger analyze` reads it."""
+    if "text" in entry:
+        return Article(id=Article.id_for(entry["text"]), text=entry["text"], source=entry["id"])
+    source = entry.get("source") or str(shared / "seeds" / entry["seed"])
+    path, _, record = source.rpartition(":")
+    if not record.isdigit():
+        path, record = source, ""
+    found = [a for a in read_inputs([path], IngestOptions()) if isinstance(a, Article)]
+    return found[int(record) - 1] if record else found[0]
+
+
+def locate(
+    item: dict[str, Any], key: str, text: str, used: set[tuple[int, int]]
+) -> tuple[int, int]:
+    """The offsets of an annotated span: given (and checked by hash), or found by its text."""
+    if "start" in item:
+        start, end = item["start"], item["end"]
+        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
+        if digest != item["sha1"]:
+            raise ValueError(f"gold span {start}..{end} no longer matches its text")
+        return start, end
+    wanted = item[key]
+    position = text.find(wanted)
+    while position >= 0 and (position, len(wanted)) in used:
+        position = text.find(wanted, position + 1)
+    if position < 0:
+        raise ValueError(f"gold text not in its article: {wanted[:60]!r}")
+    used.add((position, len(wanted)))
+    return position, position + len(wanted)
+
+
+def data_hash(folder: Path) -> str:
+    """A hash of the gold files, pinned with the floors so that a floor goes with its data."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.jsonl")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def overlap(left: tuple[int, int], right: tuple[int, int]) -> float:
+    """How much two spans overlap, as a share of the shorter one."""
+    shared = min(left[1], right[1]) - max(left[0], right[0])
+    shorter = min(left[1] - left[0], right[1] - right[0]) or 1
+    return max(0, shared) / shorter

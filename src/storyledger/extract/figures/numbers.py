@@ -1,0 +1,117 @@
+"""Read the number in a quantity phrase: digits, scale words, number words, vague plurals.
+
+`read_number("2.1 million")` is 2,100,000; `read_number("fifty-seven")` is 57 (number words go
+through text2num); `vague_low("hundreds of thousands")` is 200,000, the least the phrase can
+mean. No function here looks at the words around the number: qualifiers and ranges are read by
+`quantity.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "tr": 1e12,
+}
+SMALL_WORDS = {
+    "a dozen": 12.0,
+    "dozen": 12.0,
+    "a couple": 2.0,
+    "a couple of": 2.0,
+    "a score": 20.0,
+    "half": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "a quarter": 0.25,
+    "two-thirds": 2 / 3,
+    "three-quarters": 0.75,
+    "a hundred": 100.0,
+    "a thousand": 1000.0,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "an hour": 1.0,
+    "a day": 1.0,
+    "a week": 1.0,
+    "a month": 1.0,
+    "a year": 1.0,
+    "a minute": 1.0,
+}
+VAGUE = {
+    "dozens": 24.0,
+    "scores": 40.0,
+    "hundreds": 200.0,
+    "thousands": 2000.0,
+    "tens of thousands": 20000.0,
+    "hundreds of thousands": 200000.0,
+    "millions": 2e6,
+    "tens of millions": 2e7,
+    "hundreds of millions": 2e8,
+    "billions": 2e9,
+}
+_DIGITS = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_ATTACHED_SCALE = re.compile(r"^([-+]?\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNORECASE)
+
+
+def read_number(phrase: str) -> float | None:
+    """The value of a number phrase ("57,575", "2.1 million", "thirteen", "a dozen"), or None."""
+    words = _words(phrase)
+    if not words:
+        return None
+    joined = " ".join(words)
+    if joined in VAGUE:
+        return None
+    if joined in SMALL_WORDS:
+        return SMALL_WORDS[joined]
+    scale = 1.0
+    while words and words[-1] in SCALES and len(words) > 1:
+        scale *= SCALES[words.pop()]
+    if len(words) == 1:
+        single = _single(words[0])
+        if single is not None:
+            return single * scale
+    if words[0] in ("a", "an") and len(words) == 1:
+        return scale
+    value = _words_value(" ".join(words))
+    return value * scale if value is not None else None
+
+
+def vague_low(phrase: str) -> float | None:
+    """The least a vague amount means ("thousands" -> 2,000), or None if it is not one."""
+    return VAGUE.get(" ".join(_words(phrase)))
+
+
+def _single(word: str) -> float | None:
+    if _DIGITS.match(word):
+        return float(word.replace(",", ""))
+    attached = _ATTACHED_SCALE.match(word)
+    if attached:
+        return float(attached.group(1)) * SCALES[attached.group(2).lower()]
+    if word in SCALES and SCALES[word] >= 100:
+        return SCALES[word]
+    return _words_value(word)
+
+
+def _words_value(words: str) -> float | None:
+    try:
+        return float(text2num(words.replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _words(phrase: str) -> list[str]:
+    cleaned = phrase.lower().replace("\u2011", "-").replace("’", "'")
+    return [word for word in re.split(r"\s+", cleaned.strip()) if word]

@@ -1,0 +1,416 @@
+"""Find quantity phrases in a parsed sentence: the number with its qualifier, range and unit.
+
+A phrase is built around number tokens: the qualifier before it ("at least", "more than",
+"nearly", "up to", "fewer than"), a currency sign, scale words ("2.1 million"), a range ("between
+30 and 40", "30-40", "80 to 120"), and a unit after it ("%", "percent", "dollars", "hours").
+Dates, clock times, ordinals, numbers inside names ("Boeing 787", "Chapter 11") and
+hyphenated modifiers ("a 24-hour curfew") are not figures; durations ("six hours") are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, read_number, vague_low
+
+QUALIFIERS: dict[tuple[str, ...], str] = {
+    ("at", "least"): "at_least",
+    ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least",
+    ("a", "minimum", "of"): "at_least",
+    ("more", "than"): "more_than",
+    ("over",): "more_than",
+    ("just", "over"): "more_than",
+    ("upwards", "of"): "more_than",
+    ("in", "excess", "of"): "more_than",
+    ("above",): "more_than",
+    ("about",): "about",
+    ("around",): "about",
+    ("approximately",): "about",
+    ("roughly",): "about",
+    ("nearly",): "about",
+    ("almost",): "about",
+    ("some",): "about",
+    ("an", "estimated"): "about",
+    ("estimated",): "about",
+    ("close", "to"): "about",
+    ("circa",): "about",
+    ("up", "to"): "at_most",
+    ("as", "many", "as"): "at_most",
+    ("as", "much", "as"): "at_most",
+    ("at", "most"): "at_most",
+    ("no", "more", "than"): "at_most",
+    ("fewer", "than"): "less_than",
+    ("less", "than"): "less_than",
+    ("under",): "less_than",
+    ("below",): "less_than",
+    ("just", "under"): "less_than",
+}
+CURRENCY_SIGNS = {
+    "$": "USD",
+    "us$": "USD",
+    "usd$": "USD",
+    "usd": "USD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "a$": "AUD",
+    "c$": "CAD",
+}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rupees": "INR",
+    "shekels": "ILS",
+    "roubles": "RUB",
+    "rubles": "RUB",
+}
+TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades".split()
+)
+MEASURE_UNITS = frozenset(
+    "meter meters metre metres km kilometer kilometers kilometre kilometres mile miles foot feet "
+    "inch inches centimeter centimeters cm mm kg kilogram kilograms tonne tonnes ton tons pound "
+    "lb lbs liter liters litre litres gallon gallons barrel barrels acre acres hectare hectares "
+    "degree degrees mph".split()
+) - {"pound"}
+PERCENT_WORDS = ("%", "percent", "per cent", "percentage points")
+_NOT_FIGURE_ENTS = frozenset(
+    {"ORDINAL", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
+)
+_EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity phrase: its token range and what it says."""
+
+    first: int
+    last: int
+    number_last: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    unit: str | None
+
+
+def find_quantities(sentence: Span) -> list[Quantity]:
+    """Every quantity phrase of a sentence, left to right."""
+    found: list[Quantity] = []
+    index = sentence.start
+    while index < sentence.end:
+        token = sentence.doc[index]
+        if _single_unit(sentence, index):
+            found.append(_single_unit(sentence, index))
+            index += 2
+            continue
+        if _starts_number(token) and not _excluded(token):
+            quantity = _phrase(sentence, index)
+            if quantity is not None:
+                found.append(quantity)
+                index = quantity.last + 1
+                continue
+        index += 1
+    return found
+
+
+def _single_unit(sentence: Span, index: int) -> Quantity | None:
+    """ "just over an hour", "nearly a year": one unit of time, after a qualifier."""
+    doc = sentence.doc
+    if doc[index].lower_ not in ("a", "an") or index + 1 >= sentence.end:
+        return None
+    unit = doc[index + 1]
+    if unit.lower_ not in TIME_UNITS:
+        return None
+    start, qualifier = _qualifier_before(doc, index, sentence.start)
+    if qualifier is None or qualifier == "range":
+        return None
+    low, high = _bounds(qualifier, 1.0, None, None)
+    return Quantity(start, index + 1, index, 1.0, low, high, qualifier, unit.lemma_.lower())
+
+
+def _starts_number(token: Token) -> bool:
+    lower = token.lower_
+    return (
+        token.like_num or lower in VAGUE or lower in _EXTRA_NUMBER_WORDS or lower in ("tens",)
+    ) and lower not in ("one", "a", "an")
+
+
+def _excluded(token: Token) -> bool:
+    if token.ent_type_ in _NOT_FIGURE_ENTS:
+        return True
+    if token.ent_type_ in ("DATE", "TIME") and not _is_duration(token) and _looks_like_date(token):
+        return True
+    previous = token.nbor(-1) if token.i > token.sent.start else None
+    if (
+        previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.ent_type_ not in ("GPE", "NORP", "LOC")
+    ):
+        return True  # "Boeing 787", "Chapter 11"
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.text in ("-", "‑")
+        and token.whitespace_ == ""
+        and (token.i + 2 < len(token.doc) and token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES)
+    )
+
+
+_UNIT_ADJECTIVES = frozenset(
+    {
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "minute",
+        "mile",
+        "meter",
+        "metre",
+        "storey",
+        "story",
+        "point",
+        "member",
+        "time",
+    }
+)
+
+
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct "
+    "oct. nov nov. dec dec. monday tuesday wednesday thursday friday saturday sunday ago last "
+    "next this today yesterday tomorrow century era am pm a.m. p.m. morning night evening "
+    "noon midnight o'clock".split()
+)
+
+
+def _looks_like_date(token: Token) -> bool:
+    """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"."""
+    doc = token.doc
+    start, end = token.i, token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    entity = doc[start : end + 1]
+    return any(
+        t.lower_ in _DATE_WORDS
+        or (t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100)
+        or t.lower_.endswith("0s")
+        or ":" in t.text
+        for t in entity
+    )
+
+
+def _is_duration(token: Token) -> bool:
+    """ "six hours", "four years": a number right before a time unit, not "2008" or "Oct. 7"."""
+    following = [t for t in token.doc[token.i + 1 : token.i + 3]]
+    return any(t.lower_ in TIME_UNITS for t in following[:2]) and not (
+        len(token.text) == 4 and token.text.isdigit()
+    )
+
+
+def _phrase(sentence: Span, index: int) -> Quantity | None:
+    doc = sentence.doc
+    end = _number_end(sentence, index)
+    words = " ".join(t.lower_ for t in doc[index : end + 1])
+    first = index
+    if (
+        index > sentence.start
+        and doc[index - 1].lower_ in ("a", "an")
+        and (f"a {words}" in SMALL_WORDS or words in SCALES)
+    ):
+        first = index - 1
+        words = f"a {words}"
+    unit, first = _currency_before(doc, first, sentence.start)
+    value = read_number(words)
+    low = high = None
+    qualifier = "exact"
+    vague = vague_low(words)
+    if vague is not None:
+        qualifier, low, value = "vague", vague, None
+    elif value is None:
+        return None
+    last = end
+    range_end = _range_after(sentence, end)
+    if range_end is not None and value is not None:
+        other_last, other_value = range_end
+        scale = _shared_scale(words, doc[end + 2 : other_last + 1])
+        low, high, value = value * scale, other_value, None
+        qualifier, last = "range", other_last
+    qualifier_start, said = _qualifier_before(doc, first, sentence.start)
+    if said and qualifier == "exact":
+        qualifier, first = said, qualifier_start
+    if said == "range" and qualifier == "range":
+        first = qualifier_start
+    unit, last = _unit_after(sentence, last, unit)
+    if unit is None and qualifier == "exact" and _names_a_model(doc[end]):
+        return None
+    low, high = _bounds(qualifier, value, low, high)
+    return Quantity(
+        first, last, end if range_end is None else range_end[0], value, low, high, qualifier, unit
+    )
+
+
+def _names_a_model(number: Token) -> bool:
+    """ "its 777 airliner", "the 787 Dreamliner", "the 737-800": a whole number above one on a
+    singular noun, or glued to a code, names a model; a count takes a plural noun."""
+    if not number.text.isdigit() or not 3 <= len(number.text) <= 4:
+        return False
+    following = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    if following is not None and following.text in ("-", "‑") and number.whitespace_ == "":
+        return True
+    head = number.head
+    return (
+        number.dep_ in ("nummod", "compound")
+        and head.i > number.i
+        and head.tag_ in ("NN", "NNP")
+        and head.lower_ not in _COLLECTIVE
+    )
+
+
+_COLLECTIVE = frozenset(
+    {
+        "percent",
+        "people",
+        "police",
+        "staff",
+        "personnel",
+        "cattle",
+        "livestock",
+        "crew",
+        "aircraft",
+        "equipment",
+    }
+)
+
+
+def _number_end(sentence: Span, index: int) -> int:
+    """The last token of the number itself: "2.1 million", "two hundred and fifty"."""
+    doc = sentence.doc
+    end = index
+    while end + 1 < sentence.end:
+        following = doc[end + 1]
+        lower = following.lower_
+        if (lower in SCALES and SCALES[lower] >= 100) or (following.like_num and lower != "one"):
+            end += 1
+        elif (
+            lower == "and"
+            and end + 2 < sentence.end
+            and doc[end + 2].like_num
+            and not doc[end + 2].text[0].isdigit()
+            and not doc[end].text[0].isdigit()
+        ) or (
+            lower == "of"
+            and end + 2 < sentence.end
+            and f"{doc[end].lower_} of {doc[end + 2].lower_}"
+            in {
+                "tens of thousands",
+                "hundreds of thousands",
+                "tens of millions",
+                "hundreds of millions",
+            }
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _range_after(sentence: Span, end: int) -> tuple[int, float] | None:
+    """ "30-40", "30 to 40", "between 30 and 40": the second number's last token and value."""
+    doc = sentence.doc
+    if end + 2 >= sentence.end:
+        return None
+    joiner = doc[end + 1]
+    if joiner.text not in ("-", "–", "to", "and") or not doc[end + 2].like_num:
+        return None
+    if joiner.text == "and" and not _between_before(sentence, end):
+        return None
+    other_end = _number_end(sentence, end + 2)
+    other = read_number(" ".join(t.lower_ for t in doc[end + 2 : other_end + 1]))
+    return (other_end, other) if other is not None else None
+
+
+def _between_before(sentence: Span, end: int) -> bool:
+    window = sentence.doc[max(sentence.start, end - 4) : end]
+    return any(t.lower_ == "between" for t in window)
+
+
+def _shared_scale(first_words: str, second: Span) -> float:
+    """ "between 80 and 120 million": the first number shares the second's scale word."""
+    if any(word in SCALES for word in first_words.split()):
+        return 1.0
+    scale = 1.0
+    for token in second:
+        if token.lower_ in SCALES and SCALES[token.lower_] >= 100:
+            scale *= SCALES[token.lower_]
+    return scale
+
+
+def _qualifier_before(doc: object, first: int, sentence_start: int) -> tuple[int, str | None]:
+    if first - 1 >= sentence_start and doc[first - 1].lower_ == "between":
+        return first - 1, "range"
+    for length in (3, 2, 1):
+        start = first - length
+        if start < sentence_start:
+            continue
+        words = tuple(t.lower_ for t in doc[start:first])
+        if words in QUALIFIERS:
+            return start, QUALIFIERS[words]
+    return first, None
+
+
+def _currency_before(doc: object, first: int, sentence_start: int) -> tuple[str | None, int]:
+    if first - 1 >= sentence_start and doc[first - 1].lower_ in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[doc[first - 1].lower_], first - 1
+    return None, first
+
+
+def _unit_after(sentence: Span, last: int, unit: str | None) -> tuple[str | None, int]:
+    doc = sentence.doc
+    if last + 1 >= sentence.end:
+        return unit, last
+    following = doc[last + 1]
+    lower = following.lower_
+    if lower in ("%", "percent"):
+        return "%", last + 1
+    if lower == "per" and last + 2 < sentence.end and doc[last + 2].lower_ == "cent":
+        return "%", last + 2
+    if lower in CURRENCY_WORDS and unit is None:
+        return CURRENCY_WORDS[lower], last + 1
+    if (lower in TIME_UNITS or lower in MEASURE_UNITS) and unit is None:
+        return following.lemma_.lower(), last + 1
+    return unit, last
+
+
+def _bounds(
+    qualifier: str, value: float | None, low: float | None, high: float | None
+) -> tuple[float | None, float | None]:
+    if qualifier in ("range", "vague"):
+        return low, high
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("at_most", "less_than"):
+        return None, value
+    return None, None

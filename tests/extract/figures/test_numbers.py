@@ -1,0 +1,59 @@
+"""Reading numbers: digits, scale words, number words and vague amounts."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyledger.extract.figures.numbers import read_number, vague_low
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("57,575", 57575),
+        ("2.1 million", 2_100_000),
+        ("thirteen", 13),
+        ("fifty-seven", 57),
+        ("a dozen", 12),
+        ("half", 0.5),
+        ("1.5bn", 1.5e9),
+        ("two hundred and fifty thousand", 250_000),
+        ("a million", 1e6),
+        ("an hour", 1),
+        ("0.5", 0.5),
+    ],
+)
+def test_read_number(phrase, value):
+    assert read_number(phrase) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("phrase", ["thousands", "dozens", "hundreds", "banana", ""])
+def test_not_a_plain_number(phrase):
+    assert read_number(phrase) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low"),
+    [
+        ("thousands", 2000),
+        ("Dozens", 24),
+        ("hundreds of thousands", 200_000),
+        ("tens of thousands", 20_000),
+        ("millions", 2e6),
+        ("dozen", None),
+    ],
+)
+def test_vague_low(phrase, low):
+    assert vague_low(phrase) == low
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_with_separators_round_trip(number):
+    assert read_number(f"{number:,}") == number
+    assert read_number(str(number)) == number
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
+def test_scale_words_multiply(number, scale):
+    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
+    assert read_number(f"{number} {scale}") == pytest.approx(number * factor)
