@@ -82,7 +82,15 @@ def _score_figures(
             " CC BY 4.0)",
             "  "
             + "  ".join(
-                f"{key}={row[key]}" for key in ("values", "found", "recall", "figures", "precision")
+                f"{key}={row[key]}"
+                for key in (
+                    "values",
+                    "found",
+                    "recall",
+                    "figures",
+                    "precision",
+                    "precision_without_durations",
+                )
             ),
         ]
     results["table"] = table

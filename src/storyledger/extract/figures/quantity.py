@@ -84,7 +84,8 @@ TIME_UNITS = frozenset(
     "decade decades".split()
 )
 MEASURE_UNITS = frozenset(
-    "meter meters metre metres km kilometer kilometers kilometre kilometres mile miles foot feet "
+    "gb mb kb tb ghz mhz kw mw gw kwh mwh meter meters metre metres km kilometer kilometers "
+    "kilometre kilometres mile miles foot feet "
     "inch inches centimeter centimeters cm mm kg kilogram kilograms tonne tonnes ton tons pound "
     "lb lbs liter liters litre litres gallon gallons barrel barrels acre acres hectare hectares "
     "degree degrees mph".split()
@@ -158,12 +159,10 @@ def _excluded(token: Token) -> bool:
     if token.ent_type_ in ("DATE", "TIME") and not _is_duration(token) and _looks_like_date(token):
         return True
     previous = token.nbor(-1) if token.i > token.sent.start else None
-    if (
-        previous is not None
-        and previous.pos_ == "PROPN"
-        and previous.ent_type_ not in ("GPE", "NORP", "LOC")
-    ):
-        return True  # "Boeing 787", "Chapter 11"
+    if previous is not None and _names_before(previous):
+        return True  # "Boeing 787", "Chapter 11", "version 10.4", "No. 1", "iOS 5"
+    if _is_year(token) or _glued_to_letters(token) or _continues_code(token):
+        return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
         following is not None
@@ -251,6 +250,13 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         return None
     last = end
     range_end = _range_after(sentence, end)
+    if (
+        range_end is not None
+        and doc[end + 1].text in ("-", "‑")
+        and doc[end].whitespace_ == ""
+        and (_counts_singular(doc[end]) or _counts_singular(doc[range_end[0]]))
+    ):
+        return None  # "the 737-800 range": a model code, not a range
     if range_end is not None and value is not None:
         other_last, other_value = range_end
         scale = _shared_scale(words, doc[end + 2 : other_last + 1])
@@ -270,6 +276,74 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     )
 
 
+_NAME_NOUNS = frozenset(
+    "version no. no number model chapter article section page route flight room level phase "
+    "stage series generation gen vol. volume episode season act clause paragraph".split()
+)
+
+
+def _names_before(previous: Token) -> bool:
+    """A word that makes the number after it part of a name, not a count."""
+    text = previous.text
+    if previous.lower_ in _NAME_NOUNS:
+        return True
+    if text == "." and previous.i > 0 and f"{previous.nbor(-1).lower_}." in _NAME_NOUNS:
+        return True  # "No. 1" split as "No", ".", "1"
+    if text[:1].islower() and any(char.isupper() for char in text[1:]):
+        return True  # "iPhone 4", "iOS 5"
+    return previous.pos_ == "PROPN" and previous.ent_type_ not in ("GPE", "NORP", "LOC")
+
+
+def _is_year(token: Token) -> bool:
+    """A bare four-digit number from 1800 to 2100 is a year unless it counts a plural noun."""
+    if not (token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100):
+        return False
+    return not (token.head.tag_ in ("NNS", "NNPS") and token.dep_ == "nummod")
+
+
+def _glued_to_letters(token: Token) -> bool:
+    """ "3G", "4K": a number glued to letters is a name."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and token.whitespace_ == ""
+        and following.text[:1].isalpha()
+        and following.text.lower() not in _GLUED_UNITS
+    )
+
+
+_GLUED_UNITS = frozenset(
+    "bn m k mn tn s gb mb kb tb km kg mm cm ft lb lbs mph ghz mhz kw mw gw kwh mwh".split()
+)
+
+
+def _continues_code(token: Token) -> bool:
+    """The "800" of "737-800" once "737-800" was left out as a model code (a real range
+    such as "150-200" is read whole and never reaches its second number)."""
+    if token.i < 2:
+        return False
+    dash, before = token.nbor(-1), token.nbor(-2)
+    return (
+        dash.text in ("-", "‑")
+        and dash.whitespace_ == ""
+        and before.whitespace_ == ""
+        and before.like_num
+    )
+
+
+def _counts_singular(number: Token) -> bool:
+    """A three- or four-digit bare number on a singular noun after it ("737 range")."""
+    head = number.head
+    return (
+        number.text.isdigit()
+        and 3 <= len(number.text) <= 4
+        and number.dep_ in ("nummod", "compound")
+        and head.i > number.i
+        and head.tag_ in ("NN", "NNP")
+        and head.lower_ not in _COLLECTIVE
+    )
+
+
 def _names_a_model(number: Token) -> bool:
     """ "its 777 airliner", "the 787 Dreamliner", "the 737-800": a whole number above one on a
     singular noun, or glued to a code, names a model; a count takes a plural noun."""
@@ -278,6 +352,13 @@ def _names_a_model(number: Token) -> bool:
     following = number.nbor(1) if number.i + 1 < len(number.doc) else None
     if following is not None and following.text in ("-", "‑") and number.whitespace_ == "":
         return True
+    previous = number.nbor(-1) if number.i > 0 else None
+    if (
+        number.dep_ not in ("nummod", "compound", "quantmod")
+        and previous is not None
+        and previous.lower_ in ("'s", "’s")
+    ):
+        return True  # "Boeing's 787", "Standard & Poor's 500"
     head = number.head
     return (
         number.dep_ in ("nummod", "compound")
@@ -299,6 +380,11 @@ _COLLECTIVE = frozenset(
         "crew",
         "aircraft",
         "equipment",
+        "mark",
+        "level",
+        "barrier",
+        "threshold",
+        "limit",
     }
 )
 
