@@ -75,3 +75,34 @@ def test_every_record_points_at_its_exact_text(nlp, parts):
                 assert record.text == text[record.start : record.end]
                 checked += 1
     assert checked >= 1
+
+
+noisy_text = st.lists(
+    st.sampled_from(
+        [
+            *list("ab Z9,.-:;\"“”‘’'\n$%()"),
+            "said",
+            " at least ",
+            " 1,200 ",
+            " million ",
+            " he ",
+            " Oct. ",
+        ]
+    ),
+    min_size=1,
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=40)
+@given(noisy_text)
+def test_no_stage_fails_on_noisy_text(nlp, text):
+    text = text.strip()
+    if not text:
+        return
+    article = Article(id=Article.id_for(text), text=text, source="fuzz")
+    (analysis,) = analyse([article], nlp)
+    for records in analysis.records.values():
+        for record in records:
+            if isinstance(record, Span):
+                assert record.text == text[record.start : record.end]
