@@ -200,7 +200,7 @@ def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):
     assert usage.value.code == 2
 
 
-@pytest.mark.parametrize("extractor", ["quotes", "figures"])
+@pytest.mark.parametrize("extractor", ["quotes", "figures", "events"])
 def test_eval_checks_its_floors(capsys, monkeypatch, extractor):
     monkeypatch.chdir(ROOT)
     code, out, err = run(capsys, "eval", extractor, "--check", "--shared", SHARED)

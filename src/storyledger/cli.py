@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="score an extractor against the annotated articles in evals/",
         epilog="Example: storyledger eval figures --check",
     )
-    evaluate.add_argument("extractor", choices=("quotes", "figures"))
+    evaluate.add_argument("extractor", choices=("quotes", "figures", "events"))
     evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
     evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")

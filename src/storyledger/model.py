@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date as Date
 from typing import Literal
 
 BlockKind = Literal["headline", "bullet", "subheading", "paragraph", "sources"]
@@ -60,7 +60,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: Date | None = None
     date_source: MetaSource | None = None
     title_source: MetaSource | None = None
     outlet_source: MetaSource | None = None
@@ -178,9 +178,12 @@ class Event(Span):
     mode: str | None = None
     target: str | None = None
     target_id: str | None = None
-    date: date | None = None
+    date: Date | None = None
     negated: bool = False
     aux: Aux | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

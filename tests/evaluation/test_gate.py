@@ -26,3 +26,10 @@ def test_figures_hold_their_floors(nlp):
     assert results["figures"]["gold"] >= 60
     assert results["figures"]["casualty_figures"] >= 30
     assert check_floors("figures", results, ROOT / "evals") == []
+
+
+@pytest.mark.issue(5)
+def test_events_hold_their_floors(nlp):
+    results = score("events", ROOT / "evals", SHARED, nlp)
+    assert results["events"]["gold"] >= 60 and results["events"]["irrealis"] >= 10
+    assert check_floors("events", results, ROOT / "evals") == []

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.errors import StoryledgerError
-from storyledger.evaluation import figures, meantime_speech, quotes
+from storyledger.evaluation import events, figures, meantime_events, meantime_speech, quotes
 
 FLOOR_MARGIN = 0.01
 _GATED = {
@@ -21,6 +21,10 @@ _GATED = {
         "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
         "indirect": ("precision", "recall", "speaker_accuracy"),
         "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+    },
+    "events": {
+        "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
+        "meantime_events": ("recall", "actor_accuracy"),
     },
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
@@ -41,6 +45,8 @@ def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, 
     has_meantime = (corpus / "gold.jsonl").exists()
     if extractor == "quotes":
         results = _score_quotes(folder, shared, corpus if has_meantime else None, nlp)
+    elif extractor == "events":
+        results = _score_events(folder, shared, corpus if has_meantime else None, nlp)
     else:
         results = _score_figures(folder, shared, corpus if has_meantime else None, nlp)
     results["data"] = quotes.data_hash(folder)
@@ -61,6 +67,27 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
             + "  ".join(
                 f"{key}={row[key]}"
                 for key in ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision")
+            ),
+        ]
+    results["table"] = table
+    return results
+
+
+def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language) -> dict[str, Any]:
+    scored = events.evaluate(events.load_gold(folder, shared), nlp)
+    results: dict[str, Any] = {"events": scored}
+    table = events.format_table(scored, f"events, annotated set ({folder})")
+    if corpus is not None:
+        row = meantime_events.evaluate_meantime_events(corpus, nlp)
+        results["meantime_events"] = row
+        table += [
+            "",
+            f"events, real news: MEANTIME verb events with an annotated agent ({row['articles']}"
+            " Wikinews articles, CC BY 4.0)",
+            "  "
+            + "  ".join(
+                f"{key}={row[key]}"
+                for key in ("events", "found", "recall", "actor_accuracy", "recipient_accuracy")
             ),
         ]
     results["table"] = table

@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from storyledger.ingest import IngestOptions, read_inputs
+from storyledger.ingest.sidecar import load_sidecar
 from storyledger.model import Article
 
 
@@ -22,14 +24,26 @@ def entries(folder: Path, shared: Path) -> Iterator[tuple[dict[str, Any], Articl
 
 
 def article_of(entry: dict[str, Any], shared: Path) -> Article:
-    """The article an entry annotates, read the way `storyledger analyze` reads it."""
+    """The article an entry annotates, read the way `storyledger analyze` reads it (with the
+    `meta.json` sidecar beside its folder, if there is one)."""
     if "text" in entry:
-        return Article(id=Article.id_for(entry["text"]), text=entry["text"], source=entry["id"])
+        published = date.fromisoformat(entry["published"]) if entry.get("published") else None
+        return Article(
+            id=Article.id_for(entry["text"]),
+            text=entry["text"],
+            source=entry["id"],
+            published=published,
+            date_source="input" if published else None,
+        )
     source = entry.get("source") or str(shared / "seeds" / entry["seed"])
     path, _, record = source.rpartition(":")
     if not record.isdigit():
         path, record = source, ""
-    found = [a for a in read_inputs([path], IngestOptions()) if isinstance(a, Article)]
+    sidecars = [folder / "meta.json" for folder in Path(path).parents[:2]]
+    sidecar = next((load_sidecar(meta) for meta in sidecars if meta.is_file()), None)
+    found = [
+        a for a in read_inputs([path], IngestOptions(sidecar=sidecar)) if isinstance(a, Article)
+    ]
     return found[int(record) - 1] if record else found[0]
 
 

@@ -92,6 +92,9 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("date", _STR),
         ("negated", _BOOL),
         ("aux", _STR),
+        ("trigger", _STR),
+        ("trigger_start", _INT),
+        ("trigger_end", _INT),
     ],
     "comparisons": [
         ("id", _STR),

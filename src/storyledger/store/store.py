@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -180,6 +181,7 @@ class Store:
         """Regroup every stored mention into canonical actors across articles."""
         mentions = self.records("mentions")
         actors, linked = resolve_actors(mentions)
+        remap = _id_changes(mentions, linked)
         with self.transaction() as conn:
             conn.execute("DELETE FROM actors")
             for actor in actors:
@@ -188,6 +190,11 @@ class Store:
                 "UPDATE mentions SET actor_id = ?, kind = ? WHERE id = ?",
                 [(m.actor_id, m.kind, m.id) for m in linked],
             )
+            for column in ("actor_id", "target_id"):
+                conn.executemany(
+                    f"UPDATE events SET {column} = ? WHERE {column} = ?",
+                    [(new, old) for old, new in remap.items()],
+                )
             conn.execute(
                 "UPDATE quotes SET speaker_actor = (SELECT actor_id FROM mentions"
                 " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
@@ -218,6 +225,16 @@ class Store:
             "SELECT * FROM mentions WHERE actor_id = ? ORDER BY article, start", (actor_id,)
         )
         return [from_row(Mention, row) for row in rows]
+
+
+def _id_changes(before: list[Mention], after: tuple[Mention, ...]) -> dict[str, str]:
+    """Old actor id -> new actor id, by what most of the old id's mentions became."""
+    old_of = {mention.id: mention.actor_id for mention in before}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in after:
+        votes[old_of[mention.id]][mention.actor_id] += 1
+    changes = {old: counts.most_common(1)[0][0] for old, counts in votes.items()}
+    return {old: new for old, new in changes.items() if old != new}
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:

@@ -166,8 +166,8 @@ class SpeakerFinder:
             lemma in lexicon.anonymous_heads
             or lemma in lexicon.spokesperson_heads
             or lemma in lexicon.speech_nouns
-            or lemma in _ROLE_NOUNS
-            or lemma in _BODY_NOUNS
+            or lemma in ROLE_NOUNS
+            or lemma in BODY_NOUNS
         )
 
     def _antecedent(self, subject: Token, start: int) -> tuple[int, int] | None:
@@ -212,7 +212,7 @@ class SpeakerFinder:
             if head.lemma_.lower() == lemma and head.idx < before and not _definite(head):
                 return p_start, p_end
             if (
-                lemma in _ROLE_NOUNS
+                lemma in ROLE_NOUNS
                 and self._names_person(p_start, p_end)
                 and lemma in (self.text[p_start:p_end].lower())
             ):
@@ -223,14 +223,14 @@ class SpeakerFinder:
         return any(m.kind == "person" and start <= m.start and m.end <= end for m in self.mentions)
 
 
-_ROLE_NOUNS = frozenset(
+ROLE_NOUNS = frozenset(
     "president minister premier chancellor governor mayor envoy secretary leader chief head "
     "king queen senator ambassador general commander director chairman chairwoman judge "
     "prosecutor spokesman spokeswoman spokesperson".split()
 )
 
 
-_BODY_NOUNS = frozenset(
+BODY_NOUNS = frozenset(
     "ministry government agency authority office department army military police council "
     "court commission committee union party company firm group organisation organization "
     "administration campaign team embassy bank board coalition alliance network newspaper "

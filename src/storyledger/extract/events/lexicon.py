@@ -1,0 +1,45 @@
+"""The PLOVER event lexicon (`data/plover.json`): verbs, verb + object pairs, aux markers."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """What the events stage looks words up in."""
+
+    verbs: dict[str, tuple[str, str | None]]
+    verb_objects: dict[tuple[str, str], tuple[str | None, str | None]]
+    phrasal: dict[tuple[str, str], str]
+    future: frozenset[str]
+    hypothetical: frozenset[str]
+    historical: frozenset[str]
+    denial: frozenset[str]
+
+
+@functools.cache
+def event_lexicon() -> EventLexicon:
+    """The lexicon shipped with the package."""
+    raw = json.loads(
+        (resources.files("storyledger") / "data" / "plover.json").read_text(encoding="utf-8")
+    )
+    return EventLexicon(
+        verbs={
+            verb: (entry[0], entry[1] if len(entry) > 1 else None)
+            for verb, entry in raw["verbs"].items()
+        },
+        verb_objects={
+            (item["verb"], obj): (item["type"], item.get("mode"))
+            for item in raw["verb_objects"]
+            for obj in item["objects"]
+        },
+        phrasal={(item["verb"], item["particle"]): item["type"] for item in raw["phrasal"]},
+        future=frozenset(raw["future_markers"]),
+        hypothetical=frozenset(raw["hypothetical_markers"]),
+        historical=frozenset(raw["historical_markers"]),
+        denial=frozenset(raw["denial_markers"]),
+    )

@@ -1,0 +1,304 @@
+"""The events stage: each event verb of a sentence as a PLOVER-coded `Event`.
+
+An event is a verb in the lexicon (or a verb with an object the lexicon pairs with it: "cancel
+... visit" is REJECT, "summon ... ambassador" is ACCUSE), its actor (the subject, shared by
+coordinated verbs: "Britain suspended ..., imposed ..., and summoned ..."), its recipient (the
+object, or "against"/"on"/"to" + noun), negation, the auxiliary mode (future, hypothetical,
+historical) and a date resolved against the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.events.dates import resolve_date
+from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
+from storyledger.extract.quotes.speakers import BODY_NOUNS as _BODY_NOUNS
+from storyledger.extract.quotes.speakers import ROLE_NOUNS as _ROLE_NOUNS
+from storyledger.extract.registry import Analysis, stage
+from storyledger.layout import PROSE_KINDS
+from storyledger.model import Event, Mention, content_id
+
+_SUBJECTS = ("nsubj", "nsubjpass", "agent")
+_RECIPIENT_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards", "into"})
+_ACTOR_NOUNS = frozenset(
+    "government cabinet army military forces force police troops officials official leaders "
+    "leader president minister ministry administration authorities authority parliament "
+    "council court union party militants rebels fighters protesters demonstrators people "
+    "residents workers students envoy ambassador diplomats factions group coalition "
+    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
+    "nation city province region crews crew rescuers team teams service brigade firefighters "
+    "inspectors engineers company firm board committee commission opposition militia donors "
+    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
+    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
+    "refugees migrants children women families personnel staff villagers protesters students "
+    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
+    "experts airline airlines carrier manufacturer bank banks investors shareholders "
+    "bondholders regulators".split()
+)
+_PEOPLE = (_ACTOR_NOUNS | _ROLE_NOUNS | _BODY_NOUNS) - frozenset(
+    {"study", "survey", "poll", "investigation", "inquiry", "family"}
+)
+_NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
+_CONSULT_HOSTS = frozenset({"host"})
+
+
+@stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
+def event_stage(analysis: Analysis) -> list[Event]:
+    """Every event of the prose blocks, in text order."""
+    article, doc = analysis.article, analysis.doc
+    lexicon = event_lexicon()
+    prose = {b.index for b in analysis.get("blocks") if b.kind in PROSE_KINDS}
+    mentions = sorted(analysis.get("mentions"), key=lambda m: m.start)
+    events: list[Event] = []
+    for sentence in analysis.get("sentences"):
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or sentence.block not in prose:
+            continue
+        used_objects: set[int] = set()
+        for verb in span:
+            coded = _code(verb, lexicon)
+            if coded is None or (coded[2] is not None and coded[2].i in used_objects):
+                continue
+            if coded[2] is not None:
+                used_objects.add(coded[2].i)
+            event = _event(article, span, verb, coded, mentions, lexicon)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _code(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None, Token | None, bool] | None:
+    """The (type, mode, object, object names the event) a verb codes to, or None."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is not None:
+        paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
+            (lemma, obj.lower_)
+        )
+        if paired is not None:
+            return (paired[0], paired[1], obj, True) if paired[0] else None
+    deeper = next(
+        (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
+    )
+    if deeper is not None:
+        inner = next((c for c in deeper.children if c.dep_ == "dobj"), None)
+        paired = (
+            lexicon.verb_objects.get((deeper.lemma_.lower(), inner.lemma_.lower()))
+            if (inner is not None)
+            else None
+        )
+        if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
+            return paired[0], paired[1], inner, True  # "approved resuming aid deliveries"
+    for child in verb.children:
+        phrasal = lexicon.phrasal.get((lemma, child.lower_))
+        if phrasal is not None and child.dep_ in ("prep", "prt"):
+            return phrasal, None, None, False
+    if lemma in lexicon.verbs:
+        kind, mode = lexicon.verbs[lemma]
+        return kind, mode, obj, False
+    return None
+
+
+def _event(
+    article: object,
+    span: Span,
+    verb: Token,
+    coded: tuple,
+    mentions: Sequence[Mention],
+    lexicon: EventLexicon,
+) -> Event | None:
+    kind, mode, obj, event_noun = coded
+    actor = _actor(verb)
+    if actor is None:
+        return None
+    target = _recipient(verb, obj, kind, event_noun=event_noun)
+    if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
+        actor, target = target, actor  # the visitor is the actor, the host the recipient
+    negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
+    aux = _aux(verb, lexicon)
+    text = article.text
+    resolved = _date(verb, span, article.published, aux == "future")
+    for conjunct in verb.conjuncts if resolved is None else ():
+        resolved = resolved or _date(conjunct, span, article.published, aux == "future")
+    if resolved is None and verb.dep_ == "acl" and verb.head.head is not verb.head:
+        resolved = _date(verb.head.head, span, article.published, aux == "future")
+    actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=text[span.start_char : span.end_char],
+        id=content_id("event", article.id, verb.idx, kind),
+        action=kind,
+        mode=mode,
+        actor=text[actor_bounds[0] : actor_bounds[1]],
+        actor_id=_actor_id(actor_bounds, mentions),
+        target=text[target_bounds[0] : target_bounds[1]] if target_bounds else None,
+        target_id=_actor_id(target_bounds, mentions) if target_bounds else None,
+        date=resolved.date if resolved else None,
+        negated=negated,
+        aux=aux,
+        trigger=verb.text,
+        trigger_start=verb.idx,
+        trigger_end=verb.idx + len(verb.text),
+    )
+
+
+def _actor(verb: Token) -> Token | None:
+    """The verb's subject; a coordinated or participial verb shares its head's subject; "led
+    Vance to cancel" and "urged officials to reopen" take the head's object."""
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None  # "to see all hostages released": the subject is the patient
+    token = verb
+    for _ in range(5):
+        wanted = ("nsubj", "agent") if token is verb else ("nsubj", "nsubjpass")
+        subject = next((c for c in token.children if c.dep_ in wanted), None)
+        if subject is not None:
+            if subject.dep_ == "agent":
+                subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+            return subject if subject is not None and _can_act(subject) else None
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
+            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if controller is not None and _can_act(controller):
+                return controller
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+            owner = token.head
+            if token.tag_ == "VBN":
+                return None  # "people killed in the flood": the noun is the patient
+            if _can_act(owner):
+                return owner
+            if owner.dep_ in ("dobj", "pobj") and owner.head is not owner:
+                token = owner.head  # "issued a statement threatening ...": the issuer
+                continue
+            return None
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _can_act(token: Token) -> bool:
+    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return target is not None and _can_act(target)  # "Thousands of workers"
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+        return True
+    if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
+        return True
+    return token.lemma_.lower() in _PEOPLE or token.lower_ in _PEOPLE
+
+
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+
+
+def _recipient(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> Token | None:
+    """The recipient: the object (a victim for violence), the owner of an event noun
+    ("summoned Israel's ambassador"), or "against/on/to/with" + a noun that can act."""
+    if (
+        obj is not None
+        and not event_noun
+        and kind not in _NO_OBJECT_RECIPIENT
+        and obj.dep_ == "dobj"
+        and (_can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
+    ):
+        return obj
+    if obj is not None:
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and _can_act(owner):
+            return owner
+        for prep in (
+            c for c in obj.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS | {"of"}
+        ):
+            target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if target is not None and _can_act(target):
+                return target
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is not None and _can_act(target):
+            return target
+    return None
+
+
+def _denied(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "refused to meet": did not happen; "deny claims that he is applying pressure": denied."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("refuse", "decline", "fail"):
+        return True
+    token = verb
+    for _ in range(5):
+        if token.head is token:
+            return False
+        if token.dep_ in ("ccomp", "acl", "xcomp", "conj", "dobj", "relcl") and (
+            token.head.lemma_.lower() in lexicon.denial and token.head.pos_ == "VERB"
+        ):
+            return True
+        token = token.head
+    return False
+
+
+def _aux(verb: Token, lexicon: EventLexicon) -> str | None:
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        inherited = _aux(verb.head, lexicon)  # "If Israel does not cease ... and lift ..."
+        if inherited is not None:
+            return inherited
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+    heads = [verb.head.lemma_.lower()] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []
+    if words & lexicon.hypothetical or set(heads) & lexicon.hypothetical:
+        return "hypothetical"
+    if (
+        words & lexicon.future
+        or set(heads) & lexicon.future
+        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
+    ):
+        return "future"
+    if any(t.lower_ in lexicon.historical for t in verb.subtree):
+        return "historical"
+    return None
+
+
+def _date(verb: Token, span: Span, published: object, future: bool) -> object:
+    """The date the sentence gives the event: a DATE entity hung on the verb or its preposition."""
+    for entity in span.ents:
+        if entity.label_ != "DATE":
+            continue
+        head = entity.root.head
+        if head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i):
+            return resolve_date(entity.text, published, future=future)
+    return None
+
+
+def _bounds(token: Token) -> tuple[int, int]:
+    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed."""
+    cut = {
+        t.i
+        for child in token.children
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
+        and not (child.dep_ == "prep" and child.lower_ == "of")
+        for t in child.subtree
+    }
+    tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
+        tokens.pop()
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _actor_id(bounds: tuple[int, int], mentions: Sequence[Mention]) -> str | None:
+    """The canonical actor named in a phrase: its head mention, else the first one."""
+    inside = [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
+    return inside[-1].actor_id if inside else None
