@@ -172,6 +172,9 @@ def test_show_search_and_export(tmp_path, capsys):
     assert code == 0 and "Marsh" in out
     code, _, err = run(capsys, "search", '"unbalanced', "--db", db)
     assert code == 1 and err.startswith("storyledger: bad search query") and err.count("\n") == 1
+    code, out, _ = run(capsys, "show", "timeline", "--db", db, "--jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and {row["kind"] for row in rows} == {"event", "figure", "quote"}
     code, out, _ = run(capsys, "show", "quotes", "--db", db, "--jsonl")
     assert {json.loads(line)["kind"] for line in out.splitlines()} == {
         "direct",

@@ -16,7 +16,17 @@ from storyledger import __version__
 from storyledger.errors import StoryledgerError
 from storyledger.store import DEFAULT_DB
 
-SHOWABLE = ("articles", "actors", "mentions", "quotes", "figures", "events", "runs", "log")
+SHOWABLE = (
+    "articles",
+    "actors",
+    "mentions",
+    "quotes",
+    "figures",
+    "events",
+    "timeline",
+    "runs",
+    "log",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

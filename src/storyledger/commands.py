@@ -11,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
+from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
 from storyledger.ingest import IngestOptions
@@ -112,6 +113,8 @@ def _rows(store: Store, what: str) -> list[dict]:
         return store.runs()
     if what == "log":
         return store.ingest_log()
+    if what == "timeline":
+        return _timeline_rows(store)
     if what == "articles":
         return [
             {
@@ -140,6 +143,25 @@ def _rows(store: Store, what: str) -> list[dict]:
         if len(row.get("text") or "") > _TEXT_PREVIEW:
             row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"
     return rows
+
+
+def _timeline_rows(store: Store) -> list[dict]:
+    dated, undated = build_timeline(
+        store.articles(), store.records("events"), store.records("figures"), store.records("quotes")
+    )
+    return [
+        {
+            "date": entry.date or "undated",
+            "basis": entry.date_basis,
+            "kind": entry.kind,
+            "summary": entry.summary,
+            "article": entry.article,
+            "start": entry.start,
+            "end": entry.end,
+            "record": entry.record,
+        }
+        for entry in [*dated, *undated]
+    ]
 
 
 def _require_db(path: str) -> None:

@@ -84,7 +84,13 @@ def measure_of(noun: Token, speech_verbs: frozenset[str] = frozenset()) -> str |
                 return _short(complement)
     if anchor.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
         return _verb_phrase(head, with_object=False)
-    if anchor.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+    if (
+        anchor.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "VERB"
+        and head.head.lower_ != "according"
+        and head.head.lemma_.lower() not in speech_verbs
+    ):
         return _verb_phrase(head.head, with_object=False)  # "damage between 30 and 40 bridges"
     participles = [t for t in noun.subtree if t.dep_ == "acl" and t.pos_ == "VERB"]
     if participles:
