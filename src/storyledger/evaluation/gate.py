@@ -59,16 +59,12 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     if corpus is not None:
         results["meantime"] = meantime_speech.evaluate_meantime(corpus, nlp)
         row = results["meantime"]
-        table += [
-            "",
+        table += _meantime_lines(
             f"quotes, real news: MEANTIME speech events with a speaker ({row['articles']} "
             "Wikinews articles, CC BY 4.0)",
-            "  "
-            + "  ".join(
-                f"{key}={row[key]}"
-                for key in ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision")
-            ),
-        ]
+            row,
+            ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision"),
+        )
     results["table"] = table
     return results
 
@@ -80,16 +76,12 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     if corpus is not None:
         row = meantime_events.evaluate_meantime_events(corpus, nlp)
         results["meantime_events"] = row
-        table += [
-            "",
+        table += _meantime_lines(
             f"events, real news: MEANTIME verb events with an annotated agent ({row['articles']}"
             " Wikinews articles, CC BY 4.0)",
-            "  "
-            + "  ".join(
-                f"{key}={row[key]}"
-                for key in ("events", "found", "recall", "actor_accuracy", "recipient_accuracy")
-            ),
-        ]
+            row,
+            ("events", "found", "recall", "actor_accuracy", "recipient_accuracy"),
+        )
     results["table"] = table
     return results
 
@@ -103,25 +95,26 @@ def _score_figures(
     if corpus is not None:
         row = figures.evaluate_meantime_values(corpus, nlp)
         results["meantime_values"] = row
-        table += [
-            "",
+        table += _meantime_lines(
             f"figures, real news: MEANTIME VALUE mentions ({row['articles']} Wikinews articles,"
             " CC BY 4.0)",
-            "  "
-            + "  ".join(
-                f"{key}={row[key]}"
-                for key in (
-                    "values",
-                    "found",
-                    "recall",
-                    "figures",
-                    "precision",
-                    "precision_without_durations",
-                )
+            row,
+            (
+                "values",
+                "found",
+                "recall",
+                "figures",
+                "precision",
+                "precision_without_durations",
             ),
-        ]
+        )
     results["table"] = table
     return results
+
+
+def _meantime_lines(title: str, row: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
+    """A MEANTIME check as two table lines, after a blank one."""
+    return ["", title, "  " + "  ".join(f"{key}={row[key]}" for key in keys)]
 
 
 def check_floors(extractor: str, results: dict[str, Any], data: Path) -> list[str]:

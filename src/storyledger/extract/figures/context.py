@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyledger.extract.figures.quantity import entity_span
+
 _OF_HEADS = frozenset({"of"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "within", "from", "near"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -211,10 +213,4 @@ def _short(token: Token) -> str:
 
 
 def _entity_text(token: Token) -> str:
-    doc = token.doc
-    start, end = token.i, token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return doc[start : end + 1].text
+    return entity_span(token).text

@@ -201,15 +201,20 @@ _DATE_WORDS = frozenset(
 )
 
 
-def _looks_like_date(token: Token) -> bool:
-    """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"."""
+def entity_span(token: Token) -> Span:
+    """The whole named-entity span a token belongs to (the token alone outside entities)."""
     doc = token.doc
     start, end = token.i, token.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
         end += 1
-    entity = doc[start : end + 1]
+    return doc[start : end + 1]
+
+
+def _looks_like_date(token: Token) -> bool:
+    """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"."""
+    entity = entity_span(token)
     return any(
         t.lower_ in _DATE_WORDS
         or (t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100)
