@@ -15,7 +15,6 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.evaluation import gold
-from storyledger.evaluation.figures import _same_phrase
 from storyledger.model import Article, Event
 from storyledger.pipeline import analyse
 
@@ -65,7 +64,9 @@ def evaluate(pairs: list[tuple[Article, list[dict[str, Any]]]], nlp: Language) -
 
 
 def _same_parties(item: dict[str, Any], event: Event) -> bool:
-    return _same_phrase(item["actor"], event.actor) and _same_phrase(item["target"], event.target)
+    return gold.same_phrase(item["actor"], event.actor) and gold.same_phrase(
+        item["target"], event.target
+    )
 
 
 def _rates(counts: Counter, confusion: list[tuple[str, str]]) -> dict[str, Any]:

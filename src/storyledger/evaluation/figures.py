@@ -9,7 +9,6 @@ offsets, `value`, `low`, `high`, `qualifier`, `counted`, `measure`, `attributed_
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,6 @@ from storyledger.pipeline import analyse
 MIN_OVERLAP = 0.5
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 _TOLERANCE = 0.005
-_LEADING = re.compile(r"^(?:a|an|the|one|another|two|three|some|several)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +91,8 @@ def _score_match(
         )
     if wanted.get("casualty"):
         counts["casualty"] += 1
-        counted_right = _same_phrase(wanted.get("counted"), figure.counted)
-        attributed_right = _same_phrase(wanted.get("attributed_to"), figure.attributed_to)
+        counted_right = gold.same_phrase(wanted.get("counted"), figure.counted)
+        attributed_right = gold.same_phrase(wanted.get("attributed_to"), figure.attributed_to)
         counts["counted"] += counted_right
         counts["attributed"] += attributed_right
         if not counted_right or not attributed_right:
@@ -114,18 +112,6 @@ def _same_number(item: dict[str, Any]) -> tuple:
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(float(value), 3)
-
-
-def _same_phrase(wanted: str | None, got: str | None) -> bool:
-    if wanted is None or got is None:
-        return wanted is None and got is None
-    left, right = _norm(wanted), _norm(got)
-    return left == right or left in right or right in left
-
-
-def _norm(value: str) -> str:
-    value = value.replace("’", "'").casefold().strip()
-    return " ".join(_LEADING.sub("", value).split())
 
 
 def _overlap(item: GoldFigure, figure: Figure) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -80,3 +81,20 @@ def overlap(left: tuple[int, int], right: tuple[int, int]) -> float:
     shared = min(left[1], right[1]) - max(left[0], right[0])
     shorter = min(left[1] - left[0], right[1] - right[0]) or 1
     return max(0, shared) / shorter
+
+
+_LEADING = re.compile(r"^(?:a|an|the|one|another|two|three|some|several)\s+")
+
+
+def same_phrase(wanted: str | None, got: str | None) -> bool:
+    """Two phrases name the same thing: equal or one inside the other, once case, curly
+    apostrophes and a leading determiner are set aside; two nulls agree."""
+    if wanted is None or got is None:
+        return wanted is None and got is None
+    left, right = _phrase_key(wanted), _phrase_key(got)
+    return left == right or left in right or right in left
+
+
+def _phrase_key(value: str) -> str:
+    value = value.replace("’", "'").casefold().strip()
+    return " ".join(_LEADING.sub("", value).split())

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from storyledger.evaluation.figures import _same_phrase
+from storyledger.evaluation.gold import same_phrase
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 from tests.conftest import ROOT
@@ -27,8 +27,8 @@ def test_hard_sentences(nlp, case):
             e
             for e in events
             if e.action == gold["action"]
-            and _same_phrase(gold["actor"], e.actor)
-            and _same_phrase(gold["target"], e.target)
+            and same_phrase(gold["actor"], e.actor)
+            and same_phrase(gold["target"], e.target)
         )
         assert event.negated == gold["negated"]
         assert event.aux == gold["aux"]

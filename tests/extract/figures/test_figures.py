@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from storyledger.evaluation.figures import _same_phrase
+from storyledger.evaluation.gold import same_phrase
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 from tests.conftest import ROOT
@@ -28,7 +28,7 @@ def test_hard_sentences(nlp, case):
             (gold["value"], gold["low"], gold["high"])
         )
         assert figure.counted == gold["counted"]
-        assert _same_phrase(gold["attributed_to"], figure.attributed_to)
+        assert same_phrase(gold["attributed_to"], figure.attributed_to)
         if gold["measure"]:
             assert figure.measure.startswith(gold["measure"].split()[0])
 

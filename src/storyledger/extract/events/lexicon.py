@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from storyledger.data_files import read_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +24,7 @@ class EventLexicon:
 @functools.cache
 def event_lexicon() -> EventLexicon:
     """The lexicon shipped with the package."""
-    raw = json.loads(
-        (resources.files("storyledger") / "data" / "plover.json").read_text(encoding="utf-8")
-    )
+    raw = read_data("plover.json")
     return EventLexicon(
         verbs={
             verb: (entry[0], entry[1] if len(entry) > 1 else None)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from dataclasses import dataclass
-from importlib import resources
+
+from storyledger.data_files import read_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +25,7 @@ class SpeechLexicon:
 @functools.cache
 def speech_lexicon() -> SpeechLexicon:
     """The lexicon shipped with the package."""
-    raw = json.loads(
-        (resources.files("storyledger") / "data" / "speech.json").read_text(encoding="utf-8")
-    )
+    raw = read_data("speech.json")
     return SpeechLexicon(
         **{name: frozenset(raw[name]) for name in SpeechLexicon.__dataclass_fields__}
     )
