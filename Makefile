@@ -20,6 +20,7 @@ demo: $(STAMP)
 	mkdir -p out
 	$(BIN)/storyledger analyze examples/story --meta examples/meta.json --db out/examples.db --json out/examples.json
 	$(BIN)/storyledger show articles --db out/examples.db
+	$(BIN)/storyledger show comparisons --db out/examples.db
 
 ## test: set up, lint, then run the whole test suite
 test: $(STAMP)

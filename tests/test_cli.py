@@ -46,7 +46,8 @@ def test_seeds_export(tmp_path, capsys):
 
 
 def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
-    """Layout and actors of the whole example story; set STORYLEDGER_UPDATE_GOLDEN=1 to renew."""
+    """Layout, actors, quotes, figures, stories and comparisons of the whole example story; set
+    STORYLEDGER_UPDATE_GOLDEN=1 to renew."""
     monkeypatch.chdir(ROOT)
     out_file = tmp_path / "e.json"
     code, _, err = run(
@@ -120,6 +121,11 @@ def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
             }
             for f in document["figures"]
         ],
+        "stories": [[s["name"], s["articles"], s["copies"]] for s in document["stories"]],
+        "comparisons": sorted(
+            [c["kind"], c["relation"], c["topic"], [[i["article"], i["value"]] for i in c["items"]]]
+            for c in document["comparisons"]
+        ),
     }
     if os.environ.get("STORYLEDGER_UPDATE_GOLDEN"):
         GOLDEN.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n")
@@ -185,6 +191,38 @@ def test_show_search_and_export(tmp_path, capsys):
         target = tmp_path / ("x.json" if fmt == "json" else fmt)
         code, out, _ = run(capsys, "export", "--format", fmt, "--out", target, "--db", db)
         assert code == 0 and out.strip()
+
+
+@pytest.mark.issue(6)
+def test_stories_comparisons_and_the_users_names_and_merges(tmp_path, capsys):
+    db = tmp_path / "c.db"
+    dump = ROOT / "evals/compare/articles.jsonl"
+    code, _, err = run(capsys, "analyze", dump, "--db", db)
+    assert code == 0, err
+
+    def stories():
+        _, out, _ = run(capsys, "show", "stories", "--db", db, "--jsonl")
+        return [json.loads(line) for line in out.splitlines()]
+
+    before = stories()
+    assert len(before) >= 5 and all(row["named_by"] == "auto" for row in before)
+    code, out, _ = run(capsys, "show", "comparisons", "--db", db, "--jsonl")
+    kinds = {(row["kind"], row["relation"]) for row in map(json.loads, out.splitlines())}
+    assert {("figure", "update"), ("figure", "agree"), ("quote", "variant")} <= kinds
+    assert ("claim", "conflict") in kinds
+    kestrel = next(row for row in before if "Kestrel" in row["name"])
+    orla = next(row for row in before if "Orla" in row["name"])
+    code, out, _ = run(capsys, "story", "name", kestrel["id"][:6], "Kestrel Hill", "--db", db)
+    assert code == 0 and "Kestrel Hill\tuser" in out
+    code, out, _ = run(capsys, "story", "merge", kestrel["id"], orla["id"], "--db", db)
+    assert code == 0
+    run(capsys, "analyze", dump, "--db", db)  # regrouping keeps what the user said
+    after = stories()
+    assert len(after) == len(before) - 1
+    merged = next(row for row in after if row["name"] == "Kestrel Hill")
+    assert merged["articles"] == kestrel["articles"] + orla["articles"]
+    code, _, err = run(capsys, "story", "name", "nosuchstory", "x", "--db", db)
+    assert code == 1 and err.count("\n") == 1 and "no story with id or article" in err
 
 
 def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):

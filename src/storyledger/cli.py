@@ -23,6 +23,8 @@ SHOWABLE = (
     "quotes",
     "figures",
     "events",
+    "stories",
+    "comparisons",
     "timeline",
     "runs",
     "log",
@@ -85,12 +87,26 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)
 
+    story = commands.add_parser(
+        "story",
+        help="name stories or merge them (kept across re-runs)",
+        epilog='Example: storyledger story name 3f2a "Kestrel Hill mine collapse"',
+    )
+    actions = story.add_subparsers(dest="action", required=True)
+    name = actions.add_parser("name", help="give a story a name")
+    name.add_argument("story", help="a story id (or its first characters) or an article id")
+    name.add_argument("name")
+    _db(name)
+    merge = actions.add_parser("merge", help="put two or more stories in one")
+    merge.add_argument("stories", nargs="+", help="story ids (or prefixes) or article ids")
+    _db(merge)
+
     evaluate = commands.add_parser(
         "eval",
         help="score an extractor against the annotated articles in evals/",
         epilog="Example: storyledger eval figures --check",
     )
-    evaluate.add_argument("extractor", choices=("quotes", "figures", "events"))
+    evaluate.add_argument("extractor", choices=("quotes", "figures", "events", "compare"))
     evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
     evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")

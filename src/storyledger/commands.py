@@ -16,6 +16,7 @@ from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
 from storyledger.ingest import IngestOptions
 from storyledger.ingest.sidecar import load_sidecar
+from storyledger.model import Comparison, ComparisonItem, Story
 from storyledger.nlp import load_model
 from storyledger.runner import analyze_paths
 from storyledger.store import Store
@@ -76,6 +77,18 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_story(args: argparse.Namespace) -> int:
+    """`storyledger story name STORY NAME` / `storyledger story merge STORY STORY...`."""
+    _require_db(args.db)
+    with Store(args.db) as store:
+        if args.action == "name":
+            story = store.name_story(args.story, args.name)
+        else:
+            story = store.merge_stories(args.stories)
+    emit_rows([_story_row(story)], jsonl=False)
+    return 0
+
+
 def run_search(args: argparse.Namespace) -> int:
     """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first."""
     _require_db(args.db)
@@ -115,6 +128,10 @@ def _rows(store: Store, what: str) -> list[dict]:
         return store.ingest_log()
     if what == "timeline":
         return _timeline_rows(store)
+    if what == "stories":
+        return [_story_row(story) for story in store.corpus_records("stories")]
+    if what == "comparisons":
+        return [_comparison_row(c) for c in store.corpus_records("comparisons")]
     if what == "articles":
         return [
             {
@@ -143,6 +160,36 @@ def _rows(store: Store, what: str) -> list[dict]:
         if len(row.get("text") or "") > _TEXT_PREVIEW:
             row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"
     return rows
+
+
+def _story_row(story: Story) -> dict:
+    return {
+        "id": story.id,
+        "name": story.name,
+        "named_by": story.name_source,
+        "articles": len(story.articles),
+        "copies": len(story.copies),
+        "first": story.first_published,
+        "last": story.last_published,
+    }
+
+
+def _comparison_row(comparison: Comparison) -> dict:
+    def side(item: ComparisonItem) -> str:
+        value = str(item.value or "")
+        if len(value) > _TEXT_PREVIEW // 2:
+            value = value[: _TEXT_PREVIEW // 2 - 1] + "…"
+        return f"{value} [{item.reported_by or '?'}, {item.published or 'undated'}]"
+
+    return {
+        "kind": comparison.kind,
+        "relation": comparison.relation,
+        "topic": comparison.topic,
+        "items": " | ".join(side(item) for item in comparison.items),
+        "note": comparison.note,
+        "story": comparison.story,
+        "id": comparison.id,
+    }
 
 
 def _timeline_rows(store: Store) -> list[dict]:

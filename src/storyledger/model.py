@@ -188,22 +188,52 @@ class Event(Span):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ComparisonItem:
-    """One side of a comparison: a record in an article, and the value compared."""
+    """One side of a comparison: a record in an article, its span, the value compared, and
+    who reported it (the figure's source or the quote's speaker, else the outlet)."""
 
     article: str
     record: str
     value: str | float | None = None
+    start: int | None = None
+    end: int | None = None
+    reported_by: str | None = None
+    published: Date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Comparison:
-    """A cross-article finding; its items point at the records (and so the spans) compared."""
+    """A cross-article finding; its items point at the records (and so the spans) compared,
+    earlier article first; `note` says in words why the relation was given."""
 
     id: str
     kind: ComparisonKind
     topic: str
     relation: Relation
     items: tuple[ComparisonItem, ...] = ()
+    story: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryCopy:
+    """A near-duplicate (syndicated or lightly edited) article, linked to its earliest copy."""
+
+    article: str
+    copy_of: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """A group of articles telling one story; named automatically or by the user."""
+
+    id: str
+    name: str
+    name_source: Literal["auto", "user"] = "auto"
+    articles: tuple[str, ...] = ()
+    copies: tuple[StoryCopy, ...] = ()
+    first_published: Date | None = None
+    last_published: Date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

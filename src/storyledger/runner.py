@@ -1,4 +1,5 @@
-"""`analyze` as a library call: ingest, analyse what changed, store, then regroup actors.
+"""`analyze` as a library call: ingest, analyse what changed, store, then run the
+cross-article stage (actors, stories, comparisons) over the whole store.
 
 A bad input or an article whose analysis fails is logged with its reason and the run goes on;
 each article is stored in its own transaction, so nothing stored before is lost.
@@ -70,6 +71,7 @@ def analyze_paths(
         if progress:
             progress(len(batch))
     store.refresh_actors()
+    store.refresh_comparisons()
     store.finish_run(report.run_id)
     return report
 

@@ -33,3 +33,13 @@ def test_events_hold_their_floors(nlp):
     results = score("events", ROOT / "evals", SHARED, nlp)
     assert results["events"]["gold"] >= 60 and results["events"]["irrealis"] >= 10
     assert check_floors("events", results, ROOT / "evals") == []
+
+
+@pytest.mark.issue(6)
+def test_compare_holds_its_floors(nlp):
+    results = score("compare", ROOT / "evals", SHARED, nlp)
+    assert results["stories"]["articles"] >= 15 and results["figure_series"]["gold_groups"] >= 10
+    assert results["figure_series"]["link_precision"] >= 0.9
+    assert results["figure_series"]["label_accuracy"] >= 0.85
+    assert results["stories"]["f1"] >= 0.9
+    assert check_floors("compare", results, ROOT / "evals") == []

@@ -68,7 +68,16 @@ CONTRACT = {
         "negated",
         "aux",
     ],
-    "comparisons": ["id", "kind", "topic", "relation", "items"],
+    "stories": [
+        "id",
+        "name",
+        "name_source",
+        "articles",
+        "copies",
+        "first_published",
+        "last_published",
+    ],
+    "comparisons": ["id", "kind", "topic", "relation", "items", "story", "note"],
     "framing": [
         "article",
         "loaded_terms",
@@ -89,6 +98,7 @@ def document(nlp, example_articles, tmp_path_factory):
         for analysis in analyse(example_articles, nlp):
             store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
         store.refresh_actors()
+        store.refresh_comparisons()
         yield build_export(store)
 
 
@@ -170,3 +180,23 @@ def test_formula_cells_are_neutralised(cell, tmp_path):
 @given(st.text())
 def test_neutralised_cells_never_start_a_formula(value):
     assert not str(neutralise(value)).startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.issue(6)
+def test_every_comparison_item_points_at_its_text(document):
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    assert document["stories"] and document["comparisons"]
+    stories = {story["id"] for story in document["stories"]}
+    for comparison in document["comparisons"]:
+        assert comparison["story"] in stories and comparison["note"]
+        for item in comparison["items"]:
+            assert set(item) == {
+                "article",
+                "record",
+                "value",
+                "start",
+                "end",
+                "reported_by",
+                "published",
+            }
+            assert texts[item["article"]][item["start"] : item["end"]] == item["value"]

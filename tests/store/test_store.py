@@ -199,3 +199,37 @@ def test_quotes_are_searchable(store, nlp, example_articles):
     hits = store.search_quotes("pump")
     assert [hit["speaker"] for hit in hits] == ["Marsh"]
     assert store.search_quotes("Reyes") and store.search_quotes("zeppelin") == []
+
+
+@pytest.mark.issue(6)
+def test_comparisons_are_stored_and_rerunning_changes_nothing(store, nlp, example_articles):
+    _save_all(store, nlp, example_articles)
+    found = store.refresh_comparisons()
+    assert len(found.stories) == 1 and found.comparisons
+    stored = store.corpus_records("comparisons")
+    assert sorted(c.id for c in stored) == sorted(c.id for c in found.comparisons)
+    texts = {a.id: a.text for a in example_articles}
+    figures = {f.id: f for f in store.records("figures")}
+    for comparison in stored:
+        assert comparison.story == found.stories[0].id
+        for item in comparison.items:
+            if comparison.kind == "figure":
+                assert figures[item.record].text == item.value
+                assert texts[item.article][item.start : item.end] == item.value
+    store.refresh_comparisons()
+    assert store.corpus_records("comparisons") == stored
+    assert store.corpus_records("stories") == found.stories
+
+
+def test_story_names_need_a_story_and_words(store, nlp, example_articles):
+    _save_all(store, nlp, example_articles)
+    store.refresh_comparisons()
+    with pytest.raises(StoreError, match="no story"):
+        store.name_story("zzz", "A name")
+    (story,) = store.corpus_records("stories")
+    with pytest.raises(StoreError, match="cannot be empty"):
+        store.name_story(story.id, "  ")
+    with pytest.raises(StoreError, match="at least two"):
+        store.merge_stories([story.id, story.articles[-1]])
+    named = store.name_story(story.articles[-1], "The Sable River flood")
+    assert (named.id, named.name, named.name_source) == (story.id, "The Sable River flood", "user")

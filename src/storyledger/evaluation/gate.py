@@ -13,7 +13,14 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.errors import StoryledgerError
-from storyledger.evaluation import events, figures, meantime_events, meantime_speech, quotes
+from storyledger.evaluation import (
+    compare,
+    events,
+    figures,
+    meantime_events,
+    meantime_speech,
+    quotes,
+)
 
 FLOOR_MARGIN = 0.01
 _GATED = {
@@ -30,6 +37,13 @@ _GATED = {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
         "meantime_values": ("recall", "precision"),
     },
+    "compare": {
+        "stories": ("precision", "recall", "f1"),
+        "figure_series": ("link_precision", "item_recall", "label_accuracy"),
+        "quotes": ("link_precision", "item_recall", "label_accuracy"),
+        "claims": ("link_precision", "item_recall"),
+        "meantime_stories": ("precision", "recall", "f1"),
+    },
 }
 EXTRACTORS = tuple(_GATED)
 
@@ -43,7 +57,9 @@ def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, 
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
     corpus = shared / "corpora" / "meantime"
     has_meantime = (corpus / "gold.jsonl").exists()
-    if extractor == "quotes":
+    if extractor == "compare":
+        results = _score_compare(folder, shared, corpus if has_meantime else None, nlp)
+    elif extractor == "quotes":
         results = _score_quotes(folder, shared, corpus if has_meantime else None, nlp)
     elif extractor == "events":
         results = _score_events(folder, shared, corpus if has_meantime else None, nlp)
@@ -107,6 +123,31 @@ def _score_figures(
                 "precision",
                 "precision_without_durations",
             ),
+        )
+    results["table"] = table
+    return results
+
+
+def _score_compare(
+    folder: Path, shared: Path, corpus: Path | None, nlp: Language
+) -> dict[str, Any]:
+    results = compare.evaluate(folder, nlp)
+    table = compare.format_table(results)
+    if (shared / "seeds" / "meta.json").exists():
+        results["seeds"] = row = compare.evaluate_seeds(shared, nlp)
+        table += _meantime_lines(
+            "seed articles (issue #6: toll update, population agreement, pressure disputed)",
+            row,
+            tuple(key for key in row if key != "articles"),
+        )
+    if corpus is not None:
+        row = compare.evaluate_meantime_stories(corpus, folder / "meantime_stories.json", nlp)
+        results["meantime_stories"] = row
+        table += _meantime_lines(
+            f"stories, real news: MEANTIME grouped by our own story annotation ({row['articles']}"
+            " Wikinews articles, CC BY 4.0)",
+            row,
+            ("gold_stories", "found_stories", "precision", "recall", "f1"),
         )
     results["table"] = table
     return results

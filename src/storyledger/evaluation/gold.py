@@ -71,7 +71,7 @@ def locate(
 def data_hash(folder: Path) -> str:
     """A hash of the gold files, pinned with the floors so that a floor goes with its data."""
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted([*folder.glob("*.jsonl"), *folder.glob("*.json")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

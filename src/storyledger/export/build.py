@@ -28,10 +28,13 @@ def build_export(store: Store, article_ids: Iterable[str] | None = None) -> dict
     document["actors"] = [_shaped("actors", plain(actor)) for actor in actors]
     for name in _PER_ARTICLE:
         document[name] = [_shaped(name, plain(record)) for record in store.records(name, ids)]
+    stories = store.corpus_records("stories")
     comparisons = store.corpus_records("comparisons")
     if ids is not None:
         wanted = set(ids)
+        stories = [s for s in stories if wanted & set(s.articles)]
         comparisons = [c for c in comparisons if any(i.article in wanted for i in c.items)]
+    document["stories"] = [_shaped("stories", plain(s)) for s in stories]
     document["comparisons"] = [_shaped("comparisons", plain(c)) for c in comparisons]
     return document
 

@@ -13,7 +13,20 @@ SCHEMA = "storyledger/1"
 _SPAN = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
 _BLOCK = pa.struct([("kind", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
 _SENTENCE = pa.struct([("block", pa.int64()), ("start", pa.int64()), ("end", pa.int64())])
-_ITEM = pa.struct([("article", pa.string()), ("record", pa.string()), ("value", pa.string())])
+_ITEM = pa.struct(
+    [
+        ("article", pa.string()),
+        ("record", pa.string()),
+        ("value", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("reported_by", pa.string()),
+        ("published", pa.string()),
+    ]
+)
+_COPY = pa.struct(
+    [("article", pa.string()), ("copy_of", pa.string()), ("similarity", pa.float64())]
+)
 _TERM = pa.struct(
     [
         ("term", pa.string()),
@@ -96,12 +109,23 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("trigger_start", _INT),
         ("trigger_end", _INT),
     ],
+    "stories": [
+        ("id", _STR),
+        ("name", _STR),
+        ("name_source", _STR),
+        ("articles", pa.list_(_STR)),
+        ("copies", pa.list_(_COPY)),
+        ("first_published", _STR),
+        ("last_published", _STR),
+    ],
     "comparisons": [
         ("id", _STR),
         ("kind", _STR),
         ("topic", _STR),
         ("relation", _STR),
         ("items", pa.list_(_ITEM)),
+        ("story", _STR),
+        ("note", _STR),
     ],
     "framing": [
         ("article", _STR),

@@ -26,7 +26,7 @@ TITLES = frozenset(
     "judge justice mayor envoy ambassador spokesman spokeswoman spokesperson chief ceo "
     "chairman chairwoman commissioner lt col colonel sgt sergeant capt captain adm "
     "admiral sir lord lady rev reverend sheikh emir premier leader director officer "
-    "official press".split()
+    "official press boss tycoon deputy professor prof coach".split()
 )
 
 

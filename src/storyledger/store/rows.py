@@ -35,7 +35,11 @@ RECORD_TABLES: dict[str, type] = {
 }
 """Per-article record names (as stages produce them) and the record type of their table."""
 
-CORPUS_TABLES: dict[str, type] = {"actors": model.Actor, "comparisons": Comparison}
+CORPUS_TABLES: dict[str, type] = {
+    "actors": model.Actor,
+    "stories": model.Story,
+    "comparisons": Comparison,
+}
 
 
 def to_row(record: Any) -> dict[str, Any]:
@@ -68,7 +72,8 @@ def plain(value: Any) -> Any:
 def from_row(cls: type, row: Any) -> Any:
     """Rebuild a record of type `cls` from a row read back from the store."""
     hints = _hints(cls)
-    return cls(**{name: decode(hints[name], row[name]) for name in hints})
+    keys = set(row.keys())
+    return cls(**{name: decode(hints[name], row[name]) for name in hints if name in keys})
 
 
 def decode(hint: Any, value: Any) -> Any:
@@ -84,7 +89,7 @@ def decode(hint: Any, value: Any) -> Any:
         (item_type, *_rest) = typing.get_args(base)
         items = json.loads(value) if isinstance(value, str) else value
         if dataclasses.is_dataclass(item_type):
-            return tuple(item_type(**item) for item in items)
+            return tuple(from_row(item_type, item) for item in items)
         return tuple(items)
     return value
 

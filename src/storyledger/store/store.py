@@ -13,8 +13,11 @@ from typing import Any
 
 from storyledger import __version__
 from storyledger.compare.actors import resolve_actors
+from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_corpus
+from storyledger.compare.stories import StorySettings
+from storyledger.errors import StoreError
 from storyledger.extract.registry import Analysis
-from storyledger.model import Actor, Article, Mention, RunInfo, content_id
+from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
 
@@ -200,6 +203,79 @@ class Store:
                 " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
             )
         return len(actors)
+
+    def refresh_comparisons(self, settings: StorySettings | None = None) -> CorpusComparison:
+        """Regroup every stored article into stories and compare records across them."""
+        records = CorpusRecords(
+            articles=self.articles(),
+            mentions=self.records("mentions"),
+            actors=self.corpus_records("actors"),
+            sentences=self.records("sentences"),
+            quotes=self.records("quotes"),
+            figures=self.records("figures"),
+        )
+        found = compare_corpus(
+            records, names=self.story_names(), merges=self.story_merges(), settings=settings
+        )
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM stories")
+            conn.execute("DELETE FROM comparisons")
+            for story in found.stories:
+                _insert(conn, "stories", to_row(story))
+            for comparison in found.comparisons:
+                _insert(conn, "comparisons", to_row(comparison))
+        return found
+
+    def story_names(self) -> dict[str, str]:
+        """The names the user gave stories, by an article of each."""
+        rows = self.conn.execute("SELECT article, name FROM story_names")
+        return {row["article"]: row["name"] for row in rows}
+
+    def story_merges(self) -> list[tuple[str, str]]:
+        """The article pairs the user put in one story."""
+        rows = self.conn.execute("SELECT article, other FROM story_merges ORDER BY rowid")
+        return [(row["article"], row["other"]) for row in rows]
+
+    def story(self, key: str) -> Story:
+        """The stored story with this id (or id prefix), or the story holding this article."""
+        stories = self.corpus_records("stories")
+        found = [s for s in stories if s.id.startswith(key) or key in s.articles]
+        if len(found) != 1:
+            problem = "no story" if not found else f"{len(found)} stories"
+            raise StoreError(
+                f"{problem} with id or article {key!r} (see `storyledger show stories`)"
+            )
+        return found[0]
+
+    def name_story(self, key: str, name: str) -> Story:
+        """Name a story; the name is kept by its first article and survives regrouping."""
+        story = self.story(key)
+        if not name.strip():
+            raise StoreError("a story name cannot be empty")
+        with self.transaction() as conn:
+            conn.executemany(
+                "DELETE FROM story_names WHERE article = ?", [(a,) for a in story.articles]
+            )
+            conn.execute(
+                "INSERT INTO story_names (article, name) VALUES (?, ?)",
+                (story.articles[0], " ".join(name.split())),
+            )
+        self.refresh_comparisons()
+        return self.story(story.articles[0])
+
+    def merge_stories(self, keys: list[str]) -> Story:
+        """Put the given stories in one; kept as article pairs, so it survives regrouping."""
+        stories = [self.story(key) for key in keys]
+        if len({s.id for s in stories}) < 2:
+            raise StoreError("name at least two different stories to merge")
+        first = stories[0].articles[0]
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO story_merges (article, other) VALUES (?, ?)",
+                [(first, s.articles[0]) for s in stories[1:]],
+            )
+        self.refresh_comparisons()
+        return self.story(first)
 
     def corpus_records(self, name: str) -> list[Any]:
         """All actors or comparisons."""

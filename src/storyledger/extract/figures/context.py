@@ -23,6 +23,17 @@ _TIME_UNITS = frozenset(
 _COUNT_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})
 _MEASURE_WORDS = 4
 _RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
+_PEOPLE_NOUNS = frozenset(
+    "resident inhabitant citizen people person population civilian villager".split()
+)
+_PARTITIVES = frozenset(
+    "most half all many some much part majority third quarter two-thirds none".split()
+)
+_PLACE_NOUNS = frozenset(
+    "town city country village nation region island state enclave province district "
+    "territory county capital municipality".split()
+)
+POPULATION = "population"
 
 
 def counted_noun(number: Token) -> Token | None:
@@ -64,6 +75,9 @@ def counted_text(noun: Token, number_last: int) -> str:
 
 def measure_of(noun: Token, speech_verbs: frozenset[str] = frozenset()) -> str | None:
     """What happened to the counted thing: the verb it is the subject or object of."""
+    whole = _whole_set(noun)
+    if whole is not None:
+        return whole
     anchor = _climb_of(noun)
     head = anchor.head
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
@@ -98,6 +112,42 @@ def measure_of(noun: Token, speech_verbs: frozenset[str] = frozenset()) -> str |
     if participles:
         return _verb_phrase(participles[-1], with_object=True)
     return _words_after(noun)
+
+
+def _whole_set(noun: Token) -> str | None:
+    """A figure that counts a whole set, not what happened to it.
+
+    "the city's 8 million residents", "all 2 million Palestinians in Gaza": the population of a
+    place. "most of the 300 workers were laid off": the 300 is the whole staff, so the verb's
+    measure belongs to a part of it. Returns the measure for such a figure ("population", or
+    "" for a whole set that is not a population), else None.
+    """
+    people = noun.lemma_.lower() in _PEOPLE_NOUNS or noun.ent_type_ == "NORP"
+    owner = any(c.dep_ == "poss" for c in noun.children)
+    every = any(t.lower_ == "all" for t in noun.subtree if t.i < noun.i)
+    placed = _words_place(noun) is not None or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "of") and _has_place(c) for c in noun.children
+    )
+    partitive = (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lower_ in _PARTITIVES
+        and any(c.lower_ == "the" or c.dep_ == "poss" for c in noun.children)
+    )
+    if people and (owner or (every and placed) or (partitive and (owner or placed))):
+        return POPULATION
+    if people and noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in _PLACE_NOUNS:
+        return POPULATION  # "a town of 15,200 inhabitants"
+    if partitive:
+        described = next(
+            (c for c in noun.children if c.dep_ in ("amod", "acl") and c.tag_ == "VBN"), None
+        )
+        return described.text if described is not None else ""  # "most of the 8,000 evacuated"
+    return None
+
+
+def _has_place(prep: Token) -> bool:
+    return any(word.ent_type_ in _PLACE_ENTS for word in prep.subtree)
 
 
 def place_of(noun: Token, number: Token) -> str | None:

@@ -255,6 +255,10 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         return None
     last = end
     range_end = _range_after(sentence, end)
+    if range_end is not None and _spelled_compound(doc[end], doc[range_end[0]]):
+        end = last = range_end[0]  # "Thirty-two" is one number, not a range from 30 to 2
+        value = read_number(f"{words} {doc[end].lower_}")
+        range_end = None
     if (
         range_end is not None
         and doc[end + 1].text in ("-", "‑")
@@ -278,6 +282,23 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     low, high = _bounds(qualifier, value, low, high)
     return Quantity(
         first, last, end if range_end is None else range_end[0], value, low, high, qualifier, unit
+    )
+
+
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+
+
+def _spelled_compound(tens: Token, unit: Token) -> bool:
+    """ "Thirty-two": a tens word and a unit word joined by a hyphen."""
+    dash = tens.nbor(1)
+    return (
+        tens.lower_ in _TENS
+        and unit.lower_ in _UNITS
+        and unit.i == tens.i + 2
+        and dash.text in ("-", "‑")
+        and tens.whitespace_ == ""
+        and dash.whitespace_ == ""
     )
 
 

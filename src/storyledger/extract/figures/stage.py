@@ -57,7 +57,7 @@ def _figure(
         high=quantity.high,
         qualifier=quantity.qualifier,
         counted=counted,
-        measure=measure_of(noun if noun is not None else number, _SPEECH),
+        measure=measure_of(noun if noun is not None else number, _SPEECH) or None,
         place=place_of(noun, number) if noun is not None else place_of(number, number),
         attributed_to=(source.speaker_resolved or source.speaker) if source else None,
         unit=quantity.unit,

@@ -1,0 +1,75 @@
+"""Story grouping: one story per event told by several outlets; copies linked, not deleted."""
+
+from datetime import date
+
+from storyledger.compare.stories import group_stories
+from storyledger.model import Article
+
+FLOOD = (
+    "Floodwaters swept through the harbor district of Port Meridian after the Sable River burst "
+    "its banks. Governor Elena Marsh declared a state of emergency and rescue crews evacuated "
+    "residents from flooded streets near the Carrow Lock floodgate."
+)
+FLOOD_LATER = (
+    "Ten days after the Sable River flood, residents of Port Meridian's harbor district are still "
+    "in shelters. Governor Elena Marsh promised an inquiry into the Carrow Lock floodgate."
+)
+BUDGET = (
+    "The Talvik city council approved a new budget on Tuesday, raising spending on schools and "
+    "libraries. Mayor Ilse Brandvold said the budget would not raise taxes."
+)
+
+
+def _article(key, text, day, title=None):
+    return Article(
+        id=key,
+        text=text,
+        source=key,
+        title=title,
+        published=date(2026, 3, 1) if day is None else date(2026, 3, day),
+    )
+
+
+def test_one_story_per_event_and_other_stories_apart():
+    articles = [_article("f1", FLOOD, 2), _article("f2", FLOOD_LATER, 12), _article("b", BUDGET, 3)]
+    stories = group_stories(articles, [])
+    assert sorted(sorted(s.articles) for s in stories) == [["b"], ["f1", "f2"]]
+    flood = next(s for s in stories if "f1" in s.articles)
+    assert flood.articles == ("f1", "f2")  # in publication order
+    assert (flood.first_published, flood.last_published) == (date(2026, 3, 2), date(2026, 3, 12))
+
+
+def test_a_syndicated_copy_is_linked_to_the_first_not_deleted():
+    copy = FLOOD.replace("Floodwaters swept", "Flood waters swept")
+    stories = group_stories([_article("f1", FLOOD, 2), _article("f1b", copy, 3)], [])
+    (story,) = stories
+    assert story.articles == ("f1", "f1b")
+    (linked,) = story.copies
+    assert (linked.article, linked.copy_of) == ("f1b", "f1") and linked.similarity > 0.85
+
+
+def test_the_same_words_years_apart_are_another_story():
+    stories = group_stories([_article("f1", FLOOD, 2), _article("f9", FLOOD_LATER, None)], [])
+    assert len(stories) == 1  # undated: only the words decide
+    old = Article(id="old", text=FLOOD_LATER, source="old", published=date(2019, 3, 12))
+    assert len(group_stories([_article("f1", FLOOD, 2), old], [])) == 2
+
+
+def test_user_names_and_merges_are_applied():
+    articles = [_article("f1", FLOOD, 2), _article("b", BUDGET, 3)]
+    stories = group_stories(articles, [], names={"b": "Talvik budget"}, merges=[("f1", "b")])
+    (story,) = stories
+    assert story.name == "Talvik budget" and story.name_source == "user"
+    auto = group_stories(articles, [])
+    assert {s.name_source for s in auto} == {"auto"}
+    assert any(s.name.startswith("Floodwaters swept") for s in auto)
+
+
+def test_story_ids_are_stable_when_later_articles_arrive():
+    first = group_stories([_article("f1", FLOOD, 2)], [])
+    later = group_stories([_article("f1", FLOOD, 2), _article("f2", FLOOD_LATER, 12)], [])
+    assert first[0].id == later[0].id
+
+
+def test_no_articles_no_stories():
+    assert group_stories([], []) == []
