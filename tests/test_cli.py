@@ -121,6 +121,17 @@ def test_examples_match_golden_file(tmp_path, capsys, monkeypatch):
             }
             for f in document["figures"]
         ],
+        "framing": [
+            [
+                f["article"],
+                f["words"],
+                f["loaded_per_1000"],
+                f["attributed_share"],
+                [[t["text"], t["in_quote"], t["attributed"]] for t in f["loaded_terms"]],
+                [[m["kind"], m["term"]] for m in f["markers"]],
+            ]
+            for f in document["framing"]
+        ],
         "stories": [[s["name"], s["articles"], s["copies"]] for s in document["stories"]],
         "comparisons": sorted(
             [c["kind"], c["relation"], c["topic"], [[i["article"], i["value"]] for i in c["items"]]]
@@ -223,6 +234,29 @@ def test_stories_comparisons_and_the_users_names_and_merges(tmp_path, capsys):
     assert merged["articles"] == kestrel["articles"] + orla["articles"]
     code, _, err = run(capsys, "story", "name", "nosuchstory", "x", "--db", db)
     assert code == 1 and err.count("\n") == 1 and "no story with id or article" in err
+
+
+@pytest.mark.issue(7)
+def test_framing_per_article_and_per_outlet(tmp_path, capsys):
+    db = tmp_path / "f.db"
+    run(capsys, "analyze", EXAMPLES / "story", "--meta", EXAMPLES / "meta.json", "--db", db)
+    outlets = tmp_path / "outlets.json"
+    outlets.write_text(json.dumps({"The Harbor Voice": {"lean": "populist (our own note)"}}))
+    code, out, _ = run(capsys, "show", "outlets", "--db", db, "--jsonl", "--outlets", outlets)
+    profiles = {row["outlet"]: row for row in map(json.loads, out.splitlines())}
+    assert code == 0 and len(profiles) == 4
+    voice = profiles["The Harbor Voice"]
+    assert voice["lean"] == "populist (our own note)" and voice["loaded_per_1000"] > 0
+    assert profiles["The Meridian Courier"]["lean"] is None
+    code, out, _ = run(capsys, "show", "loaded", "--db", db, "--jsonl")
+    assert {json.loads(line)["voice"] for line in out.splitlines()} >= {"outlet", "quote"}
+    code, out, _ = run(capsys, "show", "markers", "--db", db)
+    assert code == 0 and "unattributed_evaluation" in out
+    code, out, _ = run(capsys, "show", "framing", "--db", db)
+    assert code == 0 and out.splitlines()[0].startswith("article\toutlet\twords")
+    outlets.write_text("[]")
+    code, _, err = run(capsys, "show", "outlets", "--db", db, "--outlets", outlets)
+    assert code == 1 and err.count("\n") == 1 and "must be a JSON object" in err
 
 
 def test_errors_are_one_line_with_exit_codes(tmp_path, capsys):

@@ -7,5 +7,5 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0+unknown"
 
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 """Bumped whenever a stage's output can change for the same input and model."""

@@ -25,6 +25,10 @@ SHOWABLE = (
     "events",
     "stories",
     "comparisons",
+    "framing",
+    "loaded",
+    "markers",
+    "outlets",
     "timeline",
     "runs",
     "log",
@@ -65,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--format", choices=("json", "jsonl", "csv", "parquet"), default="json")
     export.add_argument("--out", required=True, help="a file for json, a folder otherwise")
+    _outlets(export)
     _db(export)
 
     show = commands.add_parser(
@@ -75,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("what", choices=SHOWABLE)
     show.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
     show.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    _outlets(show)
     _db(show)
 
     search = commands.add_parser(
@@ -106,13 +112,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="score an extractor against the annotated articles in evals/",
         epilog="Example: storyledger eval figures --check",
     )
-    evaluate.add_argument("extractor", choices=("quotes", "figures", "events", "compare"))
+    evaluate.add_argument(
+        "extractor", choices=("quotes", "figures", "events", "framing", "compare")
+    )
     evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
     evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
     evaluate.add_argument("--pin", action="store_true", help="pin today's scores as floors")
     return parser
+
+
+def _outlets(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--outlets",
+        help="your outlets file: JSON of outlet name -> lean, ownership, notes (never shipped)",
+    )
 
 
 def _db(parser: argparse.ArgumentParser) -> None:

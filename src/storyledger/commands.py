@@ -11,10 +11,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
+from storyledger.compare.outlets import outlet_profiles
 from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
 from storyledger.ingest import IngestOptions
+from storyledger.ingest.outlets import OutletInfo, load_outlets
 from storyledger.ingest.sidecar import load_sidecar
 from storyledger.model import Comparison, ComparisonItem, Story
 from storyledger.nlp import load_model
@@ -59,8 +61,9 @@ def run_analyze(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     """`storyledger export --format json|jsonl|csv|parquet --out PATH`."""
     _require_db(args.db)
+    outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
-        files = write_export(build_export(store), args.format, args.out)
+        files = write_export(build_export(store, outlets=outlets), args.format, args.out)
     for file in files:
         print(file)
     return 0
@@ -69,8 +72,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     """`storyledger show articles|actors|quotes|figures|events|...`."""
     _require_db(args.db)
+    outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
-        rows = _rows(store, args.what)
+        rows = _rows(store, args.what, outlets)
     if args.limit:
         rows = rows[: args.limit]
     emit_rows(rows, jsonl=args.jsonl)
@@ -121,7 +125,9 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(store: Store, what: str) -> list[dict]:
+def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None) -> list[dict]:
+    if what in ("framing", "loaded", "markers", "outlets"):
+        return _framing_rows(store, what, outlets)
     if what == "runs":
         return store.runs()
     if what == "log":
@@ -160,6 +166,58 @@ def _rows(store: Store, what: str) -> list[dict]:
         if len(row.get("text") or "") > _TEXT_PREVIEW:
             row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"
     return rows
+
+
+def _framing_rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None) -> list[dict]:
+    articles = store.articles()
+    framings = store.records("framing")
+    if what == "outlets":
+        return [plain(profile) for profile in outlet_profiles(articles, framings, outlets)]
+    outlet = {a.id: a.outlet for a in articles}
+    if what == "framing":
+        return [
+            {
+                "article": f.article,
+                "outlet": outlet.get(f.article),
+                "words": f.words,
+                "loaded_outside": f.loaded_outside,
+                "loaded_per_1000": f.loaded_per_1000,
+                "loaded_in_quotes": sum(1 for t in f.loaded_terms if t.in_quote),
+                "hedges": f.hedges,
+                "boosters": f.boosters,
+                "attributed_share": f.attributed_share,
+                "anonymous_share": f.anonymous_share,
+                "named_sources": f.named_sources,
+                "anonymous_sources": f.anonymous_sources,
+                "cited_sources": len(f.cited_sources),
+            }
+            for f in framings
+        ]
+    if what == "loaded":
+        return [
+            {
+                "article": t.article,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "category": t.category,
+                "voice": "outlet" if t.own_voice else ("quote" if t.in_quote else "attributed"),
+            }
+            for f in framings
+            for t in f.loaded_terms
+        ]
+    return [
+        {
+            "article": m.article,
+            "kind": m.kind,
+            "term": m.term,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text if len(m.text) <= _TEXT_PREVIEW else m.text[: _TEXT_PREVIEW - 1] + "…",
+        }
+        for f in framings
+        for m in f.markers
+    ]
 
 
 def _story_row(story: Story) -> dict:

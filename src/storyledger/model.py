@@ -238,15 +238,38 @@ class Story:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LoadedTerm(Span):
-    """A loaded word or phrase, flagged when it stands inside a quotation."""
+    """A loaded word or phrase: `in_quote` when it stands inside a quotation or reported
+    speech, `attributed` when the article gives it to someone else ("accusations of
+    genocide"); otherwise it is the outlet's own voice."""
 
     term: str
     in_quote: bool
+    category: str = ""
+    attributed: bool = False
+
+    @property
+    def own_voice(self) -> bool:
+        """Whether the outlet says it on its own authority."""
+        return not self.in_quote and not self.attributed
+
+
+MarkerKind = Literal[
+    "hedge", "booster", "second_person", "question", "call_to_action", "unattributed_evaluation"
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Marker(Span):
+    """A framing signal in the outlet's own voice: a hedge, a booster, an opinion signal, or a
+    sentence that evaluates with no attribution."""
+
+    kind: MarkerKind
+    term: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Framing:
-    """The framing and sourcing profile of one article."""
+    """The framing and sourcing profile of one article (counts over its prose, quotes apart)."""
 
     article: str
     loaded_terms: tuple[LoadedTerm, ...] = ()
@@ -254,6 +277,15 @@ class Framing:
     attributed_share: float | None = None
     anonymous_share: float | None = None
     cited_sources: tuple[CitedSource, ...] = ()
+    words: int = 0
+    loaded_outside: int = 0
+    loaded_per_1000: float = 0.0
+    boosters: int = 0
+    sentences: int = 0
+    attributed_sentences: int = 0
+    named_sources: int = 0
+    anonymous_sources: int = 0
+    markers: tuple[Marker, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

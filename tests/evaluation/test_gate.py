@@ -43,3 +43,11 @@ def test_compare_holds_its_floors(nlp):
     assert results["figure_series"]["label_accuracy"] >= 0.85
     assert results["stories"]["f1"] >= 0.9
     assert check_floors("compare", results, ROOT / "evals") == []
+
+
+@pytest.mark.issue(7)
+def test_framing_holds_its_floors(nlp):
+    results = score("framing", ROOT / "evals", SHARED, nlp)
+    assert results["sentences"]["gold_own_voice"] >= 40
+    assert results["sentences"]["precision"] >= 0.3 and results["sentences"]["recall"] >= 0.5
+    assert check_floors("framing", results, ROOT / "evals") == []

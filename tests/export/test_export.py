@@ -85,7 +85,12 @@ CONTRACT = {
         "attributed_share",
         "anonymous_share",
         "cited_sources",
+        "words",
+        "loaded_outside",
+        "loaded_per_1000",
+        "markers",
     ],
+    "outlets": ["outlet", "articles", "words", "loaded_per_1000", "attributed_share", "lean"],
 }
 
 
@@ -200,3 +205,15 @@ def test_every_comparison_item_points_at_its_text(document):
                 "published",
             }
             assert texts[item["article"]][item["start"] : item["end"]] == item["value"]
+
+
+@pytest.mark.issue(7)
+def test_framing_and_outlets_are_exported(document):
+    assert len(document["framing"]) == len(document["articles"])
+    texts = {a["id"]: a["text"] for a in document["articles"]}
+    for row in document["framing"]:
+        for term in row["loaded_terms"]:
+            assert texts[row["article"]][term["start"] : term["end"]] == term["text"]
+        for marker in row["markers"]:
+            assert texts[row["article"]][marker["start"] : marker["end"]] == marker["text"]
+    assert sum(o["articles"] for o in document["outlets"]) == len(document["articles"])

@@ -112,7 +112,7 @@ def test_runs_record_the_model(store, nlp):
     (run,) = store.runs()
     assert run["model_name"].startswith("en_core_web_sm")
     assert run["model_version"] == "3.8.0"
-    assert run["stages"] == "layout,sentences,actors,quotes,figures,events"
+    assert run["stages"] == "layout,sentences,actors,quotes,figures,events,framing"
 
 
 spans = st.integers(min_value=0, max_value=50).flatmap(

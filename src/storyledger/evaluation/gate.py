@@ -17,6 +17,7 @@ from storyledger.evaluation import (
     compare,
     events,
     figures,
+    framing,
     meantime_events,
     meantime_speech,
     quotes,
@@ -36,6 +37,10 @@ _GATED = {
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
         "meantime_values": ("recall", "precision"),
+    },
+    "framing": {
+        "sentences": ("precision", "recall", "kept_apart"),
+        "meantime_framing": ("precision",),
     },
     "compare": {
         "stories": ("precision", "recall", "f1"),
@@ -57,7 +62,9 @@ def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, 
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
     corpus = shared / "corpora" / "meantime"
     has_meantime = (corpus / "gold.jsonl").exists()
-    if extractor == "compare":
+    if extractor == "framing":
+        results = _score_framing(folder, shared, corpus if has_meantime else None, nlp)
+    elif extractor == "compare":
         results = _score_compare(folder, shared, corpus if has_meantime else None, nlp)
     elif extractor == "quotes":
         results = _score_quotes(folder, shared, corpus if has_meantime else None, nlp)
@@ -124,6 +131,32 @@ def _score_figures(
                 "precision_without_durations",
             ),
         )
+    results["table"] = table
+    return results
+
+
+def _score_framing(
+    folder: Path, shared: Path, corpus: Path | None, nlp: Language
+) -> dict[str, Any]:
+    results: dict[str, Any] = {"sentences": framing.evaluate(folder, nlp)}
+    table = framing.format_table(results)
+    if (shared / "seeds" / "meta.json").exists():
+        results["seeds"] = row = framing.evaluate_seeds(shared, nlp)
+        table += _meantime_lines(
+            "seed articles (issue #7: loaded terms per 1,000 words outside quotations)",
+            row,
+            tuple(row),
+        )
+    if corpus is not None:
+        row = framing.evaluate_meantime(corpus, folder / "meantime_judged.jsonl", nlp)
+        results["meantime_framing"] = row
+        table += _meantime_lines(
+            f"framing, real news: own-voice loaded terms flagged in MEANTIME ({row['articles']}"
+            " Wikinews articles, CC BY 4.0), each judged by us",
+            row,
+            ("words", "flagged", "per_1000", "judged", "precision"),
+        )
+        table += [f"    not judged yet: {item}" for item in row["unjudged"]]
     results["table"] = table
     return results
 

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from storyledger import __version__
+from storyledger.compare.outlets import outlet_profiles
 from storyledger.export.contract import SCHEMA, TABLES, field_names
+from storyledger.ingest.outlets import OutletInfo
 from storyledger.store import Store
 from storyledger.store.rows import plain
 
 _PER_ARTICLE = ("mentions", "quotes", "figures", "events", "framing")
 
 
-def build_export(store: Store, article_ids: Iterable[str] | None = None) -> dict[str, Any]:
-    """The whole store, or only the given articles and the records that point into them."""
+def build_export(
+    store: Store,
+    article_ids: Iterable[str] | None = None,
+    *,
+    outlets: Mapping[str, OutletInfo] | None = None,
+) -> dict[str, Any]:
+    """The whole store, or only the given articles and the records that point into them;
+    `outlets` is a user's outlets file, shown beside the measured outlet profiles."""
     ids = None if article_ids is None else sorted(set(article_ids))
     articles = store.articles(ids)
     ids = [article.id for article in articles] if ids is not None else None
@@ -34,6 +42,8 @@ def build_export(store: Store, article_ids: Iterable[str] | None = None) -> dict
         wanted = set(ids)
         stories = [s for s in stories if wanted & set(s.articles)]
         comparisons = [c for c in comparisons if any(i.article in wanted for i in c.items)]
+    profiles = outlet_profiles(articles, store.records("framing", ids), outlets)
+    document["outlets"] = [_shaped("outlets", plain(p)) for p in profiles]
     document["stories"] = [_shaped("stories", plain(s)) for s in stories]
     document["comparisons"] = [_shaped("comparisons", plain(c)) for c in comparisons]
     return document

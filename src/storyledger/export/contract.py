@@ -33,6 +33,18 @@ _TERM = pa.struct(
         ("start", pa.int64()),
         ("end", pa.int64()),
         ("in_quote", pa.bool_()),
+        ("text", pa.string()),
+        ("category", pa.string()),
+        ("attributed", pa.bool_()),
+    ]
+)
+_MARKER = pa.struct(
+    [
+        ("kind", pa.string()),
+        ("term", pa.string()),
+        ("start", pa.int64()),
+        ("end", pa.int64()),
+        ("text", pa.string()),
     ]
 )
 _STR, _INT, _FLOAT, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -134,6 +146,43 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("attributed_share", _FLOAT),
         ("anonymous_share", _FLOAT),
         ("cited_sources", pa.list_(_SPAN)),
+        ("words", _INT),
+        ("loaded_outside", _INT),
+        ("loaded_per_1000", _FLOAT),
+        ("boosters", _INT),
+        ("sentences", _INT),
+        ("attributed_sentences", _INT),
+        ("named_sources", _INT),
+        ("anonymous_sources", _INT),
+        ("markers", pa.list_(_MARKER)),
+    ],
+    "outlets": [
+        ("outlet", _STR),
+        ("articles", _INT),
+        ("words", _INT),
+        ("loaded_outside", _INT),
+        ("loaded_per_1000", _FLOAT),
+        ("loaded_in_quotes", _INT),
+        ("loaded_attributed", _INT),
+        ("hedges", _INT),
+        ("hedges_per_1000", _FLOAT),
+        ("boosters", _INT),
+        ("boosters_per_1000", _FLOAT),
+        ("sentences", _INT),
+        ("attributed_sentences", _INT),
+        ("attributed_share", _FLOAT),
+        ("named_sources", _INT),
+        ("anonymous_sources", _INT),
+        ("anonymous_share", _FLOAT),
+        ("unattributed_evaluations", _INT),
+        ("second_person", _INT),
+        ("questions", _INT),
+        ("calls_to_action", _INT),
+        ("cited_sources", _INT),
+        ("top_terms", pa.list_(_STR)),
+        ("lean", _STR),
+        ("ownership", _STR),
+        ("notes", _STR),
     ],
 }
 """Each exported table's fields, in order, with their Arrow types (used by Parquet)."""

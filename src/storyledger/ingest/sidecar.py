@@ -54,8 +54,8 @@ class Sidecar:
         return len(self._entries)
 
 
-def load_sidecar(path: str | Path) -> Sidecar:
-    """Read and validate a sidecar file; raise `SidecarError` with a one-line reason."""
+def read_json_object(path: str | Path, shape: str) -> dict:
+    """A JSON object read from a user's file; `SidecarError` (one line) if it is not one."""
     where = str(path)
     try:
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -64,7 +64,14 @@ def load_sidecar(path: str | Path) -> Sidecar:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SidecarError(where, f"not valid JSON ({exc})") from None
     if not isinstance(raw, dict):
-        raise SidecarError(where, "must be a JSON object of file name -> metadata")
+        raise SidecarError(where, f"must be a JSON object of {shape}")
+    return raw
+
+
+def load_sidecar(path: str | Path) -> Sidecar:
+    """Read and validate a sidecar file; raise `SidecarError` with a one-line reason."""
+    where = str(path)
+    raw = read_json_object(path, "file name -> metadata")
     entries: dict[str, SidecarEntry] = {}
     for name, value in raw.items():
         try:

@@ -1,0 +1,1 @@
+"""The framing stage: loaded language, hedges and boosters, sourcing and opinion signals."""
