@@ -93,6 +93,26 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)
 
+    report = commands.add_parser(
+        "report",
+        help="write the story as one self-contained HTML file",
+        epilog="Example: storyledger report --out story.html",
+    )
+    report.add_argument("--out", required=True, help="the HTML file to write")
+    report.add_argument("--title", default="storyledger", help="the page title")
+    _outlets(report)
+    _db(report)
+
+    serve = commands.add_parser(
+        "serve",
+        help="a local, read-only web UI over the store, with full-text search",
+        epilog="Example: storyledger serve --port 8000",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default loopback only)")
+    serve.add_argument("--port", type=int, default=8000)
+    _outlets(serve)
+    _db(serve)
+
     story = commands.add_parser(
         "story",
         help="name stories or merge them (kept across re-runs)",

@@ -81,6 +81,48 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    """`storyledger report --out story.html`: the self-contained HTML report."""
+    from storyledger.report import build_views, render_page
+
+    _require_db(args.db)
+    outlets = load_outlets(args.outlets) if args.outlets else None
+    with Store(args.db) as store:
+        page = render_page(build_views(store, outlets), title=args.title)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(out)
+    print(out)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`storyledger serve [--host H] [--port P]`: the read-only web UI until interrupted."""
+    from storyledger.web.server import StoryServer
+
+    _require_db(args.db)
+    outlets = load_outlets(args.outlets) if args.outlets else None
+    try:
+        server = StoryServer((args.host, args.port), args.db, outlets)
+    except OSError as exc:
+        raise StoreError(f"cannot serve on {args.host}:{args.port} ({exc.strerror})") from None
+    host, port = server.server_address[:2]
+    print(
+        f"storyledger: serving {args.db} on http://{host}:{port}/ (Ctrl-C to stop)",
+        file=sys.stderr,
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
 def run_story(args: argparse.Namespace) -> int:
     """`storyledger story name STORY NAME` / `storyledger story merge STORY STORY...`."""
     _require_db(args.db)

@@ -1,0 +1,303 @@
+/* storyledger report and web UI: renders the views from the embedded JSON.
+   Every string from an article is set as text (textContent, createTextNode), never as HTML. */
+(function () {
+  "use strict";
+  const DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
+  const SERVED = document.body.dataset.served === "true";
+  const main = document.getElementById("main");
+  const articles = new Map(DATA.articles.map((a) => [a.id, a]));
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "on") { for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn); }
+      else if (key === "href") { node.setAttribute("href", safeHref(value)); }
+      else { node.setAttribute(key, String(value)); }
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined) continue;
+      node.appendChild(typeof child === "object" ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function safeHref(value) {
+    const text = String(value);
+    if (text.startsWith("#")) return text;
+    return /^https?:\/\//i.test(text) ? text : "#";
+  }
+
+  function cell(value) {
+    if (value === null || value === undefined) return "";
+    if (Array.isArray(value)) return value.join("; ");
+    if (typeof value === "object") return JSON.stringify(value);
+    return String(value);
+  }
+
+  function csvCell(value) {
+    let text = cell(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function download(name, rows, columns, format) {
+    let body, type;
+    if (format === "csv") {
+      body = [columns.join(","), ...rows.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n");
+      type = "text/csv";
+    } else {
+      body = JSON.stringify(rows, null, 1);
+      type = "application/json";
+    }
+    const link = el("a", { download: name + "." + format });
+    link.href = URL.createObjectURL(new Blob([body], { type: type + ";charset=utf-8" }));
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function spanLink(row, label) {
+    if (!row.article) return "";
+    return el("a", {
+      href: "#article=" + encodeURIComponent(row.article) + "&span=" + row.start + "-" + row.end,
+      class: "span-link", "data-article": row.article, "data-start": row.start, "data-end": row.end,
+    }, label || "open");
+  }
+
+  const PAGE_ROWS = 100;
+
+  function table(rows, columns, options) {
+    const opts = options || {};
+    const head = el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c)), opts.links ? el("th", { scope: "col" }, "text") : null);
+    const tbody = el("tbody", {});
+    const wrap = el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, head), tbody));
+    let shown = 0;
+    const more = el("button", { type: "button", class: "more" });
+    function grow() {
+      const next = rows.slice(shown, shown + PAGE_ROWS);
+      tbody.append(...next.map((row) => el("tr", {}, columns.map((c) => el("td", {}, cell(row[c]))), opts.links ? el("td", {}, spanLink(row)) : null)));
+      shown += next.length;
+      more.textContent = "show " + Math.min(PAGE_ROWS, rows.length - shown) + " more of " + (rows.length - shown);
+      if (shown >= rows.length) more.remove();
+    }
+    more.addEventListener("click", grow);
+    wrap.appendChild(more);
+    grow();
+    return wrap;
+  }
+
+  function card(title, name, rows, columns, content) {
+    const buttons = rows ? el("span", { class: "downloads" },
+      el("button", { type: "button", class: "dl", "data-format": "csv", on: { click: () => download(name, rows, columns, "csv") } }, "CSV"),
+      el("button", { type: "button", class: "dl", "data-format": "json", on: { click: () => download(name, rows, columns, "json") } }, "JSON")) : null;
+    return el("section", { class: "card", "data-card": name }, el("header", {}, el("h2", {}, title), buttons), content);
+  }
+
+  // Charts are drawn when they scroll into view, so a story with many figure series stays quick.
+  const drawWhenSeen = "IntersectionObserver" in window ? new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      drawWhenSeen.unobserve(entry.target);
+      draw(entry.target);
+    }
+  }, { rootMargin: "200px" }) : null;
+
+  function draw(holder) {
+    if (!window.vegaEmbed || holder.dataset.drawn) return;
+    holder.dataset.drawn = "true";
+    window.vegaEmbed(holder, holder._spec, { actions: false, renderer: "svg" }).catch(() => holder.appendChild(el("p", {}, "chart unavailable")));
+  }
+
+  function chart(spec, label) {
+    const holder = el("div", { class: "chart", role: "img", "aria-label": label });
+    holder._spec = spec;
+    if (drawWhenSeen) drawWhenSeen.observe(holder); else draw(holder);
+    return holder;
+  }
+
+  function filtered(rows, filters) {
+    return rows.filter((row) => Object.entries(filters).every(([key, want]) => want === "" || String(row[key]) === want));
+  }
+
+  function select(label, name, values, current, onChange) {
+    return el("label", {}, label + " ",
+      el("select", { name: name, on: { change: (e) => onChange(e.target.value) } },
+        el("option", { value: "" }, "all"),
+        values.map((v) => el("option", { value: v, selected: v === current ? "selected" : null }, v))));
+  }
+
+  const VIEWS = {
+    overview() {
+      const meta = DATA.meta;
+      const summary = el("p", { class: "summary" },
+        `${meta.articles} articles from ${meta.outlets} outlets, ${meta.first || "?"} to ${meta.last || "?"}.`);
+      const keyFigures = DATA.comparisons.filter((c) => c.kind === "figure").map((c) => ({
+        topic: c.topic, relation: c.relation,
+        from: c.items[0].value + " (" + cell(c.items[0].reported_by || c.items[0].outlet) + ", " + cell(c.items[0].published) + ")",
+        to: c.items[1].value + " (" + cell(c.items[1].reported_by || c.items[1].outlet) + ", " + cell(c.items[1].published) + ")",
+        note: c.note,
+      }));
+      return [
+        summary,
+        card("Stories", "stories", DATA.stories, ["name", "articles", "copies", "first", "last"], table(DATA.stories, ["name", "articles", "copies", "first", "last"])),
+        card("Articles by outlet and date", "coverage", DATA.coverage.rows, ["outlet", "date", "articles"],
+          [chart(DATA.coverage.spec, "articles by outlet and date"), table(DATA.coverage.rows, ["outlet", "date", "articles"])]),
+        card("Key figures across articles", "key_figures", keyFigures, ["topic", "relation", "from", "to", "note"], table(keyFigures, ["topic", "relation", "from", "to", "note"])),
+        card("Most-quoted speakers", "speakers", DATA.speakers, ["speaker", "anonymous", "quotes"], table(DATA.speakers, ["speaker", "anonymous", "quotes"])),
+      ];
+    },
+    timeline() {
+      const cols = ["date", "basis", "kind", "summary", "outlet"];
+      return [card("Timeline: events, figures and quotes", "timeline", DATA.timeline, cols, table(DATA.timeline, cols, { links: true }))];
+    },
+    trends(state) {
+      if (!DATA.trends.length) return [el("p", {}, "No figure is reported in more than one article yet.")];
+      const cols = ["date", "text", "reported_by", "outlet", "relation"];
+      const limit = state.limit || 12;
+      const cards = DATA.trends.slice(0, limit).map((t, i) => card("Figure: " + t.topic, "trend_" + (i + 1), t.rows, cols,
+        [chart(Object.assign({}, t.spec, { datasets: { points: t.rows, bounds: t.bounds } }), "figure series " + t.topic),
+          table(t.rows, cols, { links: true })]));
+      if (DATA.trends.length > limit) {
+        cards.push(el("button", { type: "button", class: "more", on: { click: () => show("trends", { limit: limit + 12 }) } },
+          "show more figure series (" + (DATA.trends.length - limit) + " left)"));
+      }
+      return cards;
+    },
+    actors() {
+      const cols = ["name", "kind", "aliases", "mentions", "quotes", "events_as_actor", "events_as_target"];
+      const events = ["action", "actor", "target", "date", "negated", "mode", "outlet"];
+      return [card("Actors", "actors", DATA.actors, cols, table(DATA.actors, cols)),
+        card("Events", "events", DATA.events, events, table(DATA.events, events, { links: true }))];
+    },
+    quotes(state) {
+      const filters = { speaker: state.speaker || "", anonymous: state.anonymous || "", kind: state.kind || "" };
+      const rows = filtered(DATA.quotes, filters);
+      const cols = ["kind", "speaker", "anonymous", "text", "outlet", "published"];
+      const speakers = [...new Set(DATA.quotes.map((q) => q.speaker).filter(Boolean))].sort();
+      const rerender = (key) => (value) => show("quotes", Object.assign({}, filters, { [key]: value }));
+      const controls = el("div", { class: "filters" },
+        select("speaker", "speaker", speakers, filters.speaker, rerender("speaker")),
+        select("source", "anonymous", ["false", "true"], filters.anonymous, rerender("anonymous")),
+        select("kind", "kind", ["direct", "partial", "indirect"], filters.kind, rerender("kind")));
+      const variants = DATA.comparisons.filter((c) => c.kind === "quote").map((c) => ({
+        relation: c.relation, first: c.items[0].value, first_by: c.items[0].reported_by + " (" + cell(c.items[0].outlet) + ")",
+        later: c.items[1].value, later_by: c.items[1].reported_by + " (" + cell(c.items[1].outlet) + ")", note: c.note,
+      }));
+      const vcols = ["relation", "first", "first_by", "later", "later_by", "note"];
+      return [card("Quotes", "quotes", rows, cols, [controls, el("p", { class: "count" }, rows.length + " quotes"), table(rows, cols, { links: true })]),
+        card("The same quote across articles", "quote_variants", variants, vcols, table(variants, vcols))];
+    },
+    outlets(state) {
+      const names = DATA.outlets.map((o) => o.outlet);
+      const chosen = (state.chosen || names.slice(0, 3)).filter((n) => names.includes(n));
+      const measures = ["articles", "words", "loaded_per_1000", "loaded_outside", "loaded_in_quotes", "hedges_per_1000",
+        "boosters_per_1000", "attributed_share", "anonymous_share", "unattributed_evaluations", "questions", "cited_sources", "top_terms", "lean", "ownership"];
+      const aligned = measures.map((m) => Object.assign({ row: m }, ...chosen.map((n) => ({ [n]: cell(DATA.outlets.find((o) => o.outlet === n)[m]) }))));
+      for (const t of DATA.trends) {
+        const row = { row: "figure: " + t.topic };
+        for (const n of chosen) row[n] = t.rows.filter((r) => r.outlet === n).map((r) => r.text + " (" + cell(r.date) + ")").join("; ");
+        aligned.push(row);
+      }
+      for (const c of DATA.comparisons.filter((x) => x.kind === "claim")) {
+        const row = { row: "claim: " + c.topic };
+        for (const n of chosen) row[n] = c.items.filter((i) => i.outlet === n).map((i) => i.value).join("; ");
+        aligned.push(row);
+      }
+      const pick = el("fieldset", { class: "filters" }, el("legend", {}, "outlets side by side (up to three)"),
+        names.map((n) => el("label", {}, el("input", { type: "checkbox", value: n, checked: chosen.includes(n) ? "checked" : null, on: { change: () => {
+          const now = [...document.querySelectorAll(".filters input[type=checkbox]:checked")].map((x) => x.value).slice(0, 3);
+          show("outlets", { chosen: now });
+        } } }), " " + n)));
+      const cols = ["row", ...chosen];
+      const profile = ["outlet", ...measures];
+      return [card("Outlets side by side", "outlets_aligned", aligned, cols, [pick, table(aligned, cols)]),
+        card("Outlet profiles", "outlets", DATA.outlets, profile, table(DATA.outlets, profile))];
+    },
+    articles() {
+      const cols = ["published", "outlet", "title", "words"];
+      const rows = DATA.articles.map((a) => Object.assign({}, a, { start: 0, end: 0, article: a.id }));
+      const list = el("ul", { class: "article-list" }, DATA.articles.map((a) => el("li", {},
+        el("a", { href: "#article=" + encodeURIComponent(a.id) }, a.title), " — " + a.outlet + ", " + cell(a.published))));
+      return [card("Articles", "articles", rows, cols, [list])];
+    },
+  };
+
+  function articleView(id, start, end) {
+    const article = articles.get(id);
+    if (!article) return [el("p", {}, "No such article.")];
+    const marks = [];
+    const add = (rows, kind) => rows.filter((r) => r.article === id).forEach((r) => marks.push({ start: r.start, end: r.end, kind: kind, label: kind + ": " + (r.speaker || r.text || r.term || r.action || "") }));
+    add(DATA.quotes, "quote"); add(DATA.figures, "figure"); add(DATA.loaded, "loaded");
+    DATA.events.filter((e) => e.article === id && e.trigger_start !== null).forEach((e) => marks.push({
+      start: e.trigger_start, end: e.trigger_end, kind: "event", label: "event: " + e.action + " (" + cell(e.actor) + " → " + cell(e.target) + ")" }));
+    if (start !== null) marks.push({ start: start, end: end, kind: "target", label: "selected record" });
+    const cuts = new Set([0, article.text.length]);
+    marks.forEach((m) => { cuts.add(m.start); cuts.add(m.end); });
+    const points = [...cuts].sort((a, b) => a - b);
+    const body = el("div", { class: "article-text", tabindex: "0" });
+    for (let i = 0; i < points.length - 1; i++) {
+      const a = points[i], b = points[i + 1];
+      const covering = marks.filter((m) => m.start <= a && b <= m.end);
+      const text = article.text.slice(a, b);
+      if (!covering.length) { body.appendChild(document.createTextNode(text)); continue; }
+      const classes = [...new Set(covering.map((m) => "hl-" + m.kind))].join(" ");
+      body.appendChild(el("mark", { class: classes, title: covering.map((m) => m.label).join(" | "), "data-start": a, "data-end": b }, text));
+    }
+    const head = el("header", { class: "article-head" }, el("h2", {}, article.title),
+      el("p", {}, article.outlet + ", " + cell(article.published) + " ", article.url ? el("a", { href: article.url, rel: "noopener noreferrer" }, "source") : ""),
+      el("p", { class: "legend" }, el("mark", { class: "hl-quote" }, "quote"), " ", el("mark", { class: "hl-figure" }, "figure"), " ", el("mark", { class: "hl-event" }, "event"), " ",
+        el("mark", { class: "hl-loaded" }, "loaded term"), " ", el("mark", { class: "hl-target" }, "selected")));
+    return [el("section", { class: "card article" }, head, body)];
+  }
+
+  async function search(query) {
+    const results = el("section", { class: "card", "data-card": "search" }, el("header", {}, el("h2", {}, "Search: " + query)));
+    let rows = [];
+    if (SERVED) {
+      const answer = await fetch("/api/search?q=" + encodeURIComponent(query));
+      rows = answer.ok ? await answer.json() : [];
+      if (!answer.ok) results.appendChild(el("p", { class: "error" }, "bad search query"));
+    } else {
+      const needle = query.toLowerCase();
+      for (const a of DATA.articles) {
+        const at = a.text.toLowerCase().indexOf(needle);
+        if (at >= 0) rows.push({ id: a.id, title: a.title, start: at, end: at + query.length, snippet: a.text.slice(Math.max(0, at - 60), at + query.length + 60) });
+      }
+    }
+    results.appendChild(el("ul", { class: "results" }, rows.map((r) => el("li", {},
+      el("a", { href: "#article=" + encodeURIComponent(r.id) + (r.start !== undefined ? "&span=" + r.start + "-" + r.end : "") }, r.title || r.id),
+      el("p", { class: "snippet" }, r.snippet)))));
+    results.appendChild(el("p", { class: "count" }, rows.length + " articles"));
+    return [results];
+  }
+
+  let current = { view: "overview", state: {} };
+  function show(view, state) {
+    current = { view: view, state: state || {} };
+    main.replaceChildren(...VIEWS[view](current.state));
+    document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-current", b.dataset.view === view ? "page" : "false"));
+  }
+
+  function route() {
+    const params = new URLSearchParams(location.hash.slice(1));
+    if (params.has("article")) {
+      const span = (params.get("span") || "").split("-").map(Number);
+      main.replaceChildren(...articleView(params.get("article"), span.length === 2 ? span[0] : null, span.length === 2 ? span[1] : null));
+      const target = main.querySelector(".article-text .hl-target");
+      if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "center" }); target.focus(); }
+      return;
+    }
+    show(params.get("view") && VIEWS[params.get("view")] ? params.get("view") : "overview");
+  }
+
+  document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => { location.hash = "view=" + b.dataset.view; }));
+  document.getElementById("search-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const query = document.getElementById("search-input").value.trim();
+    if (query) main.replaceChildren(...(await search(query)));
+  });
+  window.addEventListener("hashchange", route);
+  route();
+  document.body.dataset.ready = "true";
+})();

@@ -1,0 +1,325 @@
+"""The view builders shared by the HTML report and the web UI: the store as plain rows.
+
+Every view is a list of rows (dicts of plain JSON values) that the page shows as a table and
+offers as CSV and JSON; figure trends also get a Vega-Lite spec. Nothing here writes to the
+store, and nothing here is HTML: escaping is the page's job (it only ever sets text).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from storyledger import __version__
+from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.timeline import build_timeline
+from storyledger.ingest.outlets import OutletInfo
+from storyledger.model import Article, Comparison
+from storyledger.store import Store
+from storyledger.store.rows import plain
+
+_SPEAKERS = 15
+_PALETTE = "tableau10"
+
+
+def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -> dict[str, Any]:
+    """Every view of the story, as JSON-ready data."""
+    articles = store.articles()
+    outlet_of = {a.id: a.outlet or "(unknown outlet)" for a in articles}
+    published = {a.id: a.published for a in articles}
+    quotes = store.records("quotes")
+    figures = store.records("figures")
+    events = store.records("events")
+    framings = store.records("framing")
+    comparisons = store.corpus_records("comparisons")
+    stories = store.corpus_records("stories")
+    actors = store.corpus_records("actors")
+    dated, undated = build_timeline(articles, events, figures, quotes)
+    views = {
+        "meta": {
+            "storyledger": __version__,
+            "generated": datetime.now(UTC).isoformat(timespec="seconds"),
+            "articles": len(articles),
+            "outlets": len(set(outlet_of.values())),
+            "first": min((str(d) for d in published.values() if d), default=None),
+            "last": max((str(d) for d in published.values() if d), default=None),
+        },
+        "stories": [_story_row(s) for s in stories],
+        "articles": [_article_row(a) for a in articles],
+        "coverage": _coverage(articles),
+        "speakers": _speakers(quotes),
+        "timeline": [
+            {
+                "date": str(e.date) if e.date else "undated",
+                "basis": e.date_basis,
+                "kind": e.kind,
+                "summary": e.summary,
+                "outlet": outlet_of.get(e.article),
+                "article": e.article,
+                "start": e.start,
+                "end": e.end,
+            }
+            for e in [*dated, *undated]
+        ],
+        "figures": [
+            {
+                "text": f.text,
+                "counted": f.counted,
+                "reported_by": f.attributed_to,
+                "article": f.article,
+                "start": f.start,
+                "end": f.end,
+            }
+            for f in figures
+        ],
+        "trends": _trends(comparisons, outlet_of, {f.id: f for f in figures}),
+        "quotes": [
+            {
+                "kind": q.kind,
+                "speaker": q.speaker_resolved or q.speaker or "",
+                "anonymous": q.anonymous,
+                "text": q.text,
+                "outlet": outlet_of.get(q.article),
+                "published": _iso(published.get(q.article)),
+                "article": q.article,
+                "start": q.start,
+                "end": q.end,
+                "id": q.id,
+            }
+            for q in quotes
+        ],
+        "events": [
+            {
+                "action": e.action,
+                "actor": e.actor,
+                "target": e.target,
+                "date": _iso(e.date),
+                "negated": e.negated,
+                "mode": e.aux,
+                "trigger": e.trigger,
+                "trigger_start": e.trigger_start,
+                "trigger_end": e.trigger_end,
+                "outlet": outlet_of.get(e.article),
+                "article": e.article,
+                "start": e.start,
+                "end": e.end,
+            }
+            for e in events
+        ],
+        "actors": _actors(actors, quotes, events),
+        "comparisons": [_comparison_row(c, outlet_of) for c in comparisons],
+        "outlets": [plain(p) for p in outlet_profiles(articles, framings, outlets)],
+        "loaded": [
+            {
+                "term": t.text,
+                "category": t.category,
+                "voice": "outlet" if t.own_voice else ("quote" if t.in_quote else "attributed"),
+                "outlet": outlet_of.get(t.article),
+                "article": t.article,
+                "start": t.start,
+                "end": t.end,
+            }
+            for framing in framings
+            for t in framing.loaded_terms
+        ],
+    }
+    return views
+
+
+def _iso(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _story_row(story: Any) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "name": story.name,
+        "articles": len(story.articles),
+        "copies": len(story.copies),
+        "first": _iso(story.first_published),
+        "last": _iso(story.last_published),
+    }
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title or article.text.strip().split("\n", 1)[0][:120],
+        "outlet": article.outlet or "(unknown outlet)",
+        "published": _iso(article.published),
+        "url": article.url,
+        "words": len(article.text.split()),
+        "text": article.text,
+    }
+
+
+def _coverage(articles: list[Article]) -> dict[str, Any]:
+    """Articles by outlet and date, and a chart of them."""
+    counts = Counter(
+        (a.outlet or "(unknown outlet)", _iso(a.published) or "undated") for a in articles
+    )
+    rows = [
+        {"outlet": outlet, "date": day, "articles": n}
+        for (outlet, day), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
+    ]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "description": "Articles by outlet and date",
+        "width": "container",
+        "height": 180,
+        "data": {"name": "points"},
+        "mark": {"type": "bar", "tooltip": True},
+        "encoding": {
+            "x": {"field": "date", "type": "ordinal", "title": "published"},
+            "y": {"field": "articles", "type": "quantitative", "title": "articles"},
+            "color": {"field": "outlet", "type": "nominal", "scale": {"scheme": _PALETTE}},
+        },
+    }
+    return {"rows": rows, "spec": spec}
+
+
+def _speakers(quotes: list[Any]) -> list[dict[str, Any]]:
+    counts: Counter[tuple[str, bool]] = Counter(
+        (q.speaker_resolved or q.speaker, q.anonymous) for q in quotes if q.speaker
+    )
+    return [
+        {"speaker": speaker, "anonymous": anonymous, "quotes": n}
+        for (speaker, anonymous), n in counts.most_common(_SPEAKERS)
+    ]
+
+
+def _trends(
+    comparisons: list[Comparison], outlet_of: Mapping[str, str], figures: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """One chart per figure series: values over publication dates, bounds drawn as bounds."""
+    series: dict[tuple[str | None, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    relations: dict[tuple[str | None, str], dict[str, str]] = defaultdict(dict)
+    for comparison in comparisons:
+        if comparison.kind != "figure":
+            continue
+        key = (comparison.story, comparison.topic)
+        for item in comparison.items:
+            series[key][item.record] = {
+                "record": item.record,
+                "article": item.article,
+                "start": item.start,
+                "end": item.end,
+                "text": item.value,
+                "date": _iso(item.published),
+                "reported_by": item.reported_by,
+                "outlet": outlet_of.get(item.article),
+            }
+        relations[key][comparison.items[-1].record] = comparison.relation
+    trends = []
+    for (story, topic), points in series.items():
+        rows = sorted(points.values(), key=lambda p: (p["date"] or "", p["record"]))
+        for row in rows:
+            row["relation"] = relations[(story, topic)].get(row["record"], "first")
+            figure = figures.get(row["record"])
+            row["value"] = _point(figure)
+            row["low"] = figure.low if figure else None
+            row["high"] = figure.high if figure else None
+        top = max((row["value"] or 0 for row in rows), default=0) * 1.1
+        bounds = [
+            dict(row, high=top if row["high"] is None else row["high"], open=row["high"] is None)
+            for row in rows
+            if row["low"] is not None and (row["high"] is None or row["high"] != row["low"])
+        ]
+        trends.append(
+            {
+                "story": story,
+                "topic": topic,
+                "rows": rows,
+                "bounds": bounds,
+                "spec": _trend_spec(topic),
+            }
+        )
+    return sorted(trends, key=lambda t: (-len(t["rows"]), t["topic"]))
+
+
+def _point(figure: Any) -> float | None:
+    if figure is None:
+        return None
+    return next((v for v in (figure.value, figure.low, figure.high) if v is not None), None)
+
+
+def _trend_spec(topic: str) -> dict[str, Any]:
+    """A Vega-Lite spec over the named data sets `points` (the series) and `bounds` (its
+    ranges and open-ended bounds, dashed), which the page fills in from the series rows."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "description": f"Figure series: {topic}",
+        "width": "container",
+        "height": 160,
+        "layer": [
+            {
+                "data": {"name": "bounds"},
+                "mark": {"type": "rule", "strokeWidth": 2, "opacity": 0.6},
+                "encoding": {
+                    "x": {"field": "date", "type": "temporal"},
+                    "y": {"field": "low", "type": "quantitative"},
+                    "y2": {"field": "high"},
+                    "color": {"field": "outlet", "type": "nominal", "scale": {"scheme": _PALETTE}},
+                    "strokeDash": {
+                        "field": "open",
+                        "type": "nominal",
+                        "title": "open-ended bound",
+                        "scale": {"domain": [True, False], "range": [[4, 3], [1, 0]]},
+                    },
+                },
+            },
+            {
+                "data": {"name": "points"},
+                "mark": {"type": "point", "filled": True, "size": 80, "tooltip": True},
+                "encoding": {
+                    "x": {"field": "date", "type": "temporal", "title": "published"},
+                    "y": {"field": "value", "type": "quantitative", "title": topic},
+                    "color": {"field": "outlet", "type": "nominal", "scale": {"scheme": _PALETTE}},
+                    "shape": {"field": "relation", "type": "nominal"},
+                },
+            },
+        ],
+    }
+
+
+def _actors(actors: list[Any], quotes: list[Any], events: list[Any]) -> list[dict[str, Any]]:
+    said = Counter(q.speaker_actor for q in quotes if q.speaker_actor)
+    did = Counter(e.actor_id for e in events if e.actor_id)
+    suffered = Counter(e.target_id for e in events if e.target_id)
+    return [
+        {
+            "name": a.name,
+            "kind": a.kind,
+            "aliases": ", ".join(a.aliases),
+            "mentions": a.mentions,
+            "quotes": said[a.id],
+            "events_as_actor": did[a.id],
+            "events_as_target": suffered[a.id],
+            "id": a.id,
+        }
+        for a in sorted(actors, key=lambda a: (-a.mentions, a.name))
+    ]
+
+
+def _comparison_row(comparison: Comparison, outlet_of: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "kind": comparison.kind,
+        "relation": comparison.relation,
+        "topic": comparison.topic,
+        "note": comparison.note,
+        "story": comparison.story,
+        "items": [
+            {
+                "article": item.article,
+                "start": item.start,
+                "end": item.end,
+                "value": item.value,
+                "reported_by": item.reported_by,
+                "published": _iso(item.published),
+                "outlet": outlet_of.get(item.article),
+            }
+            for item in comparison.items
+        ],
+    }
