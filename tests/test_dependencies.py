@@ -29,8 +29,14 @@ def _imported_modules():
     return modules - set(sys.stdlib_module_names) - {"storyledger"}
 
 
+def _optional():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = [pin for extra in project["optional-dependencies"].values() for pin in extra]
+    return {re.sub(r"\[.*\]", "", pin.split("==")[0]): pin.split("==")[1] for pin in pins}
+
+
 def test_every_import_is_declared():
-    declared = {_canonical(name) for name in _declared()}
+    declared = {_canonical(name) for name in {**_declared(), **_optional()}}
     owners = packages_distributions()
     missing = {
         module: owners.get(module)
@@ -48,3 +54,9 @@ def test_declared_dependencies_are_pinned_alike_in_the_lock_file():
             locked[_canonical(name)] = version.strip()
     for name, version in _declared().items():
         assert locked.get(_canonical(name)) == version, name
+
+
+def test_optional_extras_are_pinned_exactly():
+    assert all(version and "," not in version for version in _optional().values())
+    ray = (ROOT / "requirements/ray.txt").read_text(encoding="utf-8")
+    assert f"ray[data]=={_optional()['ray']}" in ray

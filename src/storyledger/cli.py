@@ -93,6 +93,28 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)
 
+    batch = commands.add_parser(
+        "batch",
+        help="analyse input shards into Parquet files (resumable), for `import`",
+        epilog="Example: storyledger batch --input 'dumps/*.jsonl' --output runs/2026 --workers 2",
+    )
+    batch.add_argument("--input", required=True, help="a glob: JSONL, CSV, Parquet, WARC, folders")
+    batch.add_argument("--output", required=True, help="the folder of per-shard outputs")
+    batch.add_argument(
+        "--engine", choices=("local", "ray"), default="local", help="ray: pip install .[ray]"
+    )
+    batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    batch.add_argument("--force", action="store_true", help="redo finished shards")
+    batch.add_argument("--max-bytes", type=int, default=10_000_000)
+
+    load = commands.add_parser(
+        "import",
+        help="load a batch run's finished shards into the store",
+        epilog="Example: storyledger import runs/2026 --db story.db",
+    )
+    load.add_argument("folder", help="the --output folder of `storyledger batch`")
+    _db(load)
+
     report = commands.add_parser(
         "report",
         help="write the story as one self-contained HTML file",

@@ -81,6 +81,51 @@ def run_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_batch(args: argparse.Namespace) -> int:
+    """`storyledger batch --input GLOB --output DIR [--workers N] [--force]`."""
+    from storyledger.batch.engine import run_batch as batch
+
+    def progress(summary: dict) -> None:
+        print(f"storyledger: {summary['shard']}: {summary['articles']} articles", file=sys.stderr)
+
+    report = batch(
+        args.input,
+        args.output,
+        workers=args.workers,
+        engine=args.engine,
+        force=args.force,
+        options=IngestOptions(max_bytes=args.max_bytes),
+        progress=progress,
+    )
+    records = ", ".join(f"{name} {n}" for name, n in sorted(report.records.items()))
+    errors = ", ".join(f"{reason} {n}" for reason, n in report.errors.most_common()) or "none"
+    print(
+        f"storyledger: {report.shards} shards ({report.skipped_shards} already done),"
+        f" {report.articles} articles in {report.seconds:.1f} s"
+        f" ({report.articles_per_second} a/s); records: {records}; problems: {errors}",
+        file=sys.stderr,
+    )
+    if report.shards == 0:
+        raise StoreError(f"{args.input}: no input shard matches")
+    return 1 if report.errors else 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    """`storyledger import DIR`: finished batch shards into the store."""
+    from storyledger.batch.importer import import_batch
+
+    if not Path(args.folder).is_dir():
+        raise StoreError(f"{args.folder}: no such batch output folder")
+    with Store(args.db) as store:
+        counts = import_batch(args.folder, store)
+    print(
+        f"storyledger: {counts['shards']} shards, {counts['articles']} articles stored,"
+        f" {counts['failed']} failed -> {args.db}",
+        file=sys.stderr,
+    )
+    return 1 if counts["failed"] else 0
+
+
 def run_report(args: argparse.Namespace) -> int:
     """`storyledger report --out story.html`: the self-contained HTML report."""
     from storyledger.report import build_views, render_page

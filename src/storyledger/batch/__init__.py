@@ -1,0 +1,1 @@
+"""Batch mode: the per-article core over input shards, writing Parquet, then `import`."""

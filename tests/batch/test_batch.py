@@ -1,0 +1,149 @@
+"""Batch mode on the local engine: shards to Parquet, resumable, errors per row, then import."""
+
+import io
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from storyledger.batch.engine import run_batch
+from storyledger.batch.importer import import_batch
+from storyledger.batch.shards import Shard, read_shard
+from storyledger.cli import main
+from storyledger.ingest import IngestOptions, Skipped
+from storyledger.store import Store
+from tests.conftest import EXAMPLES
+
+PAGE = (
+    "<html><head><title>Dam breaks in Orla</title></head><body><article><h1>Dam breaks in Orla"
+    "</h1><p>At least 12 people were killed when a dam broke above the town of Orla on Monday,"
+    " the fire service said. Rescue teams searched the valley through the night.</p>"
+    "<p>The mayor said the town would rebuild.</p></article></body></html>"
+)
+
+
+def _warc(path):
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            "https://orla.example/dam",
+            "response",
+            payload=io.BytesIO(PAGE.encode("utf-8")),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [json.loads(line) for line in (EXAMPLES / "story/04_north_coast_radio.jsonl").open()]
+    (folder / "a.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n{broken\n", encoding="utf-8"
+    )
+    pq.write_table(
+        pa.Table.from_pylist(
+            [{"text": PAGE.replace("Orla", "Velm"), "title": "t", "published": "2026-04-01"}]
+        ),
+        folder / "b.parquet",
+    )
+    _warc(folder / "c.warc")
+    return folder
+
+
+@pytest.mark.issue(9)
+def test_every_kind_of_shard_is_read(inputs):
+    (warc,) = [a for a in read_shard(Shard(inputs / "c.warc", "c"), IngestOptions())]
+    assert warc.url == "https://orla.example/dam" and "At least 12 people" in warc.text
+    (parquet,) = list(read_shard(Shard(inputs / "b.parquet", "b"), IngestOptions()))
+    assert str(parquet.published) == "2026-04-01"
+    found = list(read_shard(Shard(inputs / "a.jsonl", "a"), IngestOptions()))
+    assert isinstance(found[-1], Skipped) and "malformed JSON" in found[-1].reason
+
+
+@pytest.mark.issue(9)
+def test_shards_become_parquet_and_a_rerun_skips_them(inputs, tmp_path):
+    out = tmp_path / "out"
+    report = run_batch(str(inputs / "*"), out)
+    assert (report.shards, report.skipped_shards, report.articles) == (3, 0, 3)
+    assert report.records["figures"] > 0 and report.errors["malformed JSON"] == 1
+    folders = sorted(p for p in out.iterdir())
+    assert len(folders) == 3 and not any(p.name.endswith(".partial") for p in folders)
+    articles = pq.read_table(folders[0] / "articles.parquet").to_pylist()
+    assert {"error", "pipeline_version", "model_version"} <= set(articles[0])
+    again = run_batch(str(inputs / "*"), out)
+    assert (again.skipped_shards, again.articles) == (3, 0)
+    forced = run_batch(str(inputs / "*"), out, force=True, workers=2)
+    assert (forced.skipped_shards, forced.articles) == (0, 3)
+
+
+@pytest.mark.issue(9)
+def test_a_failing_article_is_an_error_row_not_a_failed_job(inputs, tmp_path, monkeypatch):
+    import storyledger.batch.core as core
+
+    original = core.analyse_batch
+
+    def flaky(articles, nlp):
+        if any("Velm" in a.text for a in articles):
+            raise RuntimeError("boom")
+        return original(articles, nlp)
+
+    monkeypatch.setattr(core, "analyse_batch", flaky)
+    report = run_batch(str(inputs / "b.parquet"), tmp_path / "out")
+    assert report.errors == {"analysis failed": 1}
+    (row,) = pq.read_table(next((tmp_path / "out").iterdir()) / "articles.parquet").to_pylist()
+    assert row["error"].startswith("analysis failed (RuntimeError: boom)")
+
+
+@pytest.mark.issue(9)
+def test_import_gives_the_store_that_analyze_gives(tmp_path, capsys):
+    out = tmp_path / "out"
+    run_batch(str(EXAMPLES / "story"), out)
+    with Store(tmp_path / "imported.db") as store:
+        counts = import_batch(out, store)
+        assert counts == {"shards": 1, "articles": 4, "failed": 0}
+    main(["analyze", str(EXAMPLES / "story"), "--db", str(tmp_path / "analyzed.db")])
+    exports = []
+    for name in ("imported", "analyzed"):
+        target = tmp_path / f"{name}.json"
+        main(["export", "--db", str(tmp_path / f"{name}.db"), "--out", str(target)])
+        document = json.loads(target.read_text())
+        document.pop("generator")
+        exports.append(document)
+    assert exports[0] == exports[1]
+
+
+def test_cli_batch_and_import(inputs, tmp_path, capsys):
+    code = main(["batch", "--input", str(inputs / "*.warc"), "--output", str(tmp_path / "o")])
+    _, err = capsys.readouterr()
+    assert code == 0 and "1 shards (0 already done), 1 articles" in err
+    code = main(["import", str(tmp_path / "o"), "--db", str(tmp_path / "x.db")])
+    _, err = capsys.readouterr()
+    assert code == 0 and "1 articles stored" in err
+    code = main(["batch", "--input", str(tmp_path / "nothing*"), "--output", str(tmp_path / "o")])
+    _, err = capsys.readouterr()
+    assert code == 1 and err.strip().endswith("no input shard matches")
+
+
+@pytest.mark.issue(9)
+def test_the_ray_engine_gives_what_the_local_engine_gives(tmp_path):
+    pytest.importorskip("ray")
+    local = run_batch(str(EXAMPLES / "story"), tmp_path / "local")
+    ray = run_batch(str(EXAMPLES / "story"), tmp_path / "ray", engine="ray", workers=1)
+    assert (ray.articles, dict(ray.records)) == (local.articles, dict(local.records))
+    (local_shard,), (ray_shard,) = (
+        list(p.iterdir()) for p in (tmp_path / "local", tmp_path / "ray")
+    )
+    for table in ("articles", "quotes", "figures"):
+        rows = [
+            pq.read_table(shard / f"{table}.parquet").to_pylist()
+            for shard in (local_shard, ray_shard)
+        ]
+        assert sorted(r["id"] for r in rows[0]) == sorted(r["id"] for r in rows[1])
