@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import statistics
 import sys
 import tempfile
@@ -21,6 +20,10 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_io import write_json  # noqa: E402
+
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
@@ -150,23 +153,17 @@ def main(argv: list[str] | None = None) -> int:
     for row in rows:
         print("  ".join(f"{row[c]:>15}" if c != "page" else f"{row[c]:<16}" for c in columns))
     slowest = max(value for row in rows for key, value in row.items() if key != "page")
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        json.dumps(
-            {
-                "benchmark": "report",
-                "articles": articles,
-                "report_megabytes": round(len(page) / 1e6, 2),
-                "build_seconds": round(render_seconds, 2),
-                "results": rows,
-                "slowest_ms": slowest,
-                "target": "every page and view drawn in under 1000 ms (issue #8)",
-            },
-            indent=1,
-        )
-        + "\n",
-        encoding="utf-8",
+    write_json(
+        args.out,
+        {
+            "benchmark": "report",
+            "articles": articles,
+            "report_megabytes": round(len(page) / 1e6, 2),
+            "build_seconds": round(render_seconds, 2),
+            "results": rows,
+            "slowest_ms": slowest,
+            "target": "every page and view drawn in under 1000 ms (issue #8)",
+        },
     )
     return 0
 

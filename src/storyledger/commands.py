@@ -85,18 +85,24 @@ def run_batch(args: argparse.Namespace) -> int:
     """`storyledger batch --input GLOB --output DIR [--workers N] [--force]`."""
     from storyledger.batch.engine import run_batch as batch
 
-    def progress(summary: dict) -> None:
-        print(f"storyledger: {summary['shard']}: {summary['articles']} articles", file=sys.stderr)
+    bar = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
 
-    report = batch(
-        args.input,
-        args.output,
-        workers=args.workers,
-        engine=args.engine,
-        force=args.force,
-        options=IngestOptions(max_bytes=args.max_bytes),
-        progress=progress,
-    )
+    def progress(summary: dict) -> None:
+        bar.update(summary["articles"])
+        bar.set_postfix_str(Path(summary["shard"]).name)
+
+    try:
+        report = batch(
+            args.input,
+            args.output,
+            workers=args.workers,
+            engine=args.engine,
+            force=args.force,
+            options=IngestOptions(max_bytes=args.max_bytes),
+            progress=progress,
+        )
+    finally:
+        bar.close()
     records = ", ".join(f"{name} {n}" for name, n in sorted(report.records.items()))
     errors = ", ".join(f"{reason} {n}" for reason, n in report.errors.most_common()) or "none"
     print(

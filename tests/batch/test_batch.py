@@ -14,6 +14,7 @@ from storyledger.batch.importer import import_batch
 from storyledger.batch.shards import Shard, read_shard
 from storyledger.cli import main
 from storyledger.ingest import IngestOptions, Skipped
+from storyledger.model import Article
 from storyledger.store import Store
 from tests.conftest import EXAMPLES
 
@@ -147,3 +148,19 @@ def test_the_ray_engine_gives_what_the_local_engine_gives(tmp_path):
             for shard in (local_shard, ray_shard)
         ]
         assert sorted(r["id"] for r in rows[0]) == sorted(r["id"] for r in rows[1])
+
+
+@pytest.mark.issue(9)
+def test_a_very_long_text_is_capped_and_the_row_says_so(monkeypatch):
+    import storyledger.batch.core as core
+
+    monkeypatch.setattr(core, "MAX_CHARS", 400)
+    paragraph = (
+        "The river rose again on Monday, officials said, and 40 families left their homes.\n"
+    )
+    article = Article(id="long", text=paragraph * 20, source="long.txt")
+    tables = core.process_articles([article])
+    (row,) = tables["articles"]
+    assert row["capped_from_chars"] == len(paragraph) * 20 and row["id"] == "long"
+    assert len(row["text"]) <= 400 and row["text"].endswith("homes.")
+    assert all(f["end"] <= len(row["text"]) for f in tables["figures"])

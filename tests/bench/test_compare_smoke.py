@@ -1,29 +1,14 @@
 """A small run of the cross-article benchmark: it scales a few articles and writes its JSON."""
 
 import json
-import subprocess
-import sys
 
-from tests.conftest import ROOT
+from tests.conftest import run_script
 
 
 def test_compare_benchmark_runs_on_a_small_corpus(tmp_path):
     out = tmp_path / "c.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench/compare.py"),
-            "--articles",
-            "60",
-            "--base-limit",
-            "12",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
+    done = run_script(
+        "bench/compare.py", "--articles", "60", "--base-limit", "12", "--out", str(out)
     )
     result = json.loads(out.read_text())["result"]
     assert result["articles"] == 60 and result["base_articles"] == 12

@@ -1,31 +1,22 @@
 """A small run of the page-load benchmark: it builds a store, times every view, writes JSON."""
 
 import json
-import subprocess
-import sys
 
-from tests.conftest import ROOT
+from tests.conftest import run_script
 
 
 def test_report_benchmark_runs_on_a_small_story(browser, tmp_path):
     out = tmp_path / "r.json"
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench/report.py"),
-            "--articles",
-            "12",
-            "--base-limit",
-            "6",
-            "--rounds",
-            "1",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
+    done = run_script(
+        "bench/report.py",
+        "--articles",
+        "12",
+        "--base-limit",
+        "6",
+        "--rounds",
+        "1",
+        "--out",
+        str(out),
     )
     report = json.loads(out.read_text())
     assert report["articles"] == 12 and len(report["results"]) == 2
