@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from storyledger.compare.words import STOP_WORDS, compare_lexicon, stem  # noqa: E402
 from throughput import corpus  # noqa: E402
 
 
@@ -97,10 +98,7 @@ def _cipher(seed: int):
 
 
 def _keep_or(word: str, table: dict) -> str:
-    from storyledger.compare.words import STOP_WORDS, compare_lexicon, stem
-
-    lexicon = compare_lexicon()
-    lower = word.lower()
+    lexicon, lower = compare_lexicon(), word.lower()
     kept = (
         lower in STOP_WORDS
         or stem(lower) in lexicon.denials

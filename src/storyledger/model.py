@@ -166,6 +166,11 @@ class Figure(Span):
     unit: str | None = None
     source_quote: str | None = None
 
+    @property
+    def point(self) -> float | None:
+        """The one number that stands for the figure: its value, else a bound."""
+        return next((v for v in (self.value, self.low, self.high) if v is not None), None)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Event(Span):

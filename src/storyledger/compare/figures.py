@@ -149,7 +149,7 @@ def _compare_series(
 def _relation(earlier: _Keyed, later: _Keyed) -> tuple[Relation, str]:
     a, b = earlier.figure, later.figure
     apart = _days_apart(earlier, later)
-    grew = _point(b) > _point(a)
+    grew = (b.point or 0.0) > (a.point or 0.0)
     if apart > 0 and earlier.measure.cumulative and grew:
         return "update", f"{apart} days later the cumulative count rose: {a.text} → {b.text}"
     if _overlap(a, b):
@@ -207,13 +207,6 @@ def _overlap(a: Figure, b: Figure) -> bool:
     low_a, high_a = interval(a)
     low_b, high_b = interval(b)
     return low_a <= high_b and low_b <= high_a
-
-
-def _point(figure: Figure) -> float:
-    for value in (figure.value, figure.low, figure.high):
-        if value is not None:
-            return value
-    return 0.0
 
 
 def _topic(series: list[_Keyed]) -> str:

@@ -100,14 +100,14 @@ class CompareLexicon:
 
     def content(self, text: str) -> list[str]:
         """The stems of the content words of `text` (no stop words, numbers or speech verbs)."""
-        return [
-            stem(word)
-            for word in tokens(text)
-            if word not in STOP_WORDS
-            and not word.isdigit()
-            and stem(word) not in self.stopwords
-            and word not in self.negations
-        ]
+        found = []
+        for word in tokens(text):
+            if word in STOP_WORDS or word.isdigit() or word in self.negations:
+                continue
+            stemmed = stem(word)
+            if stemmed not in self.stopwords:
+                found.append(stemmed)
+        return found
 
     def negated(self, text: str) -> frozenset[str]:
         """The content stems a negation or a denial in `text` has in its scope: the few words

@@ -141,21 +141,17 @@ def _score_framing(
     results: dict[str, Any] = {"sentences": framing.evaluate(folder, nlp)}
     table = framing.format_table(results)
     if (shared / "seeds" / "meta.json").exists():
-        results["seeds"] = row = framing.evaluate_seeds(shared, nlp)
-        table += _meantime_lines(
-            "seed articles (issue #7: loaded terms per 1,000 words outside quotations)",
-            row,
-            tuple(row),
-        )
+        row = framing.evaluate_seeds(shared, nlp)
+        title = "seed articles (issue #7: loaded terms per 1,000 words outside quotations)"
+        _add_check(results, table, "seeds", row, title, tuple(row))
     if corpus is not None:
         row = framing.evaluate_meantime(corpus, folder / "meantime_judged.jsonl", nlp)
-        results["meantime_framing"] = row
-        table += _meantime_lines(
+        title = (
             f"framing, real news: own-voice loaded terms flagged in MEANTIME ({row['articles']}"
-            " Wikinews articles, CC BY 4.0), each judged by us",
-            row,
-            ("words", "flagged", "per_1000", "judged", "precision"),
+            " Wikinews articles, CC BY 4.0), each judged by us"
         )
+        keys = ("words", "flagged", "per_1000", "judged", "precision")
+        _add_check(results, table, "meantime_framing", row, title, keys)
         table += [f"    not judged yet: {item}" for item in row["unjudged"]]
     results["table"] = table
     return results
@@ -167,21 +163,17 @@ def _score_compare(
     results = compare.evaluate(folder, nlp)
     table = compare.format_table(results)
     if (shared / "seeds" / "meta.json").exists():
-        results["seeds"] = row = compare.evaluate_seeds(shared, nlp)
-        table += _meantime_lines(
-            "seed articles (issue #6: toll update, population agreement, pressure disputed)",
-            row,
-            tuple(key for key in row if key != "articles"),
-        )
+        row = compare.evaluate_seeds(shared, nlp)
+        title = "seed articles (issue #6: toll update, population agreement, pressure disputed)"
+        _add_check(results, table, "seeds", row, title, tuple(k for k in row if k != "articles"))
     if corpus is not None:
         row = compare.evaluate_meantime_stories(corpus, folder / "meantime_stories.json", nlp)
-        results["meantime_stories"] = row
-        table += _meantime_lines(
+        title = (
             f"stories, real news: MEANTIME grouped by our own story annotation ({row['articles']}"
-            " Wikinews articles, CC BY 4.0)",
-            row,
-            ("gold_stories", "found_stories", "precision", "recall", "f1"),
+            " Wikinews articles, CC BY 4.0)"
         )
+        keys = ("gold_stories", "found_stories", "precision", "recall", "f1")
+        _add_check(results, table, "meantime_stories", row, title, keys)
     results["table"] = table
     return results
 
@@ -189,6 +181,19 @@ def _score_compare(
 def _meantime_lines(title: str, row: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
     """A MEANTIME check as two table lines, after a blank one."""
     return ["", title, "  " + "  ".join(f"{key}={row[key]}" for key in keys)]
+
+
+def _add_check(
+    results: dict[str, Any],
+    table: list[str],
+    section: str,
+    row: dict[str, Any],
+    title: str,
+    keys: tuple[str, ...],
+) -> None:
+    """Keep an outside check's row under `section` and print it below the table."""
+    results[section] = row
+    table += _meantime_lines(title, row, keys)
 
 
 def check_floors(extractor: str, results: dict[str, Any], data: Path) -> list[str]:

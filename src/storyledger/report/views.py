@@ -218,7 +218,7 @@ def _trends(
         for row in rows:
             row["relation"] = relations[(story, topic)].get(row["record"], "first")
             figure = figures.get(row["record"])
-            row["value"] = _point(figure)
+            row["value"] = figure.point if figure else None
             row["low"] = figure.low if figure else None
             row["high"] = figure.high if figure else None
         top = max((row["value"] or 0 for row in rows), default=0) * 1.1
@@ -237,12 +237,6 @@ def _trends(
             }
         )
     return sorted(trends, key=lambda t: (-len(t["rows"]), t["topic"]))
-
-
-def _point(figure: Any) -> float | None:
-    if figure is None:
-        return None
-    return next((v for v in (figure.value, figure.low, figure.high) if v is not None), None)
 
 
 def _trend_spec(topic: str) -> dict[str, Any]:
