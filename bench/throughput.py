@@ -50,12 +50,12 @@ def corpus(limit: int, repeat: int) -> list:
 
 def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
     """Run one mode in this process and return its numbers."""
-    from storyledger.nlp import load_model, model_identity
+    from storyledger.nlp import load_model, load_plain_model, model_identity
 
     articles = corpus(limit, repeat)
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    nlp = load_model()
+    nlp = load_plain_model() if mode == "plain" else load_model()
     loaded = time.perf_counter()
     if mode == "plain":
         for _doc in nlp.pipe((a.text for a in articles), batch_size=batch_size):

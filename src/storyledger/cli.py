@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     batch.add_argument("--force", action="store_true", help="redo finished shards")
     batch.add_argument("--max-bytes", type=int, default=10_000_000)
+    batch.add_argument(
+        "--no-compare",
+        action="store_true",
+        help="skip the cross-article stage (stories, comparisons) written to OUTPUT/_corpus",
+    )
 
     load = commands.add_parser(
         "import",

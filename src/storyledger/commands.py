@@ -6,6 +6,7 @@ import argparse
 import json
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from tqdm import tqdm
@@ -82,7 +83,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    """`storyledger batch --input GLOB --output DIR [--workers N] [--force]`."""
+    """`storyledger batch --input GLOB --output DIR [--workers N] [--force] [--no-compare]`:
+    the per-article pass over every shard, then the cross-article stage on its outputs."""
     from storyledger.batch.engine import run_batch as batch
 
     bar = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
@@ -108,11 +110,23 @@ def run_batch(args: argparse.Namespace) -> int:
     print(
         f"storyledger: {report.shards} shards ({report.skipped_shards} already done),"
         f" {report.articles} articles in {report.seconds:.1f} s"
-        f" ({report.articles_per_second} a/s); records: {records}; problems: {errors}",
+        f" ({report.articles_per_second} a/s, peak {report.peak_rss_mb:.0f} MB per worker);"
+        f" records: {records}; problems: {errors}",
         file=sys.stderr,
     )
     if report.shards == 0:
         raise StoreError(f"{args.input}: no input shard matches")
+    if not args.no_compare:
+        from storyledger.batch.corpus import CORPUS, compare_batch
+
+        started = time.perf_counter()
+        counts = compare_batch(args.output)
+        print(
+            f"storyledger: across {counts['articles']} articles, {counts['actors']} actors,"
+            f" {counts['stories']} stories, {counts['comparisons']} comparisons"
+            f" in {time.perf_counter() - started:.1f} s -> {Path(args.output) / CORPUS}",
+            file=sys.stderr,
+        )
     return 1 if report.errors else 0
 
 

@@ -125,6 +125,8 @@ def test_cli_batch_and_import(inputs, tmp_path, capsys):
     code = main(["batch", "--input", str(inputs / "*.warc"), "--output", str(tmp_path / "o")])
     _, err = capsys.readouterr()
     assert code == 0 and "1 shards (0 already done), 1 articles" in err
+    assert "across 1 articles" in err and "1 stories" in err
+    assert (tmp_path / "o" / "_corpus" / "stories.parquet").exists()
     code = main(["import", str(tmp_path / "o"), "--db", str(tmp_path / "x.db")])
     _, err = capsys.readouterr()
     assert code == 0 and "1 articles stored" in err
@@ -164,3 +166,75 @@ def test_a_very_long_text_is_capped_and_the_row_says_so(monkeypatch):
     assert row["capped_from_chars"] == len(paragraph) * 20 and row["id"] == "long"
     assert len(row["text"]) <= 400 and row["text"].endswith("homes.")
     assert all(f["end"] <= len(row["text"]) for f in tables["figures"])
+
+
+def _small_articles(folder, count):
+    rows = [
+        {
+            "title": f"Flood number {n}",
+            "text": f"At least {n + 3} homes were flooded in Tarn on Monday, officials said.",
+            "published": "2026-03-0" + str(1 + n % 9),
+        }
+        for n in range(count)
+    ]
+    path = folder / "small.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.issue(9)
+def test_a_shard_is_written_a_batch_at_a_time_with_fixed_schemas(tmp_path, monkeypatch):
+    import storyledger.batch.engine as engine
+    from storyledger.batch.output import batch_schema
+
+    monkeypatch.setattr(engine, "BATCH_SIZE", 2)
+    path = _small_articles(tmp_path, 5)
+    run_batch(str(path), tmp_path / "out")
+    (shard,) = (tmp_path / "out").iterdir()
+    assert pq.ParquetFile(shard / "articles.parquet").metadata.num_row_groups == 3
+    for name in ("articles", "figures", "events", "cited_sources"):
+        assert pq.read_schema(shard / f"{name}.parquet").equals(batch_schema(name))
+    assert pq.read_table(shard / "articles.parquet").num_rows == 5
+
+
+@pytest.mark.issue(9)
+def test_a_shard_that_fails_midway_keeps_its_earlier_outputs(tmp_path, monkeypatch):
+    import storyledger.batch.engine as engine
+
+    monkeypatch.setattr(engine, "BATCH_SIZE", 2)
+    path = _small_articles(tmp_path, 5)
+    run_batch(str(path), tmp_path / "out")
+    (shard,) = (tmp_path / "out").iterdir()
+    before = pq.read_table(shard / "articles.parquet").to_pylist()
+    calls = []
+    original = engine.process_articles
+
+    def failing(articles, nlp=None):
+        calls.append(len(articles))
+        if len(calls) == 2:
+            raise MemoryError("out of memory")
+        return original(articles, nlp)
+
+    monkeypatch.setattr(engine, "process_articles", failing)
+    with pytest.raises(MemoryError):
+        run_batch(str(path), tmp_path / "out", force=True)
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [shard.name]
+    assert pq.read_table(shard / "articles.parquet").to_pylist() == before
+
+
+@pytest.mark.issue(9)
+def test_the_cross_article_stage_on_parquet_gives_what_the_store_gives(tmp_path):
+    from storyledger.batch.corpus import CORPUS, compare_batch
+
+    out = tmp_path / "out"
+    run_batch(str(EXAMPLES / "story"), out)
+    counts = compare_batch(out)
+    assert counts["articles"] == 4 and counts["stories"] >= 1 and counts["comparisons"] > 0
+    with Store(tmp_path / "imported.db") as store:
+        import_batch(out, store)
+        for table in ("actors", "stories", "comparisons"):
+            from_parquet = pq.read_table(out / CORPUS / f"{table}.parquet").to_pylist()
+            stored = [dict(row) for row in store.conn.execute(f"SELECT * FROM {table}")]
+            key = lambda row: row["id"]  # noqa: E731
+            assert sorted(from_parquet, key=key) == sorted(stored, key=key), table
+    assert [p.name for p in out.iterdir() if not (p / "_done.json").exists()] == [CORPUS]

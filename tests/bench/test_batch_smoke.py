@@ -33,3 +33,12 @@ def test_variants_change_names_and_numbers_but_keep_the_length():
     assert len(variant["text"]) == len(article["text"])
     assert "78" in variant["text"] and "Brandvold" not in variant["text"]
     assert variant["text"].startswith("Mayor") or variant["text"] != article["text"]
+
+
+def test_batch_memory_benchmark_runs_small(tmp_path):
+    out = tmp_path / "m.json"
+    run_script("bench/batch_memory.py", "--gigabytes", "0.001", "--sizes", "3", "--out", str(out))
+    report = json.loads(out.read_text())
+    read, shard = report["results"]
+    assert read["mode"] == "read" and read["articles"] > 10 and read["peak_rss_mb"] > 0
+    assert shard["mode"] == "shard-3" and shard["articles"] == 3

@@ -73,3 +73,34 @@ def test_story_ids_are_stable_when_later_articles_arrive():
 
 def test_no_articles_no_stories():
     assert group_stories([], []) == []
+
+
+BUDGET_LATER = (
+    "A week after the Talvik city council approved its budget, Mayor Ilse Brandvold defended the "
+    "spending on schools and libraries and again said taxes would not rise."
+)
+BRIDGE = (
+    "Talvik's council and Port Meridian's governor both met on Wednesday: Mayor Ilse Brandvold "
+    "spoke about the budget, and Governor Elena Marsh about the Sable River flood."
+)
+
+
+def test_one_article_touching_two_stories_does_not_join_them():
+    articles = [
+        _article("f1", FLOOD, 2),
+        _article("b1", BUDGET, 3),
+        _article("x", BRIDGE, 4),
+        _article("f2", FLOOD_LATER, 12),
+        _article("b2", BUDGET_LATER, 10),
+    ]
+    stories = group_stories(articles, [])
+    story_of = {a: s.id for s in stories for a in s.articles}
+    assert story_of["f1"] == story_of["f2"] and story_of["b1"] == story_of["b2"]
+    assert story_of["f1"] != story_of["b1"]
+
+
+def test_texts_can_be_streamed_apart_from_the_articles():
+    articles = [_article("f1", FLOOD, 2), _article("b", BUDGET, 3), _article("f2", FLOOD_LATER, 12)]
+    openings = [_article(a.id, a.text[:40], a.published.day) for a in articles]
+    streamed = group_stories(openings, [], texts=(a.text for a in articles))
+    assert [s.articles for s in streamed] == [s.articles for s in group_stories(articles, [])]

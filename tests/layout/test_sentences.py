@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyledger.layout import PROSE_KINDS, analyse_layout, model_text
+from storyledger.layout.normalise import _model_text_by_char
 from storyledger.pipeline import analyse
 from tests.conftest import MEANTIME, need, read_articles
 
@@ -90,5 +91,6 @@ def test_model_text_keeps_offsets_and_sentences_stay_in_blocks(nlp, parts):
         return
     layout = analyse_layout(text, article="a")
     assert len(model_text(text, layout.blocks)) == len(text)
+    assert model_text(text, layout.blocks) == _model_text_by_char(text, layout.blocks)
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     _check_sentences(analysis)

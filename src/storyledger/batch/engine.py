@@ -1,14 +1,15 @@
 """Run a batch: every shard through the per-article core, on a local process pool.
 
-Shards go to worker processes (each loads the model once), or with `engine="ray"` each shard's
-articles go to a Ray Data actor pool (`batch/ray_engine.py`); within a shard, articles are read
-as a stream and analysed `BATCH_SIZE` at a time on the local engine, so memory stays bounded
-by the batch and the shard's records. A finished shard (its `_done.json` is there) is skipped
-unless `force`.
+Shards go to worker processes (each loads the model once), or with `engine="ray"` to the
+actors of a Ray Data actor pool (`batch/ray_engine.py`); either way `run_shard` does a shard:
+its articles are read as a stream, analysed and appended to the shard's Parquet files
+`BATCH_SIZE` at a time, so memory stays bounded by one batch whatever the shard's size. A
+finished shard (its `_done.json` is there) is skipped unless `force`.
 """
 
 from __future__ import annotations
 
+import resource
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from storyledger.batch.core import TABLES, process_articles, shared_model
-from storyledger.batch.output import is_done, read_summary, write_shard
+from storyledger.batch.output import ShardWriter, is_done, read_summary
 from storyledger.batch.shards import Shard, find_shards, read_shard
 from storyledger.ingest import IngestOptions, Skipped
 from storyledger.pipeline import run_info
@@ -37,6 +38,8 @@ class BatchReport:
     records: Counter = field(default_factory=Counter)
     errors: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    peak_rss_mb: float = 0.0
+    """The largest peak memory of a process (or Ray actor) that ran a shard."""
 
     @property
     def articles_per_second(self) -> float:
@@ -68,13 +71,14 @@ def run_batch(
     options = options or IngestOptions()
     jobs = [(shard, out / shard.key, options) for shard in todo]
     if engine == "ray":
-        _collect((_run_shard_on_ray(job, workers) for job in jobs), report, progress)
+        from storyledger.batch.ray_engine import run_shards_on_ray
+
+        _collect(run_shards_on_ray(jobs, workers), report, progress)
     elif workers <= 1:
-        summaries = (_run_shard(job) for job in jobs)
-        _collect(summaries, report, progress)
+        _collect((run_shard(job) for job in jobs), report, progress)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            _collect(pool.map(_run_shard, jobs), report, progress)
+            _collect(pool.map(run_shard, jobs), report, progress)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -84,62 +88,50 @@ def _collect(summaries: Any, report: BatchReport, progress: Callable | None) -> 
         report.articles += summary["articles"]
         report.records.update(summary["records"])
         report.errors.update(summary["errors"])
+        report.peak_rss_mb = max(report.peak_rss_mb, summary.get("peak_rss_mb", 0.0))
         if progress:
             progress(summary)
 
 
-def _run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
-    """One shard, in whichever process runs it."""
+def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
+    """One shard, in whichever process (or Ray actor) runs it: read as a stream, analysed
+    and written `BATCH_SIZE` articles at a time; returns the shard's summary."""
     shard, folder, options = job
     nlp = shared_model()
-    tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    info = run_info(nlp)
+    counts = {"articles": 0, "records": Counter(), "errors": Counter()}
     skipped: list[dict[str, str]] = []
-    stream = read_shard(shard, options)
-    while chunk := list(islice(stream, BATCH_SIZE)):
-        articles = [item for item in chunk if not isinstance(item, Skipped)]
-        skipped += [
-            {"source": item.source, "reason": item.reason}
-            for item in chunk
-            if isinstance(item, Skipped)
-        ]
-        for name, rows in process_articles(articles, nlp).items():
-            tables[name] += rows
-    return _finish(shard, folder, tables, skipped)
-
-
-def _run_shard_on_ray(job: tuple[Shard, Path, IngestOptions], workers: int) -> dict[str, Any]:
-    """One shard on the Ray engine: read here, analysed on the actor pool, written here."""
-    from storyledger.batch.ray_engine import analyse_with_ray
-
-    shard, folder, options = job
-    found = list(read_shard(shard, options))
-    articles = [item for item in found if not isinstance(item, Skipped)]
-    skipped = [
-        {"source": item.source, "reason": item.reason}
-        for item in found
-        if isinstance(item, Skipped)
-    ]
-    return _finish(shard, folder, analyse_with_ray(articles, workers), skipped)
-
-
-def _finish(
-    shard: Shard, folder: Path, tables: dict[str, list[dict[str, Any]]], skipped: list[dict]
-) -> dict[str, Any]:
-    errors = Counter(row["error"].split(" (")[0] for row in tables["articles"] if row["error"])
-    errors.update(item["reason"].split(" (")[0] for item in skipped)
-    info = run_info(shared_model())
-    summary = {
-        "shard": str(shard.path),
-        "articles": len(tables["articles"]),
-        "records": {name: len(rows) for name, rows in tables.items() if name != "articles"},
-        "errors": dict(errors),
-        "skipped": skipped,
-        "pipeline_version": info.pipeline_version,
-        "model_name": info.model_name,
-        "model_version": info.model_version,
-        "stages": list(info.stages),
-    }
-    write_shard(folder, tables, summary)
+    writer = ShardWriter(folder, TABLES)
+    try:
+        stream = read_shard(shard, options)
+        while chunk := list(islice(stream, BATCH_SIZE)):
+            articles = [item for item in chunk if not isinstance(item, Skipped)]
+            found = [item for item in chunk if isinstance(item, Skipped)]
+            skipped += [{"source": item.source, "reason": item.reason} for item in found]
+            counts["errors"].update(item.reason.split(" (")[0] for item in found)
+            tables = process_articles(articles, nlp)
+            writer.write(tables)
+            counts["articles"] += len(tables["articles"])
+            counts["records"].update({n: len(tables[n]) for n in TABLES if n != "articles"})
+            counts["errors"].update(
+                row["error"].split(" (")[0] for row in tables["articles"] if row["error"]
+            )
+        summary = {
+            "shard": str(shard.path),
+            "articles": counts["articles"],
+            "records": {name: counts["records"][name] for name in TABLES if name != "articles"},
+            "errors": dict(counts["errors"]),
+            "skipped": skipped,
+            "pipeline_version": info.pipeline_version,
+            "model_name": info.model_name,
+            "model_version": info.model_version,
+            "stages": list(info.stages),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
+        writer.finish(summary)
+    except BaseException:
+        writer.abort()
+        raise
     return summary
 
 

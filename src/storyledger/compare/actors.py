@@ -82,6 +82,10 @@ def _canonical_keys(
             full_by_article[mention.article].add(norm)
             every_full.add(norm)
     long_names = {normalise_name(m.text) for m in mentions if len(m.text.split()) > 1}
+    by_initials: dict[tuple[str, ActorKind | None], set[str]] = defaultdict(set)
+    for name in long_names:
+        by_initials[(_initials(name), kinds.get(name))].add(name)
+    everyone = _FullNames(every_full)
     keys: dict[tuple[str, str], str] = {}
     for mention in mentions:
         norm = normalise_name(mention.text)
@@ -90,42 +94,54 @@ def _canonical_keys(
             continue
         if kinds[norm] == "person":
             keys[place] = (
-                _person_key(norm, full_by_article[mention.article])
-                or _person_key(norm, every_full)
-                or norm
+                _FullNames(full_by_article[mention.article]).key(norm) or everyone.key(norm) or norm
             )
         elif kinds[norm] == "group":
             keys[place] = norm.removesuffix("s")  # "Palestinians" and "Palestinian" are one group
         else:
-            keys[place] = _expand_acronym(norm, long_names, kinds) or norm
+            keys[place] = _expand_acronym(norm, by_initials, kinds) or norm
     return keys
 
 
-def _person_key(norm: str, full_names: set[str]) -> str | None:
-    """The one full name that `norm` is a short form of (surname or first name), if unique."""
-    words = norm.split()
-    if len(words) > 1:
-        same = sorted(
-            f for f in full_names if f.split()[0] == words[0] and f.split()[-1] == words[-1]
-        )
-        return same[0] if same else None
-    matches = {f for f in full_names if f.split()[-1] == norm} or {
-        f for f in full_names if f.split()[0] == norm
-    }
-    return next(iter(matches)) if len(matches) == 1 else None
+class _FullNames:
+    """Full person names indexed by first and last word, so a short form is looked up, not
+    searched for (a corpus can hold hundreds of thousands of names)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            words = name.split()
+            self.by_ends[(words[0], words[-1])].append(name)
+            self.by_last[words[-1]].add(name)
+            self.by_first[words[0]].add(name)
+
+    def key(self, norm: str) -> str | None:
+        """The one full name that `norm` is a short form of (surname or first name), if
+        unique; for a full name, the first (in order) with the same first and last word."""
+        words = norm.split()
+        if len(words) > 1:
+            same = self.by_ends.get((words[0], words[-1]))
+            return min(same) if same else None
+        matches = self.by_last.get(norm) or self.by_first.get(norm) or set()
+        return next(iter(matches)) if len(matches) == 1 else None
 
 
-def _expand_acronym(norm: str, long_names: set[str], kinds: dict[str, ActorKind]) -> str | None:
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w not in _MINOR_WORDS)
+
+
+def _expand_acronym(
+    norm: str,
+    by_initials: dict[tuple[str, ActorKind | None], set[str]],
+    kinds: dict[str, ActorKind],
+) -> str | None:
     """ "U.N." -> "united nations" when exactly one longer name of the same kind fits."""
     letters = norm.replace(".", "").replace(" ", "")
     if not 2 <= len(letters) <= 6 or not letters.isalpha() or " " in norm:
         return None
-    fits = {
-        name
-        for name in long_names
-        if kinds.get(name) == kinds.get(norm)
-        and "".join(w[0] for w in name.split() if w not in _MINOR_WORDS) == letters
-    }
+    fits = by_initials.get((letters, kinds.get(norm)), set())
     return next(iter(fits)) if len(fits) == 1 else None
 
 

@@ -35,6 +35,9 @@ class CorpusRecords:
     sentences: Sequence[Sentence] = ()
     quotes: Sequence[Quote] = ()
     figures: Sequence[Figure] = ()
+    texts: Iterable[str] | None = None
+    """The articles' full texts in the order of `articles`, when the articles carry only their
+    opening (the batch's cross-article stage streams them from Parquet)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ def compare_corpus(
     stories = group_stories(
         records.articles,
         records.mentions,
+        texts=records.texts,
         actors=records.actors,
         names=names,
         merges=merges,

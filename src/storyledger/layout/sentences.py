@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from storyledger.layout.lines import starts_lowercase
@@ -13,10 +15,10 @@ from storyledger.model import Block, Sentence
 
 def mark_block_starts(doc: Doc, blocks: Sequence[Block]) -> Doc:
     """Before parsing: every prose block starts a sentence (the parser keeps preset starts)."""
-    starts = {block.start for block in blocks if block.kind in PROSE_KINDS}
-    for token in doc:
-        if token.idx in starts:
-            token.is_sent_start = True
+    starts = [block.start for block in blocks if block.kind in PROSE_KINDS]
+    offsets = doc.to_array(IDX)
+    for i in np.flatnonzero(np.isin(offsets, starts)).tolist():
+        doc[i].is_sent_start = True
     return doc
 
 

@@ -7,6 +7,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -71,36 +72,56 @@ def plain(value: Any) -> Any:
 
 def from_row(cls: type, row: Any) -> Any:
     """Rebuild a record of type `cls` from a row read back from the store."""
-    hints = _hints(cls)
     keys = set(row.keys())
-    return cls(**{name: decode(hints[name], row[name]) for name in hints if name in keys})
+    values = {}
+    for name, convert in _decoders(cls):
+        if name in keys:
+            value = row[name]
+            values[name] = convert(value) if convert and value is not None else value
+    return cls(**values)
 
 
 def decode(hint: Any, value: Any) -> Any:
     """A stored value back as the field's type."""
     if value is None:
         return None
-    base = _unwrap_optional(hint)
-    if base is bool:
-        return bool(value)
-    if base is date:
-        return date.fromisoformat(value)
-    if typing.get_origin(base) is tuple:
-        (item_type, *_rest) = typing.get_args(base)
-        items = json.loads(value) if isinstance(value, str) else value
-        if dataclasses.is_dataclass(item_type):
-            return tuple(from_row(item_type, item) for item in items)
-        return tuple(items)
-    return value
+    convert = _decoder(hint)
+    return convert(value) if convert else value
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
+def _decoders(cls: type) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Per field of `cls`, how its stored value becomes the field's type (None: as it is)."""
+    return tuple((name, _decoder(hint)) for name, hint in field_hints(cls).items())
+
+
+@functools.cache
+def _decoder(hint: Any) -> Callable[[Any], Any] | None:
+    base = unwrap_optional(hint)
+    if base is bool:
+        return bool
+    if base is date:
+        return date.fromisoformat
+    if typing.get_origin(base) is tuple:
+        (item_type, *_rest) = typing.get_args(base)
+
+        def items(value: Any) -> tuple:
+            found = json.loads(value) if isinstance(value, str) else value
+            if dataclasses.is_dataclass(item_type):
+                return tuple(from_row(item_type, item) for item in found)
+            return tuple(found)
+
+        return items
+    return None
+
+
+@functools.cache
+def field_hints(cls: type) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, vars(model))
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
 
 
-def _unwrap_optional(hint: Any) -> Any:
+def unwrap_optional(hint: Any) -> Any:
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         return options[0] if len(options) == 1 else hint
