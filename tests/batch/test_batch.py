@@ -168,29 +168,33 @@ def test_a_very_long_text_is_capped_and_the_row_says_so(monkeypatch):
     assert all(f["end"] <= len(row["text"]) for f in tables["figures"])
 
 
-def _small_articles(folder, count):
+@pytest.fixture
+def small_shard(tmp_path, monkeypatch):
+    """Five short articles in one JSON Lines shard, batched two at a time and run once:
+    `(input path, output folder, the shard's folder)`."""
+    import storyledger.batch.engine as engine
+
+    monkeypatch.setattr(engine, "BATCH_SIZE", 2)
     rows = [
         {
             "title": f"Flood number {n}",
             "text": f"At least {n + 3} homes were flooded in Tarn on Monday, officials said.",
             "published": "2026-03-0" + str(1 + n % 9),
         }
-        for n in range(count)
+        for n in range(5)
     ]
-    path = folder / "small.jsonl"
+    path = tmp_path / "small.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    return path
+    run_batch(str(path), tmp_path / "out")
+    (shard,) = (tmp_path / "out").iterdir()
+    return path, tmp_path / "out", shard
 
 
 @pytest.mark.issue(9)
-def test_a_shard_is_written_a_batch_at_a_time_with_fixed_schemas(tmp_path, monkeypatch):
-    import storyledger.batch.engine as engine
+def test_a_shard_is_written_a_batch_at_a_time_with_fixed_schemas(small_shard):
     from storyledger.batch.output import batch_schema
 
-    monkeypatch.setattr(engine, "BATCH_SIZE", 2)
-    path = _small_articles(tmp_path, 5)
-    run_batch(str(path), tmp_path / "out")
-    (shard,) = (tmp_path / "out").iterdir()
+    _path, _out, shard = small_shard
     assert pq.ParquetFile(shard / "articles.parquet").metadata.num_row_groups == 3
     for name in ("articles", "figures", "events", "cited_sources"):
         assert pq.read_schema(shard / f"{name}.parquet").equals(batch_schema(name))
@@ -198,13 +202,10 @@ def test_a_shard_is_written_a_batch_at_a_time_with_fixed_schemas(tmp_path, monke
 
 
 @pytest.mark.issue(9)
-def test_a_shard_that_fails_midway_keeps_its_earlier_outputs(tmp_path, monkeypatch):
+def test_a_shard_that_fails_midway_keeps_its_earlier_outputs(small_shard, monkeypatch):
     import storyledger.batch.engine as engine
 
-    monkeypatch.setattr(engine, "BATCH_SIZE", 2)
-    path = _small_articles(tmp_path, 5)
-    run_batch(str(path), tmp_path / "out")
-    (shard,) = (tmp_path / "out").iterdir()
+    path, out, shard = small_shard
     before = pq.read_table(shard / "articles.parquet").to_pylist()
     calls = []
     original = engine.process_articles
@@ -217,8 +218,8 @@ def test_a_shard_that_fails_midway_keeps_its_earlier_outputs(tmp_path, monkeypat
 
     monkeypatch.setattr(engine, "process_articles", failing)
     with pytest.raises(MemoryError):
-        run_batch(str(path), tmp_path / "out", force=True)
-    assert [p.name for p in (tmp_path / "out").iterdir()] == [shard.name]
+        run_batch(str(path), out, force=True)
+    assert [p.name for p in out.iterdir()] == [shard.name]
     assert pq.read_table(shard / "articles.parquet").to_pylist() == before
 
 
