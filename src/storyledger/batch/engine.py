@@ -26,6 +26,7 @@ from storyledger.ingest import IngestOptions, Skipped
 from storyledger.pipeline import run_info
 
 BATCH_SIZE = 32
+RECORD_NAMES = tuple(name for name in TABLES if name != "articles")
 
 
 @dataclass(slots=True)
@@ -99,7 +100,9 @@ def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
     shard, folder, options = job
     nlp = shared_model()
     info = run_info(nlp)
-    counts = {"articles": 0, "records": Counter(), "errors": Counter()}
+    analysed = 0
+    records: Counter[str] = Counter()
+    errors: Counter[str] = Counter()
     skipped: list[dict[str, str]] = []
     writer = ShardWriter(folder, TABLES)
     try:
@@ -108,19 +111,17 @@ def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
             articles = [item for item in chunk if not isinstance(item, Skipped)]
             found = [item for item in chunk if isinstance(item, Skipped)]
             skipped += [{"source": item.source, "reason": item.reason} for item in found]
-            counts["errors"].update(item.reason.split(" (")[0] for item in found)
             tables = process_articles(articles, nlp)
             writer.write(tables)
-            counts["articles"] += len(tables["articles"])
-            counts["records"].update({n: len(tables[n]) for n in TABLES if n != "articles"})
-            counts["errors"].update(
-                row["error"].split(" (")[0] for row in tables["articles"] if row["error"]
-            )
+            analysed += len(tables["articles"])
+            records.update({name: len(tables[name]) for name in RECORD_NAMES})
+            reasons = [item.reason for item in found]
+            errors.update(_kind(r) for r in reasons + [a["error"] for a in tables["articles"]] if r)
         summary = {
             "shard": str(shard.path),
-            "articles": counts["articles"],
-            "records": {name: counts["records"][name] for name in TABLES if name != "articles"},
-            "errors": dict(counts["errors"]),
+            "articles": analysed,
+            "records": {name: records[name] for name in RECORD_NAMES},
+            "errors": dict(errors),
             "skipped": skipped,
             "pipeline_version": info.pipeline_version,
             "model_name": info.model_name,
@@ -133,6 +134,11 @@ def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
         writer.abort()
         raise
     return summary
+
+
+def _kind(reason: str) -> str:
+    """A problem's kind: its reason without the details in brackets."""
+    return reason.split(" (")[0]
 
 
 def finished_shards(output: str | Path) -> list[Path]:
