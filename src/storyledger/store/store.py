@@ -9,17 +9,19 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyledger import __version__
 from storyledger.compare.actors import resolve_actors
-from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_corpus
-from storyledger.compare.stories import StorySettings
 from storyledger.errors import StoreError
 from storyledger.extract.registry import Analysis
 from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
+
+if TYPE_CHECKING:
+    from storyledger.compare.corpus import CorpusComparison
+    from storyledger.compare.stories import StorySettings
 
 DEFAULT_DB = "storyledger.db"
 
@@ -206,6 +208,9 @@ class Store:
 
     def refresh_comparisons(self, settings: StorySettings | None = None) -> CorpusComparison:
         """Regroup every stored article into stories and compare records across them."""
+        # imported here: the batch workers use this package's row codecs, not scikit-learn
+        from storyledger.compare.corpus import CorpusRecords, compare_corpus
+
         records = CorpusRecords(
             articles=self.articles(),
             mentions=self.records("mentions"),

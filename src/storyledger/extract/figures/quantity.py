@@ -117,8 +117,8 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     index = sentence.start
     while index < sentence.end:
         token = sentence.doc[index]
-        if _single_unit(sentence, index):
-            found.append(_single_unit(sentence, index))
+        if single := _single_unit(sentence, index):
+            found.append(single)
             index += 2
             continue
         if _starts_number(token) and not _excluded(token):

@@ -54,8 +54,7 @@ def _verb_reports(
     span: Span, lexicon: SpeechLexicon, quoted: Sequence[Quoted], finder: SpeakerFinder, text: str
 ) -> Iterator[_Candidate]:
     for token in span:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon.indirect_verbs:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.indirect_verbs:
             continue
         if any(q.outer_start <= token.idx < q.outer_end for q in quoted):
             continue
