@@ -61,20 +61,18 @@ class EmbeddingMemo:
         where = np.fromiter(
             (self.rows.get(key.tobytes(), -1) for key in distinct), "int64", len(distinct)
         )
-        new = np.flatnonzero(where < 0)
-        if not len(new):
-            return self.vectors[where[inverse.ravel()]]
-        computed = self.mixer.predict(self.tables.predict(rows[first[new]]))
-        kept = self._keep(distinct[new], computed)
-        where[new[:kept]] = np.arange(len(self.rows) - kept, len(self.rows))
-        if kept == len(new):
-            return self.vectors[where[inverse.ravel()]]
-        table = np.concatenate([self.vectors[: len(self.rows)], computed[kept:]])
-        where[new[kept:]] = len(self.rows) + np.arange(len(new) - kept)
-        return table[where[inverse.ravel()]]
+        vectors = np.empty((len(distinct), self.width), dtype="float32")
+        known = where >= 0
+        vectors[known] = self.vectors[where[known]]
+        new = np.flatnonzero(~known)
+        if len(new):
+            computed = self.mixer.predict(self.tables.predict(rows[first[new]]))
+            vectors[new] = computed
+            self._keep(distinct[new], computed)
+        return vectors[inverse.ravel()]
 
-    def _keep(self, keys: np.ndarray, computed: np.ndarray) -> int:
-        """Remember as many new rows as the capacity allows; how many were kept."""
+    def _keep(self, keys: np.ndarray, computed: np.ndarray) -> None:
+        """Remember as many new rows as the capacity allows."""
         start = len(self.rows)
         kept = max(0, min(len(keys), self.capacity - start))
         if start + kept > len(self.vectors):
@@ -84,7 +82,6 @@ class EmbeddingMemo:
         self.vectors[start : start + kept] = computed[:kept]
         for offset, key in enumerate(keys[:kept]):
             self.rows[key.tobytes()] = start + offset
-        return kept
 
 
 def memoise_embeddings(nlp: Language, capacity: int = CAPACITY) -> Language:
