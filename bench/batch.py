@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import random
 import re
 import resource
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from results_io import write_json  # noqa: E402
+from results_io import machine, print_table, write_json  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 MODES = ("plain", "local-1", "local-2", "ray-1", "ray-2")
@@ -194,9 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{size} articles varied from MEANTIME (CC BY 4.0) and the seeds, in {args.shards} shards"
     )
-    print("  ".join(f"{c:<12}" for c in columns))
-    for row in results:
-        print("  ".join(f"{row.get(c, '')!s:<12}" for c in columns))
+    print_table(columns, results)
     for row in results:
         if "runs_seconds" in row:
             print(f"{row['mode']}: runs of {row['runs_seconds']} s, the slower reported")
@@ -212,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         {
             "benchmark": "batch",
             "articles": size,
-            "machine": {"python": platform.python_version(), "platform": platform.platform()},
+            "machine": machine(),
             "results": results,
             "targets": "vs_plain >= 1.0, efficiency >= 0.8, worker peak < 1,500 MB (issue #9)",
         },

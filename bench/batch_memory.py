@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import resource
 import subprocess
 import sys
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from batch import base_texts, vary  # noqa: E402
-from results_io import write_json  # noqa: E402
+from results_io import machine, print_table, write_json  # noqa: E402
 
 
 def write_shard(path: Path, *, articles: int = 0, size_bytes: int = 0) -> tuple[int, int]:
@@ -99,14 +98,12 @@ def main(argv: list[str] | None = None) -> int:
             row = _run("analyse", shard)
             results.append({"mode": f"shard-{n}", "input_mb": round(size / 1024**2, 1), **row})
     columns = ("mode", "input_mb", "articles", "seconds", "peak_rss_mb")
-    print("  ".join(f"{c:<12}" for c in columns))
-    for row in results:
-        print("  ".join(f"{row[c]!s:<12}" for c in columns))
+    print_table(columns, results)
     write_json(
         args.out,
         {
             "benchmark": "batch_memory",
-            "machine": {"python": platform.python_version(), "platform": platform.platform()},
+            "machine": machine(),
             "results": results,
             "targets": "peak memory flat in shard size, < 1,500 MB per worker (issue #9)",
         },

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
-import platform
 import random
 import re
 import resource
@@ -34,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from results_io import machine, write_json  # noqa: E402
 from storyledger.compare.words import STOP_WORDS, compare_lexicon, stem  # noqa: E402
 from throughput import corpus  # noqa: E402
 
@@ -199,15 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     print("  ".join(columns))
     print("  ".join(str(row[c]) for c in columns))
     print("comparisons: " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())))
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    report = {
-        "benchmark": "compare",
-        "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "result": row,
-        "target": "compare_share_of_pipeline < 0.1 (issue #6)",
-    }
-    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    write_json(
+        args.out,
+        {
+            "benchmark": "compare",
+            "machine": machine(),
+            "result": row,
+            "target": "compare_share_of_pipeline < 0.1 (issue #6)",
+        },
+    )
     return 0
 
 
