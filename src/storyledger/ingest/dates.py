@@ -1,4 +1,8 @@
-"""Read publication dates written in any common form into `datetime.date`."""
+"""Read publication dates written in any common form into `datetime.date`.
+
+Only absolute dates with at least a year and a month are read: "yesterday", "2 days ago" or
+"May 5" would give a date that depends on the day of the run, so a re-run would change it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,14 @@ from datetime import date, datetime
 import dateparser
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+_SETTINGS = {
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PREFER_DAY_OF_MONTH": "first",
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["year", "month"],
+}
+MAX_CHARS = 200
+"""A longer string is not a date (and dateparser would take its time to say so)."""
 
 
 def parse_date(value: object) -> date | None:
@@ -20,7 +31,7 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    if not text:
+    if not text or len(text) > MAX_CHARS:
         return None
     if _ISO.match(text):
         try:
