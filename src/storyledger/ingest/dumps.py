@@ -25,6 +25,8 @@ _FIELD_ALIASES = {
     "url": ("url", "link"),
 }
 TEXT_FIELDS = _FIELD_ALIASES["text"]
+DOCUMENT_BYTES = 64 * 1024 * 1024
+"""A larger `.jsonl` is not read whole to see whether it is one JSON document."""
 _KINDS = {
     bool: "a boolean",
     int: "a number",
@@ -58,7 +60,7 @@ def read_jsonl(path: Path) -> Iterator[DumpRecord | InputError]:
         records += 1
         source = f"{path}:{number}"
         raw = _parsed(line.rstrip("\r\n"), source)
-        if records == 1 and not isinstance(raw, dict) and _one_document(path):
+        if records == 1 and not isinstance(raw, dict) and _one_document(path, line):
             yield InputError(str(path), errors.JSON_DOCUMENT)
             return
         if isinstance(raw, InputError):
@@ -84,11 +86,11 @@ def _parsed(line: str, source: str) -> object:
         return InputError(source, errors.MALFORMED_JSON.format(detail=str(exc).split(":")[0]))
 
 
-def _one_document(path: Path) -> bool:
-    """True when the whole file is one JSON array or object spread over its lines."""
-    text = "".join(dump_lines(path))
-    if not text.lstrip().startswith(("[", "{")):
+def _one_document(path: Path, first: str) -> bool:
+    """True when the whole file (of at most `DOCUMENT_BYTES`) is one JSON array or object."""
+    if not first.lstrip().startswith(("[", "{")) or path.stat().st_size > DOCUMENT_BYTES:
         return False
+    text = "".join(dump_lines(path))
     try:
         json.loads(text)
     except (ValueError, RecursionError):

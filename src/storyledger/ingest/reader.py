@@ -67,8 +67,11 @@ def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator
     and every string handed on is valid UTF-8 (a lone surrogate becomes U+FFFD, with a warning).
     """
     seen: dict[str, str] = {}
-    matched: set[str] = set()
+    matched: set[str] = set()  # sidecar entries an input matched, whatever became of it
+    sidecar = options.sidecar
     for found in _walk(paths, options):
+        if sidecar is not None and (key := sidecar.key_for(valid(found.source))) is not None:
+            matched.add(key)
         if isinstance(found, Skipped):
             yield Skipped(valid(found.source), valid(found.reason))
             continue
@@ -82,9 +85,9 @@ def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator
             yield Skipped(found.source, errors.DUPLICATE.format(other=seen[article_id]))
             continue
         seen[article_id] = found.source
-        yield _article(found, text, article_id, options.sidecar, matched)
-    if options.sidecar is not None:
-        options.sidecar.note_unused(matched)
+        yield _article(found, text, article_id, sidecar)
+    if sidecar is not None:
+        sidecar.note_unused(matched)
 
 
 def _walk(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[_Found | Skipped]:
@@ -160,13 +163,8 @@ def _from_record(record: DumpRecord | InputError, options: IngestOptions) -> _Fo
     )
 
 
-def _article(
-    found: _Found, text: str, article_id: str, sidecar: Sidecar | None, matched: set[str]
-) -> Article:
-    key = sidecar.key_for(found.source) if sidecar else None
-    entry = sidecar.lookup(found.source) if sidecar and key else None
-    if key is not None:
-        matched.add(key)
+def _article(found: _Found, text: str, article_id: str, sidecar: Sidecar | None) -> Article:
+    entry = sidecar.lookup(found.source) if sidecar else None
     meta: dict[str, object] = {}
     for name in ("title", "outlet", "url", "published"):
         given = getattr(entry, name, None) if entry else None

@@ -56,9 +56,13 @@ class Sidecar:
         return next((key for key in candidates if key in self._entries), None)
 
     def note_unused(self, matched: set[str]) -> None:
-        """Warn of each entry no input of a run matched (a typo, or a file not given)."""
+        """Warn of each entry that no input matched and that names no file beside the sidecar
+        (a typo, or a missing file); a file simply not given this time is not worth a word."""
+        beside = Path(self.path).parent
         for name in sorted(set(self._entries) - matched):
-            note(self.path, errors.SIDECAR_UNUSED.format(name=name))
+            path, _, record = name.rpartition(":")
+            if not (beside / (path if record.isdigit() and path else name)).exists():
+                note(self.path, errors.SIDECAR_UNUSED.format(name=name))
 
     def __len__(self) -> int:
         return len(self._entries)
