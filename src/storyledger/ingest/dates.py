@@ -1,4 +1,9 @@
-"""Read publication dates written in any common form into `datetime.date`."""
+"""Read publication dates written in any common form into `datetime.date`.
+
+Only absolute dates with a four-digit year and a month are read: "yesterday", "2 days ago" or
+"May 5" would give a date that depends on the day of the run (a re-run would change it), and in
+"May 20" dateparser takes 20 for the year.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,15 @@ from datetime import date, datetime
 import dateparser
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_SETTINGS = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SETTINGS = {
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "PREFER_DAY_OF_MONTH": "first",
+    "PARSERS": ["custom-formats", "absolute-time"],
+    "REQUIRE_PARTS": ["year", "month"],
+}
+MAX_CHARS = 200
+"""A longer string is not a date (and dateparser would take its time to say so)."""
 
 
 def parse_date(value: object) -> date | None:
@@ -20,7 +33,7 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
-    if not text:
+    if not text or len(text) > MAX_CHARS or not _YEAR.search(text):
         return None
     if _ISO.match(text):
         try:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyledger import errors
 from storyledger.errors import InputError
+from storyledger.ingest.csvdump import read_csv
 from storyledger.ingest.dates import parse_date
 from storyledger.ingest.decode import decode_bytes, normalise_newlines
-from storyledger.ingest.dumps import DumpRecord, read_csv, read_jsonl
+from storyledger.ingest.dumps import DumpRecord, read_jsonl
 from storyledger.ingest.html import extract_html, looks_like_html
+from storyledger.ingest.notes import checked, note, printable, valid
 from storyledger.ingest.sidecar import Sidecar
+from storyledger.ingest.walk import file_problem, reason, walk_folder
 from storyledger.model import Article, MetaSource
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -42,7 +45,7 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+        return printable(f"{self.source}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,13 +61,22 @@ class _Found:
 
 
 def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[Article | Skipped]:
-    """Articles from files, folders (recursive) and dumps; exact copies are skipped as such."""
+    """Articles from files, folders (recursive) and dumps; exact copies are skipped as such.
+
+    Never raises for a bad input: whatever cannot be read is a `Skipped` with a one-line reason,
+    and every string handed on is valid UTF-8 (a lone surrogate becomes U+FFFD, with a warning).
+    """
     seen: dict[str, str] = {}
+    matched: set[str] = set()  # sidecar entries an input matched, whatever became of it
+    sidecar = options.sidecar
     for found in _walk(paths, options):
+        if sidecar is not None and (key := sidecar.key_for(valid(found.source))) is not None:
+            matched.add(key)
         if isinstance(found, Skipped):
-            yield found
+            yield Skipped(valid(found.source), valid(found.reason))
             continue
-        text = normalise_newlines(found.text)
+        found = replace(found, source=valid(found.source))
+        text = normalise_newlines(checked(found.text, field="the text", source=found.source))
         if not text:
             yield Skipped(found.source, errors.EMPTY)
             continue
@@ -73,41 +85,45 @@ def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator
             yield Skipped(found.source, errors.DUPLICATE.format(other=seen[article_id]))
             continue
         seen[article_id] = found.source
-        yield _article(found, text, article_id, options.sidecar)
+        yield _article(found, text, article_id, sidecar)
+    if sidecar is not None:
+        sidecar.note_unused(matched)
 
 
 def _walk(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[_Found | Skipped]:
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in FOLDER_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            for file in files:
-                yield from _read_file(file, options)
-        elif path.is_file():
-            yield from _read_file(path, options)
+            for file, problem in walk_folder(path, FOLDER_SUFFIXES):
+                yield from _file(file, problem, options)
         else:
-            yield Skipped(str(path), errors.NOT_FOUND)
+            yield from _file(path, file_problem(path), options)
+
+
+def _file(path: Path, problem: str | None, options: IngestOptions) -> Iterator[_Found | Skipped]:
+    """What one file (or folder) gives; a name that is not valid UTF-8 is said once, here."""
+    name = checked(str(path), field="the file name", source=str(path))
+    if problem is not None:
+        yield Skipped(name, problem)
+    else:
+        yield from _read_file(path, options)
 
 
 def _read_file(path: Path, options: IngestOptions) -> Iterator[_Found | Skipped]:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        yield Skipped(str(path), errors.UNSUPPORTED.format(suffix=suffix))
-        return
-    if suffix in JSONL_SUFFIXES | CSV_SUFFIXES:
-        reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
-        for record in reader(path):
-            yield _from_record(record, options)
+        yield Skipped(valid(str(path)), errors.UNSUPPORTED.format(suffix=suffix))
         return
     try:
-        yield _from_document(path, options)
+        if suffix in JSONL_SUFFIXES | CSV_SUFFIXES:
+            reader = read_jsonl if suffix in JSONL_SUFFIXES else read_csv
+            for record in reader(path):
+                yield _from_record(record, options)
+        else:
+            yield _from_document(path, options)
     except InputError as exc:
         yield Skipped(exc.source, exc.reason)
+    except OSError as exc:
+        yield Skipped(valid(str(path)), errors.UNREADABLE.format(detail=reason(exc)))
 
 
 def _from_document(path: Path, options: IngestOptions) -> _Found:
@@ -154,10 +170,23 @@ def _article(found: _Found, text: str, article_id: str, sidecar: Sidecar | None)
         given = getattr(entry, name, None) if entry else None
         inferred = getattr(found, name)
         if name == "published":
-            inferred = parse_date(inferred)
+            inferred = _date(inferred, given, found.source)
+        elif inferred is not None:
+            inferred = checked(inferred, field=name, source=found.source)
         if given is not None:
             meta[name], meta[f"{name}_source"] = given, "sidecar"
         elif inferred is not None:
             meta[name], meta[f"{name}_source"] = inferred, found.origin
     meta["date_source"] = meta.pop("published_source", None)
     return Article(id=article_id, text=text, source=found.source, encoding=found.encoding, **meta)
+
+
+def _date(value: str | None, given: object, source: str) -> object:
+    """The date of an input's `published`; an unreadable one is dropped with a warning (unless
+    the sidecar gives the date, which wins anyway)."""
+    parsed = parse_date(value)
+    if value is not None and parsed is None and given is None:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        problem = errors.BAD_DATE.format(value=shown, field="published")
+        note(source, errors.FIELD_DROPPED.format(problem=problem))
+    return parsed
