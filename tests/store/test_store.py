@@ -421,3 +421,22 @@ def test_a_snapshot_does_not_see_writes_made_during_it(store, nlp, example_artic
         assert store.article_count() == 1
         assert {m.article for m in store.records("mentions")} == {example_articles[0].id}
     assert store.article_count() == 2
+
+
+@pytest.mark.issue(20)
+def test_opening_a_store_another_command_is_creating_waits_for_it(tmp_path):
+    """SQLite refuses the switch to WAL at once while another connection holds the file."""
+    import threading
+
+    path = tmp_path / "busy.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # as a first migration holds it, before WAL is on disk
+    other.execute("CREATE TABLE first_command_was_here (x)")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(path) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        other.close()
