@@ -40,6 +40,12 @@ class StoreError(StoryledgerError):
     """A database that cannot be opened or migrated."""
 
 
+# Why an article of a run was not stored (the run logs it as failed and goes on).
+ANALYSIS_FAILED = "analysis failed ({detail})"
+SAVE_FAILED = "save failed ({detail})"
+DUPLICATE_RECORD = "two {table} records share the key ({key}) = {value}"
+
+
 # Reasons for skipping an input, one spelling each so that counts group them.
 EMPTY = "empty file"
 BINARY = "binary file, not text"

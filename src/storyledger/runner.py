@@ -1,8 +1,8 @@
 """`analyze` as a library call: ingest, analyse what changed, store, then run the
 cross-article stage (actors, stories, comparisons) over the whole store.
 
-A bad input or an article whose analysis fails is logged with its reason and the run goes on;
-each article is stored in its own transaction, so nothing stored before is lost.
+A bad input or an article whose analysis or save fails is logged with its reason and the run
+goes on; each article is stored in its own transaction, so nothing stored before is lost.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from storyledger.errors import ANALYSIS_FAILED, SAVE_FAILED
+from storyledger.extract.registry import Analysis
 from storyledger.ingest import IngestOptions, Skipped, read_inputs
-from storyledger.model import Article
+from storyledger.model import Article, RunInfo
 from storyledger.pipeline import analyse_batch, run_info
 from storyledger.store import Store, fingerprint
 
@@ -55,29 +57,59 @@ def analyze_paths(
     command: str = "analyze",
     progress: Progress | None = None,
 ) -> RunReport:
-    """Ingest `paths` into `store`; return what became of every input."""
+    """Ingest `paths` into `store`; return what became of every input.
+
+    The cross-article stage runs when this run stored an article or the store is stale (an
+    earlier run stopped before it); a run stopped by an error is marked interrupted."""
     info = run_info(nlp)
     report = RunReport(run_id=store.begin_run(info, command))
-    pending = _pending(read_inputs(paths, options), store, report, info)
-    while batch := list(islice(pending, BATCH_SIZE)):
-        for article, analysis, error in _analysed(batch, nlp):
-            if error is not None:
-                report.failed.append(Skipped(article.source, error))
-                store.log(report.run_id, article.source, "failed", reason=error, article=article.id)
-                continue
-            store.save(analysis, fingerprint=fingerprint(article, info), run_id=report.run_id)
-            store.log(report.run_id, article.source, "stored", article=article.id)
-            report.stored.append(article.id)
-        if progress:
-            progress(len(batch))
-    store.refresh_actors()
-    store.refresh_comparisons()
+    try:
+        _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
+        if report.stored or store.is_stale():
+            store.refresh_corpus()
+    except BaseException:
+        store.finish_run(report.run_id, "interrupted")
+        raise
     store.finish_run(report.run_id)
     return report
 
 
+def _store_all(
+    found: Iterable[Article | Skipped],
+    store: Store,
+    nlp: Language,
+    report: RunReport,
+    info: RunInfo,
+    progress: Progress | None,
+) -> None:
+    """Analyse and save what changed, one transaction per article; log every input."""
+    pending = _pending(found, store, report, info)
+    while batch := list(islice(pending, BATCH_SIZE)):
+        for article, analysis, error in _analysed(batch, nlp):
+            if error is None:
+                error = _saved(store, analysis, fingerprint(article, info), report.run_id)
+            if error is not None:
+                report.failed.append(Skipped(article.source, error))
+                store.log(report.run_id, article.source, "failed", reason=error, article=article.id)
+                continue
+            store.log(report.run_id, article.source, "stored", article=article.id)
+            report.stored.append(article.id)
+        if progress:
+            progress(len(batch))
+
+
+def _saved(store: Store, analysis: Analysis, stamp: str, run_id: int) -> str | None:
+    """Save one analysis with the fingerprint of its input article (before the layout stage
+    filled in a title); None, or why it was not saved (a failed save writes nothing)."""
+    try:
+        store.save(analysis, fingerprint=stamp, run_id=run_id)
+    except Exception as exc:
+        return SAVE_FAILED.format(detail=f"{type(exc).__name__}: {exc}")
+    return None
+
+
 def _pending(
-    found: Iterable[Article | Skipped], store: Store, report: RunReport, info: object
+    found: Iterable[Article | Skipped], store: Store, report: RunReport, info: RunInfo
 ) -> Iterator[Article]:
     """Articles that need analysing; skips and unchanged articles are logged on the way."""
     for item in found:
@@ -95,7 +127,9 @@ def _pending(
         yield item
 
 
-def _analysed(batch: list[Article], nlp: Language) -> Iterator[tuple[Article, object, str | None]]:
+def _analysed(
+    batch: list[Article], nlp: Language
+) -> Iterator[tuple[Article, Analysis | None, str | None]]:
     """Analyse a batch; if it fails, analyse its articles one by one to isolate the bad one."""
     try:
         for article, analysis in zip(batch, analyse_batch(batch, nlp), strict=True):
@@ -107,6 +141,6 @@ def _analysed(batch: list[Article], nlp: Language) -> Iterator[tuple[Article, ob
         try:
             (analysis,) = analyse_batch([article], nlp)
         except Exception as exc:
-            yield article, None, f"analysis failed ({type(exc).__name__}: {exc})"
+            yield article, None, ANALYSIS_FAILED.format(detail=f"{type(exc).__name__}: {exc}")
         else:
             yield article, analysis, None

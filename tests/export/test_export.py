@@ -217,3 +217,30 @@ def test_framing_and_outlets_are_exported(document):
         for marker in row["markers"]:
             assert texts[row["article"]][marker["start"] : marker["end"]] == marker["text"]
     assert sum(o["articles"] for o in document["outlets"]) == len(document["articles"])
+
+
+@pytest.mark.issue(20)
+def test_an_export_is_one_snapshot_while_another_command_writes(
+    nlp, example_articles, tmp_path, monkeypatch
+):
+    """An article saved between the export's first read and its later ones is not half in it."""
+    info = run_info(nlp)
+    first, *rest = list(analyse(example_articles, nlp))
+    path = tmp_path / "w.db"
+    with Store(path) as store, Store(path) as writer:
+        store.save(first, fingerprint="f", run_id=store.begin_run(info, "test"))
+        store.refresh_corpus()
+        articles = Store.articles
+
+        def articles_then_a_save(self, ids=None):
+            found = articles(self, ids)
+            if rest:  # `analyze` in another process commits an article right now
+                writer.save(rest.pop(), fingerprint="f", run_id=1)
+            return found
+
+        monkeypatch.setattr(Store, "articles", articles_then_a_save)
+        document = build_export(store)
+    ids = {article["id"] for article in document["articles"]}
+    assert ids == {first.article.id}
+    for table in ("mentions", "quotes", "figures", "events", "framing"):
+        assert {row["article"] for row in document[table]} <= ids, table

@@ -233,3 +233,210 @@ def test_story_names_need_a_story_and_words(store, nlp, example_articles):
         store.merge_stories([story.id, story.articles[-1]])
     named = store.name_story(story.articles[-1], "The Sable River flood")
     assert (named.id, named.name, named.name_source) == (story.id, "The Sable River flood", "user")
+
+
+# -- issue #20: race-safe creation, duplicate keys, interrupted runs, atomic refreshes --------
+
+
+@pytest.mark.issue(20)
+def test_a_migration_another_process_applied_meanwhile_is_skipped(tmp_path, monkeypatch):
+    """Two commands creating one store: the second read version 0 before the first migrated."""
+    from storyledger.store import db
+
+    path = tmp_path / "new.db"
+    Store(path).close()  # the first command created and migrated it
+    real = db.schema_version
+    # outside the write lock the second command still sees the version it read before
+    monkeypatch.setattr(db, "schema_version", lambda conn: real(conn) if conn.in_transaction else 0)
+    with Store(path) as second:
+        assert real(second.conn) == migrations()[-1][0]
+        assert second.conn.execute("SELECT COUNT(*) FROM corpus_state").fetchone()[0] == 1
+
+
+def _with(analysis, **records):
+    return replace(analysis, records={**analysis.records, **records})
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize("table", ["quotes", "mentions", "sentences", "blocks", "framing"])
+def test_two_records_of_one_key_are_refused_whole_naming_it(store, nlp, example_articles, table):
+    first, second = example_articles[:2]
+    _save_all(store, nlp, [first, second])
+    before = store.records(table)
+    (analysis,) = analyse([second], nlp)
+    doubled = analysis.get(table)[:1] * 2 + analysis.get(table)[1:]
+    key = {"sentences": "article, index", "blocks": "article, index", "framing": "article"}
+    with pytest.raises(
+        StoreError, match=rf"two {table} records share the key \({key.get(table, 'id')}\)"
+    ):
+        store.save(_with(analysis, **{table: doubled}), fingerprint="x", run_id=1)
+    assert store.records(table) == before  # the stored version of the article is kept whole
+
+
+@pytest.mark.issue(20)
+def test_distinct_records_pass_the_key_check(store, seed_analyses):
+    for analysis in seed_analyses.values():
+        store.check_keys(analysis)  # raises on a duplicate
+        assert len({q.id for q in analysis.get("quotes")}) == len(analysis.get("quotes"))
+
+
+def _dead_pid():
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+@pytest.mark.issue(20)
+def test_a_run_whose_process_died_is_marked_interrupted_by_the_next(store):
+    import os
+
+    killed = store.begin_run(INFO, "analyze killed")
+    alive = store.begin_run(INFO, "analyze elsewhere")
+    mine = store.begin_run(INFO, "analyze here")
+    store.conn.execute("UPDATE runs SET pid = ? WHERE id = ?", (_dead_pid(), killed))
+    store.conn.execute("UPDATE runs SET pid = ? WHERE id = ?", (os.getppid(), alive))
+    store.finish_run(mine)
+    later = store.begin_run(INFO, "analyze again")
+    status = {run["id"]: (run["status"], run["finished"]) for run in store.runs()}
+    assert status[killed] == ("interrupted", None)
+    assert status[alive] == ("running", None)
+    assert status[mine][0] == "finished" and status[mine][1]
+    assert status[later] == ("running", None)
+
+
+@pytest.mark.issue(20)
+def test_schema_7_marks_old_unfinished_runs_and_a_filled_store_stale(tmp_path):
+    from storyledger.store.db import _statements
+
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path)
+    for version, _name, sql in migrations()[:6]:
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version={version}")
+    conn.execute(
+        "INSERT INTO runs (started, finished, command, storyledger_version, pipeline_version,"
+        " model_name, model_version, stages) VALUES ('t', NULL, 'c', 'v', 'p', 'm', '0', ''),"
+        " ('t', 't2', 'c', 'v', 'p', 'm', '0', '')"
+    )
+    conn.execute(
+        "INSERT INTO articles (id, source, text, fingerprint, run_id) VALUES"
+        " ('a', 's', 'x', 'f', 1)"
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert [run["status"] for run in store.runs()] == ["interrupted", "finished"]
+        assert store.is_stale()
+
+
+@pytest.mark.issue(20)
+def test_the_store_is_stale_until_the_corpus_is_refreshed(store, nlp, example_articles):
+    assert not store.is_stale()
+    _save_all(store, nlp, example_articles[:2])  # refreshes actors only
+    assert store.is_stale()
+    store.refresh_comparisons()
+    assert store.is_stale()
+    store.refresh_corpus()
+    assert not store.is_stale()
+    _save_all(store, nlp, example_articles[2:3])
+    assert store.is_stale()
+
+
+def _corpus_tables(store):
+    return {
+        table: [tuple(row) for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+        for table in ("actors", "stories", "comparisons", "mentions", "quotes", "events")
+    }
+
+
+@pytest.mark.issue(20)
+def test_one_transaction_refresh_equals_actors_then_comparisons(tmp_path, nlp, example_articles):
+    with Store(tmp_path / "a.db") as one, Store(tmp_path / "b.db") as two:
+        _save_all(one, nlp, example_articles)
+        _save_all(two, nlp, example_articles)
+        one.refresh_comparisons()
+        found = two.refresh_corpus()
+        assert found.stories and _corpus_tables(one) == _corpus_tables(two)
+
+
+@pytest.mark.issue(20)
+def test_a_refresh_that_fails_midway_leaves_the_old_state(
+    store, nlp, example_articles, monkeypatch
+):
+    from storyledger.store import refresh
+
+    _save_all(store, nlp, example_articles[:2])
+    store.refresh_corpus()
+    _save_all(store, nlp, example_articles[2:])  # refreshes actors, not stories
+    before = _corpus_tables(store)
+    real = refresh._insert_all
+
+    def failing(conn, table, records):
+        if table == "comparisons":
+            raise sqlite3.OperationalError("disk I/O error")
+        real(conn, table, records)
+
+    monkeypatch.setattr(refresh, "_insert_all", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        store.refresh_corpus()
+    assert _corpus_tables(store) == before
+    assert store.is_stale()
+
+
+@pytest.mark.issue(20)
+def test_a_refresh_raced_by_a_save_is_recomputed(store, nlp, example_articles, monkeypatch):
+    from storyledger.store import refresh
+
+    _save_all(store, nlp, example_articles[:2])
+    (late,) = analyse(example_articles[2:3], nlp)
+    real, calls = refresh.plan, []
+
+    def plan_then_save(*args, **kwargs):
+        planned = real(*args, **kwargs)
+        if not calls:  # another command stores an article while the first plan is computed
+            with Store(store.path) as other:
+                other.save(late, fingerprint="f", run_id=1)
+        calls.append(planned.version)
+        return planned
+
+    monkeypatch.setattr(refresh, "plan", plan_then_save)
+    found = store.refresh_corpus()
+    assert len(calls) == 2 and calls[0] < calls[1]
+    assert late.article.id in {a for story in found.stories for a in story.articles}
+    assert not store.is_stale()
+
+
+@pytest.mark.issue(20)
+def test_a_snapshot_does_not_see_writes_made_during_it(store, nlp, example_articles):
+    _save_all(store, nlp, example_articles[:1])
+    (late,) = analyse(example_articles[1:2], nlp)
+    with store.snapshot():
+        assert store.article_count() == 1
+        with Store(store.path) as other:
+            other.save(late, fingerprint="f", run_id=1)
+        assert store.article_count() == 1
+        assert {m.article for m in store.records("mentions")} == {example_articles[0].id}
+    assert store.article_count() == 2
+
+
+@pytest.mark.issue(20)
+def test_opening_a_store_another_command_is_creating_waits_for_it(tmp_path):
+    """SQLite refuses the switch to WAL at once while another connection holds the file."""
+    import threading
+
+    path = tmp_path / "busy.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # as a first migration holds it, before WAL is on disk
+    other.execute("CREATE TABLE first_command_was_here (x)")
+    release = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(path) as store:
+            assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        other.close()

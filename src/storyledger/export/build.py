@@ -23,7 +23,17 @@ def build_export(
     outlets: Mapping[str, OutletInfo] | None = None,
 ) -> dict[str, Any]:
     """The whole store, or only the given articles and the records that point into them;
-    `outlets` is a user's outlets file, shown beside the measured outlet profiles."""
+    `outlets` is a user's outlets file, shown beside the measured outlet profiles.
+
+    Every read is made in one read transaction, so an export taken while `analyze` writes is
+    one consistent state of the store, never rows of an article it does not hold."""
+    with store.snapshot():
+        return _document(store, article_ids, outlets)
+
+
+def _document(
+    store: Store, article_ids: Iterable[str] | None, outlets: Mapping[str, OutletInfo] | None
+) -> dict[str, Any]:
     ids = None if article_ids is None else sorted(set(article_ids))
     articles = store.articles(ids)
     ids = [article.id for article in articles] if ids is not None else None

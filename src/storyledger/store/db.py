@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 
 from storyledger.errors import StoreError
 
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+BUSY_TIMEOUT_MS = 10_000
+"""How long a command waits for another one's write (a save, a migration) before failing."""
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -28,14 +31,28 @@ def connect(path: str | Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")  # first: the next ones may wait
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; see docs/decisions.md
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=5000")
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a usable storyledger database ({exc})") from None
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a database to WAL. Two commands creating one store race here, and SQLite answers
+    the loser "database is locked" at once, without waiting: so wait for it, as for a write."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.02)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -44,25 +61,36 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply, each in its own transaction, the migrations newer than the database."""
-    current = schema_version(conn)
+    """Apply, each in its own transaction, the migrations newer than the database.
+
+    Safe when several processes open a new store at once: each migration runs under the write
+    lock and the version is read again inside it, so a migration another process applied
+    meanwhile is skipped, not applied twice.
+    """
     shipped = migrations()
     latest = shipped[-1][0] if shipped else 0
-    if current > latest:
-        raise StoreError(f"database schema {current} is newer than this storyledger ({latest})")
+    _refuse_newer(schema_version(conn), latest)
     for version, _name, sql in shipped:
-        if version <= current:
+        if version <= schema_version(conn):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version={version:d}")
+            current = schema_version(conn)
+            _refuse_newer(current, latest)
+            if version > current:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version={version:d}")
             conn.execute("COMMIT")
         except sqlite3.Error:
             conn.execute("ROLLBACK")
             raise
     return schema_version(conn)
+
+
+def _refuse_newer(current: int, latest: int) -> None:
+    if current > latest:
+        raise StoreError(f"database schema {current} is newer than this storyledger ({latest})")
 
 
 def _statements(sql: str) -> list[str]:

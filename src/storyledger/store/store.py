@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from storyledger import __version__
-from storyledger.compare.actors import resolve_actors
-from storyledger.errors import StoreError
+from storyledger.errors import DUPLICATE_RECORD, StoreError
 from storyledger.extract.registry import Analysis
 from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
+from storyledger.store import refresh, runs
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from storyledger.compare.stories import StorySettings
 
 DEFAULT_DB = "storyledger.db"
+_REFRESH_TRIES = 3
 
 
 def fingerprint(article: Article, info: RunInfo) -> str:
@@ -45,6 +45,7 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = str(path)
         self.conn = connect(path)
+        self._keys = {name: _primary_key(self.conn, name) for name in RECORD_TABLES}
 
     def close(self) -> None:
         """Close the connection."""
@@ -67,30 +68,47 @@ class Store:
             raise
         self.conn.execute("COMMIT")
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: every read inside sees the same state of the store (WAL),
+        whatever other commands write meanwhile. Inside a transaction already, that one."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
     # -- runs and the ingest log -------------------------------------------------------
 
     def begin_run(self, info: RunInfo, command: str) -> int:
-        """Record the start of a run with the pipeline and model versions; return its id."""
+        """Record the start of a run with the pipeline and model versions; return its id.
+        Earlier runs whose process died unfinished are marked `interrupted` on the way."""
         with self.transaction() as conn:
+            runs.mark_dead_runs(conn)
             cursor = conn.execute(
                 "INSERT INTO runs (started, command, storyledger_version, pipeline_version,"
-                " model_name, model_version, stages) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " model_name, model_version, stages, status, pid, host)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
                 (
-                    _now(),
+                    runs.now(),
                     command,
                     __version__,
                     info.pipeline_version,
                     info.model_name,
                     info.model_version,
                     ",".join(info.stages),
+                    *runs.owner(),
                 ),
             )
         return int(cursor.lastrowid)
 
-    def finish_run(self, run_id: int) -> None:
-        """Mark a run finished."""
+    def finish_run(self, run_id: int, status: runs.RunStatus = "finished") -> None:
+        """Mark a run finished (or, when it stopped on an error, interrupted)."""
         with self.transaction() as conn:
-            conn.execute("UPDATE runs SET finished = ? WHERE id = ?", (_now(), run_id))
+            runs.end_run(conn, run_id, status)
 
     def log(
         self,
@@ -130,7 +148,9 @@ class Store:
         return (row["fingerprint"], row["source"]) if row else None
 
     def save(self, analysis: Analysis, *, fingerprint: str, run_id: int) -> None:
-        """Replace the article and all its records in one transaction."""
+        """Replace the article and all its records in one transaction; an analysis with two
+        records of one key is refused whole (StoreError naming them) before anything is written."""
+        self.check_keys(analysis)
         article = analysis.article
         with self.transaction() as conn:
             conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
@@ -140,6 +160,19 @@ class Store:
             for name in RECORD_TABLES:
                 for record in analysis.get(name):
                     _insert(conn, name, to_row(record))
+
+    def check_keys(self, analysis: Analysis) -> None:
+        """Raise StoreError when two records of one table share their key in this analysis."""
+        for name, key in self._keys.items():
+            seen: Counter[tuple] = Counter(
+                tuple(getattr(record, column, None) for column in key)
+                for record in analysis.get(name)
+            )
+            twice = [value for value, count in seen.items() if count > 1]
+            if twice:
+                raise StoreError(
+                    DUPLICATE_RECORD.format(table=name, key=", ".join(key), value=twice[0])
+                )
 
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Stored articles (all, or those of `ids`), by publication date then id."""
@@ -184,52 +217,36 @@ class Store:
 
     def refresh_actors(self) -> int:
         """Regroup every stored mention into canonical actors across articles."""
-        mentions = self.records("mentions")
-        actors, linked = resolve_actors(mentions)
-        remap = _id_changes(mentions, linked)
+        planned = refresh.plan(self, actors=True, comparisons=False)
         with self.transaction() as conn:
-            conn.execute("DELETE FROM actors")
-            for actor in actors:
-                _insert(conn, "actors", to_row(actor))
-            conn.executemany(
-                "UPDATE mentions SET actor_id = ?, kind = ? WHERE id = ?",
-                [(m.actor_id, m.kind, m.id) for m in linked],
-            )
-            for column in ("actor_id", "target_id"):
-                conn.executemany(
-                    f"UPDATE events SET {column} = ? WHERE {column} = ?",
-                    [(new, old) for old, new in remap.items()],
-                )
-            conn.execute(
-                "UPDATE quotes SET speaker_actor = (SELECT actor_id FROM mentions"
-                " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
-            )
-        return len(actors)
+            refresh.write(conn, planned, fresh=False)
+        return len(planned.actors or ())
 
     def refresh_comparisons(self, settings: StorySettings | None = None) -> CorpusComparison:
         """Regroup every stored article into stories and compare records across them."""
-        # imported here: the batch workers use this package's row codecs, not scikit-learn
-        from storyledger.compare.corpus import CorpusRecords, compare_corpus
-
-        records = CorpusRecords(
-            articles=self.articles(),
-            mentions=self.records("mentions"),
-            actors=self.corpus_records("actors"),
-            sentences=self.records("sentences"),
-            quotes=self.records("quotes"),
-            figures=self.records("figures"),
-        )
-        found = compare_corpus(
-            records, names=self.story_names(), merges=self.story_merges(), settings=settings
-        )
+        planned = refresh.plan(self, actors=False, comparisons=True, settings=settings)
         with self.transaction() as conn:
-            conn.execute("DELETE FROM stories")
-            conn.execute("DELETE FROM comparisons")
-            for story in found.stories:
-                _insert(conn, "stories", to_row(story))
-            for comparison in found.comparisons:
-                _insert(conn, "comparisons", to_row(comparison))
-        return found
+            refresh.write(conn, planned, fresh=False)
+        return planned.found
+
+    def refresh_corpus(self, settings: StorySettings | None = None) -> CorpusComparison:
+        """Actors, stories and comparisons recomputed from one snapshot and written in one
+        transaction; recomputed when articles were written meanwhile (a last try is written
+        anyway and left marked stale, for the next run)."""
+        for attempt in range(_REFRESH_TRIES):
+            planned = refresh.plan(self, actors=True, comparisons=True, settings=settings)
+            with self.transaction() as conn:
+                current = refresh.articles_version(conn)[0] == planned.version
+                if current or attempt == _REFRESH_TRIES - 1:
+                    refresh.write(conn, planned, fresh=True)
+            if current:
+                break
+        return planned.found
+
+    def is_stale(self) -> bool:
+        """True when articles were written after the cross-article records were computed."""
+        written, refreshed = refresh.articles_version(self.conn)
+        return written != refreshed
 
     def story_names(self) -> dict[str, str]:
         """The names the user gave stories, by an article of each."""
@@ -308,16 +325,6 @@ class Store:
         return [from_row(Mention, row) for row in rows]
 
 
-def _id_changes(before: list[Mention], after: tuple[Mention, ...]) -> dict[str, str]:
-    """Old actor id -> new actor id, by what most of the old id's mentions became."""
-    old_of = {mention.id: mention.actor_id for mention in before}
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention in after:
-        votes[old_of[mention.id]][mention.actor_id] += 1
-    changes = {old: counts.most_common(1)[0][0] for old, counts in votes.items()}
-    return {old: new for old, new in changes.items() if old != new}
-
-
 def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
     columns = ", ".join(f'"{name}"' for name in row)
     marks = ", ".join("?" * len(row))
@@ -335,5 +342,7 @@ def _columns(cls: type) -> set[str]:
     return {f.name for f in dataclasses.fields(cls)}
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _primary_key(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
+    """The columns of a table's primary key, in key order."""
+    rows = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+    return tuple(row["name"] for row in sorted(rows, key=lambda row: row["pk"]) if row["pk"])

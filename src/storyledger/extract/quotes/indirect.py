@@ -152,14 +152,28 @@ def _mostly_quoted(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
 
 
 def _outermost(found: list[Found]) -> list[Found]:
+    """One report per content span, and none inside a longer one.
+
+    Two cues can report the same words ("agree to testify that ...": `agree` by its "that"
+    window, `testify` by its clause); the cue nearest the content keeps them.
+    """
+    by_span: dict[tuple[int, int], Found] = {}
+    for item in found:
+        kept = by_span.get((item.start, item.end))
+        if kept is None or _cue_distance(item) < _cue_distance(kept):
+            by_span[(item.start, item.end)] = item
+    unique = list(by_span.values())
     return [
         item
-        for item in found
+        for item in unique
         if not any(
-            other is not item
-            and other.start <= item.start
-            and item.end <= other.end
-            and (other.end - other.start) > (item.end - item.start)
-            for other in found
+            other is not item and other.start <= item.start and item.end <= other.end
+            for other in unique
         )
     ]
+
+
+def _cue_distance(item: Found) -> tuple[int, int]:
+    """How far the cue stands from the reported words (then its position, for a stable pick)."""
+    cue = item.cue.idx if item.cue is not None else item.start
+    return (min(abs(item.start - cue), abs(item.end - cue)), cue)

@@ -1,0 +1,57 @@
+"""Indirect speech: one record per reported content, whichever cues reach it."""
+
+import json
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+from tests.conftest import ROOT
+
+HARD = [json.loads(line) for line in (ROOT / "evals/quotes/hard.jsonl").open(encoding="utf-8")]
+
+
+def _indirect(nlp, text):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    quotes = analysis.get("quotes")
+    assert len({q.id for q in quotes}) == len(quotes), [(q.text, q.cue) for q in quotes]
+    return [(q.text, q.cue) for q in quotes if q.kind == "indirect"]
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two cues reach the same words ("agree" by its "that" window, "testify" by its clause):
+        # the ECB+ article that broke the save (ecbplus line 602) had this shape
+        (
+            "They tried to get him to agree to testify that he gave the burglar much less"
+            " than the campaign's records showed.",
+            [("he gave the burglar much less than the campaign's records showed", "testify")],
+        ),
+        (
+            "The mayor agreed to admit that the city had lost the money.",
+            [("the city had lost the money", "admit")],
+        ),
+        # negatives: one cue, one report, as before
+        (
+            "She refused to confirm that the minister had resigned over the budget.",
+            [("the minister had resigned over the budget", "confirm")],
+        ),
+        (
+            "He declined to say that the company would cut jobs next year.",
+            [("the company would cut jobs next year", "say")],
+        ),
+        ("The river rose two metres overnight.", []),
+    ],
+)
+def test_one_report_per_content_span(nlp, text, expected):
+    assert _indirect(nlp, text) == expected
+
+
+@pytest.mark.issue(20)
+def test_no_hard_passage_gives_two_quotes_of_one_id(nlp):
+    articles = [Article(id=case["id"], text=case["text"], source="t") for case in HARD]
+    for analysis in analyse(articles, nlp):
+        quotes = analysis.get("quotes")
+        assert len({q.id for q in quotes}) == len(quotes), analysis.article.id
