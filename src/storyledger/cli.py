@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -187,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from storyledger import commands  # imported late: `--help` stays fast
 
     handler = getattr(commands, f"run_{args.command}")
+    _warnings_to_stderr()
     try:
         return handler(args)
     except StoryledgerError as exc:
@@ -194,6 +196,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+
+
+def _warnings_to_stderr() -> None:
+    """Library warnings (an input changed on the way) as `storyledger: warning: ...` lines."""
+    logger = logging.getLogger("storyledger")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("storyledger: warning: %(message)s"))
+        logger.addHandler(handler)
 
 
 def emit_rows(rows: list[dict[str, Any]], *, jsonl: bool) -> None:

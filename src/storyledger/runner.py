@@ -7,7 +7,9 @@ goes on; each article is stored in its own transaction, so nothing stored before
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -33,6 +35,7 @@ class RunReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     failed: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
 
     @property
     def article_ids(self) -> list[str]:
@@ -64,7 +67,8 @@ def analyze_paths(
     info = run_info(nlp)
     report = RunReport(run_id=store.begin_run(info, command))
     try:
-        _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
+        with _logged_warnings(store, report):
+            _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
         if report.stored or store.is_stale():
             store.refresh_corpus()
     except BaseException:
@@ -72,6 +76,32 @@ def analyze_paths(
         raise
     store.finish_run(report.run_id)
     return report
+
+
+@contextmanager
+def _logged_warnings(store: Store, report: RunReport) -> Iterator[None]:
+    """While inputs are read, keep every ingest warning (an input changed on the way) in the
+    run's ingest log and its report, beside whatever else the caller's logging does with it."""
+    handler = _WarningLog(store, report)
+    logger = logging.getLogger("storyledger.ingest")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+class _WarningLog(logging.Handler):
+    def __init__(self, store: Store, report: RunReport) -> None:
+        super().__init__(logging.WARNING)
+        self.store, self.report = store, report
+
+    def emit(self, record: logging.LogRecord) -> None:
+        source, reason = getattr(record, "source", None), getattr(record, "reason", None)
+        if source is None or reason is None:
+            return
+        self.report.warnings.append(Skipped(source, reason))
+        self.store.log(self.report.run_id, source, "warning", reason=reason)
 
 
 def _store_all(

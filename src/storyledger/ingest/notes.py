@@ -21,7 +21,8 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 def note(source: str, message: str) -> None:
     """Log a warning about one input: `source: message`, on one line."""
-    log.warning("%s: %s", printable(valid(source)), message)
+    shown = printable(valid(source))
+    log.warning("%s: %s", shown, message, extra={"source": valid(source), "reason": message})
 
 
 def repaired(text: str) -> tuple[str, int]:
