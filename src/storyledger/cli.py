@@ -136,6 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: storyledger serve --port 8000",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address (default loopback only)")
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests made to this host name (repeatable; loopback names always)",
+    )
     serve.add_argument("--port", type=int, default=8000)
     _outlets(serve)
     _db(serve)

@@ -2,10 +2,10 @@
    Every string from an article is set as text (textContent, createTextNode), never as HTML. */
 (function () {
   "use strict";
-  const DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
+  let DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
   const SERVED = document.body.dataset.served === "true";
   const main = document.getElementById("main");
-  const articles = new Map(DATA.articles.map((a) => [a.id, a]));
+  let articles = new Map(DATA.articles.map((a) => [a.id, a]));
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -262,13 +262,32 @@
     return [el("section", { class: "card article" }, head, body)];
   }
 
+  // The server answers from the store as it is now, and names that state; when the store has
+  // changed since this page's data was built, the page takes the new views (and asks again), so
+  // every result it lists is an article it can open.
+  async function serverSearch(query) {
+    let rows = null;
+    for (let tries = 0; tries < 3; tries++) {
+      const answer = await fetch("/api/search?q=" + encodeURIComponent(query));
+      if (!answer.ok) return null;
+      rows = await answer.json();
+      const snapshot = answer.headers.get("X-Storyledger-Snapshot");
+      if (snapshot === null || snapshot === DATA.meta.snapshot) break;
+      const views = await fetch("/api/views");
+      if (!views.ok) break;
+      DATA = await views.json();
+      articles = new Map(DATA.articles.map((a) => [a.id, a]));
+    }
+    return rows;
+  }
+
   async function search(query) {
     const results = el("section", { class: "card", "data-card": "search" }, el("header", {}, el("h2", {}, "Search: " + query)));
     let rows = [];
     if (SERVED) {
-      const answer = await fetch("/api/search?q=" + encodeURIComponent(query));
-      rows = answer.ok ? await answer.json() : [];
-      if (!answer.ok) results.appendChild(el("p", { class: "error" }, "bad search query"));
+      const found = await serverSearch(query);
+      rows = found || [];
+      if (!found) results.appendChild(el("p", { class: "error" }, "bad search query"));
     } else {
       const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
       for (const a of DATA.articles) {
