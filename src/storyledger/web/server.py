@@ -12,7 +12,6 @@ Built on the standard library's HTTP server: a read-only page and one query need
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 import threading
@@ -25,6 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from storyledger.ingest.outlets import OutletInfo
+from storyledger.report.page import embedded_json
 from storyledger.web.hosts import allowed_hosts
 from storyledger.web.snapshot import Snapshot, Snapshots
 
@@ -129,7 +129,7 @@ class _Handler(BaseHTTPRequestHandler):
         return False
 
     def _json(self, status: HTTPStatus, value: Any, snapshot: str | None = None) -> None:
-        body = json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
+        body = embedded_json(value).encode("utf-8")
         self._send(status, "application/json; charset=utf-8", body, snapshot)
 
     def _send(self, status: HTTPStatus, kind: str, body: bytes, snapshot: str | None) -> None:
