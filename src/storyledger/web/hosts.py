@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
-_ANY_ADDRESS = ("", "0.0.0.0", "::", "[::]")
 
 
 def allowed_hosts(bound: str, port: int, names: Iterable[str] = ()) -> frozenset[str]:
     """Every `Host` value (lower case) a request may carry: `name:port`, and the bare name on
-    port 80. The names are the loopback ones, the bound address unless it is a wildcard, and
-    `names` (host names or addresses, without a port)."""
+    port 80. The names are the loopback ones, the bound address (as `--host` gave it, even a
+    wildcard such as 0.0.0.0: no other site can own that name) and `names` (host names or
+    addresses, without a port)."""
     hosts = set()
     for name in {*LOOPBACK, bound, *names}:
         host = _bracketed(name.strip().lower())
-        if host in _ANY_ADDRESS:
+        if not host:
             continue
         hosts.add(f"{host}:{port}")
         if port == 80:
