@@ -35,4 +35,5 @@ def test_a_result_stored_after_the_page_loaded_opens(page, nlp, tmp_path):
         page.wait_for_selector(".article-text")
         assert page.locator(".article-text").text_content() == LATE
         page.click("nav button[data-view=articles]")
+        page.locator(".article-list li").nth(4).wait_for()
         assert page.locator(".article-list li").count() == 5

@@ -5,7 +5,6 @@ API, search with punctuation, `show` of every table, and every export format."""
 import csv
 import http.client
 import json
-import os
 import re
 import urllib.parse
 from html.parser import HTMLParser
@@ -18,7 +17,7 @@ from storyledger.cli import SHOWABLE, main
 from storyledger.report import render_page
 from storyledger.store import Store
 from storyledger.web.server import serving
-from tests.e2e.conftest import ARGS, CHROMIUM
+from tests.e2e.conftest import chromium
 
 LONG_WORD = "Supercalifragilistic" * 600
 HOSTILE = [
@@ -290,23 +289,15 @@ VIEWS = ("overview", "timeline", "trends", "actors", "quotes", "outlets", "artic
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        if os.environ.get("STORYLEDGER_REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing (scripts/ensure_browser.sh installs it)")
-        pytest.skip(f"{CHROMIUM} is missing: run scripts/ensure_browser.sh as root")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(params=["report", "served"])
-def hostile_page(request, hostile, chromium):
+def hostile_page(request, hostile, browser):
     """The hostile store's page in Chromium, from the report file or the server."""
-    context = chromium.new_context(accept_downloads=True)
+    context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     page.alarms = []
     page.on("dialog", lambda dialog: (page.alarms.append(dialog.message), dialog.dismiss()))
