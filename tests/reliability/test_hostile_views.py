@@ -330,12 +330,14 @@ def test_every_view_in_the_browser_shows_hostile_text_as_text(hostile, hostile_p
         page.wait_for_selector("#main .article-text")
         assert page.locator(".article-text").text_content() == article.text
         assert page.locator(".article-head h2").text_content() == article.title
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
         assert page.evaluate(INJECTED) == [], article.title
     for query in ("<script>", '"><img onerror>', "(.*)[", "=cmd|"):
         page.fill("#search-input", query)
         page.press("#search-input", "Enter")
         page.wait_for_selector("[data-card=search] .count, [data-card=search] .error")
         assert page.evaluate(INJECTED) == [], query
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
     assert page.evaluate("typeof window.hacked") == "undefined" and page.alarms == []
 
 
