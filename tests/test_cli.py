@@ -2,12 +2,13 @@
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from storyledger.cli import main
+from storyledger.cli import emit_rows, main
 from tests.conftest import EXAMPLES, ROOT, SEEDS, SHARED, need
 
 GOLDEN = Path(__file__).parent / "golden" / "examples.json"
@@ -288,3 +289,44 @@ def test_version(capsys):
         main(["--version"])
     assert done.value.code == 0
     assert capsys.readouterr().out.startswith("storyledger ")
+
+
+# What `show` must never print raw, and what it shows instead.
+SHOWN_ESCAPED = [
+    ("clear\x1b[2Jscreen", "clear\\x1b[2Jscreen"),
+    ("bell\x07 nul\x00 del\x7f", "bell\\x07 nul\\x00 del\\x7f"),
+    ("c1 \x85\x9b31m", "c1 \\x85\\x9b31m"),
+    ("file sep\x1c unit\x1f vt\x0b ff\x0c", "file sep\\x1c unit\\x1f vt\\x0b ff\\x0c"),
+    (
+        "evil\u202egnp.exe \u2066iso\u2069 \u202aemb\u202c",
+        "evil\\u202egnp.exe \\u2066iso\\u2069 \\u202aemb\\u202c",
+    ),
+    ("lone \ud800 surrogate", "lone \\ud800 surrogate"),
+    ("tab\there\r\nnext  line\u2028sep", "tab here next line sep"),
+    ("  emoji 😀 𝕏 🇺🇦 e\u0301 北京  ", "emoji 😀 𝕏 🇺🇦 e\u0301 北京"),
+]
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+@pytest.mark.issue(20)
+def test_show_prints_control_characters_escaped(capsys):
+    rows = [
+        {"id": str(i), "title": raw, "aliases": [raw, "x"]}
+        for i, (raw, _) in enumerate(SHOWN_ESCAPED)
+    ]
+    emit_rows(rows, jsonl=False)
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[0] == "id\ttitle\taliases" and lines[-1] == ""
+    assert [line.split("\t") for line in lines[1:-1]] == [
+        [str(i), shown, f"{shown}; x"] for i, (_raw, shown) in enumerate(SHOWN_ESCAPED)
+    ]
+    assert not RAW.search("".join(lines))
+
+
+@pytest.mark.issue(20)
+def test_show_jsonl_stays_valid_and_lossless_without_raw_controls(capsys):
+    rows = [{"title": raw, "n": i, "aliases": [raw]} for i, (raw, _) in enumerate(SHOWN_ESCAPED)]
+    emit_rows(rows, jsonl=True)
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line) for line in lines] == rows
+    assert not RAW.search("".join(lines))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -137,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: storyledger serve --port 8000",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address (default loopback only)")
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests made to this host name (repeatable; loopback names always)",
+    )
     serve.add_argument("--port", type=int, default=8000)
     _outlets(serve)
     _db(serve)
@@ -207,16 +215,29 @@ def _warnings_to_stderr() -> None:
         logger.addHandler(handler)
 
 
+# What a terminal must not receive raw from an article: C0 and C1 controls and DEL (`\x1b[2J`
+# clears the screen), the bidirectional embeddings, overrides and isolates (they reorder what
+# the line shows) and lone surrogates (not encodable). Each is shown as its escape, `\x1b`.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# JSON Lines also escape the line and paragraph separators, which some readers split lines on.
+_UNSAFE_IN_JSONL = re.compile(f"{_UNSAFE.pattern}|[\u2028\u2029]")
+# A run of whitespace in a cell is one space; the controls among `str.split`'s whitespace are
+# not whitespace here (they are shown).
+_SPACES = re.compile(r"[^\S\x0b\x0c\x1c-\x1f\x85]+")
+
+
 def emit_rows(rows: list[dict[str, Any]], *, jsonl: bool) -> None:
-    """Rows to stdout: JSON Lines, or a tab-separated table with a header."""
+    """Rows to stdout: JSON Lines, or a tab-separated table with a header. Neither carries a
+    control character raw: the table shows it escaped, JSON writes it as `\\u` (losslessly)."""
     if jsonl:
         for row in rows:
-            print(json.dumps(row, ensure_ascii=False, default=str))
+            line = json.dumps(row, ensure_ascii=False, default=str)
+            print(_UNSAFE_IN_JSONL.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
         return
     if not rows:
         return
     columns = list(rows[0])
-    print("\t".join(columns))
+    print("\t".join(map(_cell, columns)))
     for row in rows:
         print("\t".join(_cell(row[column]) for column in columns))
 
@@ -225,8 +246,13 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(map(str, value))
-    return " ".join(str(value).split())
+        return "; ".join(map(_cell, value))
+    return _UNSAFE.sub(_escape, _SPACES.sub(" ", str(value)).strip(" "))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 if __name__ == "__main__":

@@ -170,7 +170,7 @@ def run_serve(args: argparse.Namespace) -> int:
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     try:
-        server = StoryServer((args.host, args.port), args.db, outlets)
+        server = StoryServer((args.host, args.port), args.db, outlets, allow_hosts=args.allow_host)
     except OSError as exc:
         raise StoreError(f"cannot serve on {args.host}:{args.port} ({exc.strerror})") from None
     host, port = server.server_address[:2]

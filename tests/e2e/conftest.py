@@ -1,6 +1,7 @@
 """A headless Debian Chromium driven by Playwright, the example story as report and served UI."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,10 @@ ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextmanager
+def chromium():
+    """A headless Chromium; skip (or fail, under STORYLEDGER_REQUIRE_BROWSER) without one.
+    Playwright's sync API runs one at a time, so the fixtures that use it are module-scoped."""
     if not CHROMIUM.exists():
         if os.environ.get("STORYLEDGER_REQUIRE_BROWSER"):
             pytest.fail(f"{CHROMIUM} is missing (scripts/ensure_browser.sh installs it)")
@@ -35,6 +38,12 @@ def browser():
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

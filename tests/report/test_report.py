@@ -83,3 +83,11 @@ def test_embedded_json_escapes_markup():
     text = embedded_json({"t": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"t": "</script><!-- & -->"}
+
+
+@pytest.mark.issue(20)
+def test_embedded_json_writes_a_lone_surrogate_as_its_escape():
+    value = {"t": "a\ud800b \udfff 😀 \u2028 </script>"}
+    text = embedded_json(value)
+    assert text.encode("utf-8") and json.loads(text) == value
+    assert "\\ud800" in text and "😀" in text

@@ -1,6 +1,8 @@
 """The web UI server: loopback, read-only, the report page and FTS5 search."""
 
+import http.client
 import json
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -13,12 +15,17 @@ from tests.conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def example_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("web") / "w.db"
     main(
         ["analyze", str(EXAMPLES / "story"), "--meta", str(EXAMPLES / "meta.json"), "--db", str(db)]
     )
-    with serving(db) as url:
+    return db
+
+
+@pytest.fixture(scope="module")
+def served(example_db):
+    with serving(example_db) as url:
         yield url.rstrip("/")
 
 
@@ -50,3 +57,68 @@ def test_read_only_and_errors(served):
     with pytest.raises(urllib.error.HTTPError) as bad:
         urllib.request.urlopen(served + "/api/search?q=%22unbalanced", timeout=30)
     assert bad.value.code == 400
+
+
+def _status(url, host):
+    """The status of `GET /` sent with exactly this `Host` header (None: no header)."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        conn.putrequest("GET", "/", skip_host=True)
+        if host is not None:
+            conn.putheader("Host", host.format(port=parts.port))
+        conn.endheaders()
+        answer = conn.getresponse()
+        answer.read()
+        return answer.status
+    finally:
+        conn.close()
+
+
+@pytest.mark.issue(20)
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:{port}", 200),
+        ("localhost:{port}", 200),
+        ("LOCALHOST:{port}", 200),
+        ("[::1]:{port}", 200),
+        ("evil.example:{port}", 421),
+        ("127.0.0.1.evil.example:{port}", 421),
+        ("localhost.:{port}", 421),
+        ("127.0.0.1", 421),
+        ("127.0.0.1:1", 421),
+        ("", 421),
+        (None, 421),
+    ],
+)
+def test_only_its_own_host_names_are_answered(served, host, status):
+    assert _status(served, host) == status
+
+
+@pytest.mark.issue(20)
+def test_a_refused_host_gets_no_data(served):
+    parts = urllib.parse.urlsplit(served)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", "/api/views", headers={"Host": f"rebound.example:{parts.port}"})
+    answer = conn.getresponse()
+    body = json.loads(answer.read())
+    conn.close()
+    assert answer.status == 421 and set(body) == {"error"} and "localhost" in body["error"]
+
+
+@pytest.mark.issue(20)
+def test_allowed_host_names_are_answered_too(example_db):
+    from storyledger.web.server import StoryServer
+
+    server = StoryServer(("127.0.0.1", 0), example_db, allow_hosts=["Story.Local"])
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        assert _status(url, "story.local:{port}") == 200
+        assert _status(url, "localhost:{port}") == 200
+        assert _status(url, "other.local:{port}") == 421
+    finally:
+        server.shutdown()
+        server.server_close()

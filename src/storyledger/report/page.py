@@ -9,6 +9,7 @@ the script or open a tag, and the page's own script only ever sets text.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
@@ -27,6 +28,7 @@ VIEWS = (
     ("articles", "Articles"),
 )
 VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render_page(views: dict[str, Any], *, title: str = "storyledger", served: bool = False) -> str:
@@ -48,8 +50,10 @@ def render_page(views: dict[str, Any], *, title: str = "storyledger", served: bo
 
 
 def embedded_json(value: Any) -> str:
-    """JSON that is safe inside a `<script>` element."""
+    """JSON that is safe inside a `<script>` element, and encodable as UTF-8: a lone surrogate
+    (which a Python string may hold) is written as its `\\u` escape, as JSON allows."""
     text = json.dumps(value, ensure_ascii=False, default=str)
+    text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 

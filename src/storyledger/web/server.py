@@ -1,18 +1,21 @@
 """`storyledger serve`: a read-only local web server over the store.
 
-`GET /` is the report page built from the store (rebuilt when the store changes); `GET
-/api/search?q=` runs an SQLite FTS5 query over the articles on a read-only connection;
-`GET /api/views` returns the views as JSON. Anything else is 404, any other method 405.
-It binds to 127.0.0.1 unless told otherwise. Built on the standard library's HTTP server:
-a read-only page and one query need no framework.
+`GET /` is the report page built from the store; `GET /api/views` returns the views as JSON;
+`GET /api/search?q=` runs an SQLite FTS5 query over the articles. Anything else is 404, any other
+method 405. It binds to 127.0.0.1 unless told otherwise, and answers only requests whose `Host`
+names the server (a loopback name, the `--host` address or an `--allow-host` name, with the
+port): a web page elsewhere cannot reach it by pointing its own domain at 127.0.0.1 (DNS
+rebinding). Every request reads one SQLite snapshot on one kept, query-only connection (see
+`snapshot.py`), so the page, the views and search never disagree, even while `analyze` writes.
+Built on the standard library's HTTP server: a read-only page and one query need no framework.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
+import sys
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,14 +24,17 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 from storyledger.ingest.outlets import OutletInfo
-from storyledger.report import build_views, render_page
-from storyledger.store import Store
+from storyledger.report.page import embedded_json
+from storyledger.web.hosts import allowed_hosts
+from storyledger.web.snapshot import Snapshot, Snapshots
 
 _SEARCH_LIMIT = 50
+SNAPSHOT_HEADER = "X-Storyledger-Snapshot"
+_WRONG_HOST = "this server answers only to {hosts} (see `storyledger serve --allow-host`)"
 
 
 class StoryServer(ThreadingHTTPServer):
-    """The server, holding the database path and the page built from it."""
+    """The server, holding the store's snapshots and the host names it answers to."""
 
     daemon_threads = True
 
@@ -37,37 +43,45 @@ class StoryServer(ThreadingHTTPServer):
         address: tuple[str, int],
         db: str | Path,
         outlets: Mapping[str, OutletInfo] | None = None,
+        *,
+        allow_hosts: Iterable[str] = (),
     ) -> None:
         super().__init__(address, _Handler)
         self.db = str(db)
-        self.outlets = outlets
-        self._lock = threading.Lock()
-        self._cached: tuple[float, str, dict[str, Any]] | None = None
-        self.page()  # built before the first request, not during it
-
-    def page(self) -> tuple[str, dict[str, Any]]:
-        """The page and its views, rebuilt when the database file changes."""
-        stamp = Path(self.db).stat().st_mtime
-        with self._lock:
-            if self._cached is None or self._cached[0] != stamp:
-                with Store(self.db) as store:
-                    views = build_views(store, self.outlets)
-                self._cached = (stamp, render_page(views, served=True), views)
-            return self._cached[1], self._cached[2]
-
-    def search(self, query: str) -> list[dict[str, Any]]:
-        """FTS5 over titles and texts on a read-only connection; best first."""
-        conn = sqlite3.connect(f"file:{self.db}?mode=ro", uri=True)
+        self.hosts = allowed_hosts(address[0], self.server_address[1], allow_hosts)
         try:
-            rows = conn.execute(
+            self.snapshots = Snapshots(self.db, outlets)
+        except BaseException:
+            super().server_close()
+            raise
+        with self.snapshots.read():  # the page is built before the first request, not during it
+            pass
+
+    @contextmanager
+    def read(self) -> Iterator[Snapshot]:
+        """The store's current state: views, page and a connection reading that same state."""
+        with self.snapshots.read() as snapshot:
+            yield snapshot
+
+    def search(self, query: str) -> tuple[str, list[dict[str, Any]]]:
+        """FTS5 over titles and texts, best first, from the snapshot the views show."""
+        with self.read() as snapshot:
+            rows = snapshot.conn.execute(
                 "SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 16) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                 " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, _SEARCH_LIMIT),
             ).fetchall()
-        finally:
-            conn.close()
-        return [{"id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+            return snapshot.number, [{"id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that hangs up mid-answer is no error; anything else is reported."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.snapshots.close()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -75,37 +89,57 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "storyledger"
 
     def do_GET(self) -> None:
+        if not self._host_allowed():
+            return
         url = urlparse(self.path)
         if url.path == "/":
-            page, _views = self.server.page()
-            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"))
+            with self.server.read() as snapshot:
+                page, number = snapshot.page, snapshot.number
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"), number)
         elif url.path == "/api/views":
-            _page, views = self.server.page()
-            self._json(HTTPStatus.OK, views)
+            with self.server.read() as snapshot:
+                views, number = snapshot.views, snapshot.number
+            self._json(HTTPStatus.OK, views, number)
         elif url.path == "/api/search":
             query = parse_qs(url.query).get("q", [""])[0].strip()
+            if not query:
+                self._json(HTTPStatus.OK, [])
+                return
             try:
-                self._json(HTTPStatus.OK, self.server.search(query) if query else [])
-            except sqlite3.OperationalError as exc:
+                number, rows = self.server.search(query)
+            except (sqlite3.OperationalError, ValueError) as exc:
                 self._json(HTTPStatus.BAD_REQUEST, {"error": f"bad search query ({exc})"})
+                return
+            self._json(HTTPStatus.OK, rows, number)
         else:
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
 
     def _refuse(self) -> None:
-        self._json(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "read-only"})
+        if self._host_allowed():
+            self._json(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "read-only"})
 
     do_POST = do_PUT = do_DELETE = do_PATCH = _refuse
 
-    def _json(self, status: HTTPStatus, value: Any) -> None:
-        body = json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
-        self._send(status, "application/json; charset=utf-8", body)
+    def _host_allowed(self) -> bool:
+        """Whether the request names this server; if not, it is answered 421 here."""
+        if (self.headers.get("Host") or "").strip().lower() in self.server.hosts:
+            return True
+        hosts = ", ".join(sorted(self.server.hosts))
+        self._json(HTTPStatus.MISDIRECTED_REQUEST, {"error": _WRONG_HOST.format(hosts=hosts)})
+        return False
 
-    def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+    def _json(self, status: HTTPStatus, value: Any, snapshot: str | None = None) -> None:
+        body = embedded_json(value).encode("utf-8")
+        self._send(status, "application/json; charset=utf-8", body, snapshot)
+
+    def _send(self, status: HTTPStatus, kind: str, body: bytes, snapshot: str | None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Cache-Control", "no-store")
+        if snapshot is not None:
+            self.send_header(SNAPSHOT_HEADER, str(snapshot))
         self.end_headers()
         self.wfile.write(body)
 

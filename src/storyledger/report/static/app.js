@@ -2,10 +2,10 @@
    Every string from an article is set as text (textContent, createTextNode), never as HTML. */
 (function () {
   "use strict";
-  const DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
+  let DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
   const SERVED = document.body.dataset.served === "true";
   const main = document.getElementById("main");
-  const articles = new Map(DATA.articles.map((a) => [a.id, a]));
+  let articles = new Map(DATA.articles.map((a) => [a.id, a]));
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -223,23 +223,34 @@
     },
   };
 
+  // Offsets in the data count code points (Python's str), JavaScript strings count UTF-16
+  // units: an emoji or 𝕏 is one of the first and two of the second. So article text is cut as
+  // an array of code points, never with String.slice.
+  function codePoints(text) { return Array.from(text); }
+
+  function validSpan(start, end, length) {
+    return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= length;
+  }
+
   function articleView(id, start, end) {
     const article = articles.get(id);
     if (!article) return [el("p", {}, "No such article.")];
+    const chars = codePoints(article.text);
     const marks = [];
     const add = (rows, kind) => rows.filter((r) => r.article === id).forEach((r) => marks.push({ start: r.start, end: r.end, kind: kind, label: kind + ": " + (r.speaker || r.text || r.term || r.action || "") }));
     add(DATA.quotes, "quote"); add(DATA.figures, "figure"); add(DATA.loaded, "loaded");
     DATA.events.filter((e) => e.article === id && e.trigger_start !== null).forEach((e) => marks.push({
       start: e.trigger_start, end: e.trigger_end, kind: "event", label: "event: " + e.action + " (" + cell(e.actor) + " → " + cell(e.target) + ")" }));
-    if (start !== null) marks.push({ start: start, end: end, kind: "target", label: "selected record" });
-    const cuts = new Set([0, article.text.length]);
-    marks.forEach((m) => { cuts.add(m.start); cuts.add(m.end); });
+    if (validSpan(start, end, chars.length)) marks.push({ start: start, end: end, kind: "target", label: "selected record" });
+    const shown = marks.filter((m) => validSpan(m.start, m.end, chars.length));
+    const cuts = new Set([0, chars.length]);
+    shown.forEach((m) => { cuts.add(m.start); cuts.add(m.end); });
     const points = [...cuts].sort((a, b) => a - b);
     const body = el("div", { class: "article-text", tabindex: "0" });
     for (let i = 0; i < points.length - 1; i++) {
       const a = points[i], b = points[i + 1];
-      const covering = marks.filter((m) => m.start <= a && b <= m.end);
-      const text = article.text.slice(a, b);
+      const covering = shown.filter((m) => m.start <= a && b <= m.end);
+      const text = chars.slice(a, b).join("");
       if (!covering.length) { body.appendChild(document.createTextNode(text)); continue; }
       const classes = [...new Set(covering.map((m) => "hl-" + m.kind))].join(" ");
       body.appendChild(el("mark", { class: classes, title: covering.map((m) => m.label).join(" | "), "data-start": a, "data-end": b }, text));
@@ -251,18 +262,41 @@
     return [el("section", { class: "card article" }, head, body)];
   }
 
+  // The server answers from the store as it is now, and names that state; when the store has
+  // changed since this page's data was built, the page takes the new views (and asks again), so
+  // every result it lists is an article it can open.
+  async function serverSearch(query) {
+    let rows = null;
+    for (let tries = 0; tries < 3; tries++) {
+      const answer = await fetch("/api/search?q=" + encodeURIComponent(query));
+      if (!answer.ok) return null;
+      rows = await answer.json();
+      const snapshot = answer.headers.get("X-Storyledger-Snapshot");
+      if (snapshot === null || snapshot === DATA.meta.snapshot) break;
+      const views = await fetch("/api/views");
+      if (!views.ok) break;
+      DATA = await views.json();
+      articles = new Map(DATA.articles.map((a) => [a.id, a]));
+    }
+    return rows;
+  }
+
   async function search(query) {
     const results = el("section", { class: "card", "data-card": "search" }, el("header", {}, el("h2", {}, "Search: " + query)));
     let rows = [];
     if (SERVED) {
-      const answer = await fetch("/api/search?q=" + encodeURIComponent(query));
-      rows = answer.ok ? await answer.json() : [];
-      if (!answer.ok) results.appendChild(el("p", { class: "error" }, "bad search query"));
+      const found = await serverSearch(query);
+      rows = found || [];
+      if (!found) results.appendChild(el("p", { class: "error" }, "bad search query"));
     } else {
-      const needle = query.toLowerCase();
+      const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
       for (const a of DATA.articles) {
-        const at = a.text.toLowerCase().indexOf(needle);
-        if (at >= 0) rows.push({ id: a.id, title: a.title, start: at, end: at + query.length, snippet: a.text.slice(Math.max(0, at - 60), at + query.length + 60) });
+        const match = pattern.exec(a.text);
+        if (!match) continue;
+        const chars = codePoints(a.text);
+        const at = codePoints(a.text.slice(0, match.index)).length;
+        const end = at + codePoints(match[0]).length;
+        rows.push({ id: a.id, title: a.title, start: at, end: end, snippet: chars.slice(Math.max(0, at - 60), end + 60).join("") });
       }
     }
     results.appendChild(el("ul", { class: "results" }, rows.map((r) => el("li", {},
