@@ -53,3 +53,11 @@ NOT_AN_OBJECT = "a JSON Lines record must be an object"
 NO_TEXT_FIELD = "record has no text"
 BAD_CSV = "malformed CSV ({detail})"
 DUPLICATE = "exact copy of {other}"
+
+# Batch mode: a shard's input that stops being readable, a row Parquet refuses, a shard
+# whose outputs are incomplete.
+SHARD_BROKEN = "unreadable from here on (after {read} records; {detail})"
+BAD_PARQUET_ROW = "undecodable Parquet row ({detail})"
+BAD_WARC = "truncated or malformed WARC record ({detail})"
+UNWRITABLE = "unwritable row in {table} ({detail})"
+INCOMPLETE_SHARD = "incomplete shard ({detail}); run `storyledger batch` again to redo it"
