@@ -136,14 +136,19 @@ def run_import(args: argparse.Namespace) -> int:
 
     if not Path(args.folder).is_dir():
         raise StoreError(f"{args.folder}: no such batch output folder")
+
+    def incomplete(name: str, reason: str) -> None:
+        print(f"storyledger: {Path(args.folder) / name}: {reason}", file=sys.stderr)
+
     with Store(args.db) as store:
-        counts = import_batch(args.folder, store)
+        counts = import_batch(args.folder, store, incomplete=incomplete)
     print(
         f"storyledger: {counts['shards']} shards, {counts['articles']} articles stored,"
-        f" {counts['failed']} failed -> {args.db}",
+        f" {counts['failed']} failed, {counts['incomplete']} incomplete shards skipped"
+        f" -> {args.db}",
         file=sys.stderr,
     )
-    return 1 if counts["failed"] else 0
+    return 1 if counts["failed"] or counts["incomplete"] else 0
 
 
 def run_report(args: argparse.Namespace) -> int:

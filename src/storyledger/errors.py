@@ -77,3 +77,10 @@ LONE_SURROGATES = "{count} lone surrogate(s) in {field} replaced with U+FFFD"
 FIELD_DROPPED = "{problem}; the field was dropped"
 BAD_DATE = "unreadable date {value!r} in {field!r}"
 SIDECAR_UNUSED = "entry {name!r} matches no input"
+# Batch mode: a shard's input that stops being readable, a row Parquet refuses, a shard
+# whose outputs are incomplete.
+SHARD_BROKEN = "unreadable from here on (after {read} records; {detail})"
+BAD_PARQUET_ROW = "undecodable Parquet row ({detail})"
+BAD_WARC = "truncated or malformed WARC record ({detail})"
+UNWRITABLE = "unwritable row in {table} ({detail})"
+INCOMPLETE_SHARD = "incomplete shard ({detail}); run `storyledger batch` again to redo it"

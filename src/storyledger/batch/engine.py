@@ -4,11 +4,14 @@ Shards go to worker processes (each loads the model once), or with `engine="ray"
 actors of a Ray Data actor pool (`batch/ray_engine.py`); either way `run_shard` does a shard:
 its articles are read as a stream, analysed and appended to the shard's Parquet files
 `BATCH_SIZE` at a time, so memory stays bounded by one batch whatever the shard's size. A
-finished shard (its `_done.json` is there) is skipped unless `force`.
+finished shard (its `_done.json` is there and its files check out, `batch/done.py`) is
+skipped unless `force`; any other is redone. Pool workers end with the run's process
+(`batch/workers.py`), so a killed run leaves none behind to write into the next one.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import time
 from collections import Counter
@@ -20,8 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from storyledger.batch.core import TABLES, process_articles, shared_model
-from storyledger.batch.output import ShardWriter, is_done, read_summary
+from storyledger.batch.done import is_done, read_summary, record_shards, remove_stale_partials
+from storyledger.batch.output import ShardWriter, to_arrow
 from storyledger.batch.shards import Shard, find_shards, read_shard
+from storyledger.batch.workers import die_with_driver
 from storyledger.ingest import IngestOptions, Skipped
 from storyledger.pipeline import run_info
 
@@ -63,7 +68,10 @@ def run_batch(
     report = BatchReport()
     started = time.perf_counter()
     todo: list[Shard] = []
-    for shard in find_shards(pattern):
+    shards = find_shards(pattern)
+    remove_stale_partials(out)
+    record_shards(out, {shard.key: str(shard.path) for shard in shards})
+    for shard in shards:
         report.shards += 1
         if is_done(out / shard.key) and not force:
             report.skipped_shards += 1
@@ -78,7 +86,9 @@ def run_batch(
     elif workers <= 1:
         _collect((run_shard(job) for job in jobs), report, progress)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=die_with_driver, initargs=(os.getpid(),)
+        ) as pool:
             _collect(pool.map(run_shard, jobs), report, progress)
     report.seconds = time.perf_counter() - started
     return report
@@ -111,12 +121,12 @@ def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
             articles = [item for item in chunk if not isinstance(item, Skipped)]
             found = [item for item in chunk if isinstance(item, Skipped)]
             skipped += [{"source": item.source, "reason": item.reason} for item in found]
-            tables = process_articles(articles, nlp)
+            tables = to_arrow(process_articles(articles, nlp))
             writer.write(tables)
-            analysed += len(tables["articles"])
-            records.update({name: len(tables[name]) for name in RECORD_NAMES})
-            reasons = [item.reason for item in found]
-            errors.update(_kind(r) for r in reasons + [a["error"] for a in tables["articles"]] if r)
+            analysed += tables["articles"].num_rows
+            records.update({name: tables[name].num_rows for name in RECORD_NAMES})
+            reasons = [item.reason for item in found] + tables["articles"]["error"].to_pylist()
+            errors.update(_kind(reason) for reason in reasons if reason)
         summary = {
             "shard": str(shard.path),
             "articles": analysed,

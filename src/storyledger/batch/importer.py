@@ -1,14 +1,17 @@
 """`storyledger import DIR`: load finished batch shards into the store (one writer), then run
-the cross-article stage, after which every other command works on them."""
+the cross-article stage, after which every other command works on them. A shard that is not
+done (killed, or its files incomplete) is skipped and named, never half-imported."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 
+from storyledger.batch.done import incomplete_shards
 from storyledger.batch.engine import finished_shards, read_summary
 from storyledger.extract.registry import Analysis
 from storyledger.model import Article, RunInfo
@@ -16,11 +19,20 @@ from storyledger.store import Store, fingerprint
 from storyledger.store.rows import RECORD_TABLES, from_row
 
 
-def import_batch(output: str | Path, store: Store) -> dict[str, int]:
-    """Store every article of every finished shard; return counts."""
-    counts = {"shards": 0, "articles": 0, "failed": 0}
+def import_batch(
+    output: str | Path, store: Store, *, incomplete: Callable[[str, str], None] | None = None
+) -> dict[str, int]:
+    """Store every article of every finished shard; return counts. Each shard that is not
+    done goes to `incomplete` (its folder name and the reason) and to the run's log."""
+    missing = incomplete_shards(output)
+    counts = {"shards": 0, "articles": 0, "failed": 0, "incomplete": len(missing)}
+    for name, reason in missing.items():
+        if incomplete:
+            incomplete(name, reason)
     run_id = None
     for folder in finished_shards(output):
+        if folder.name in missing:  # finished since it was found missing: next import
+            continue
         summary = read_summary(folder)
         info = RunInfo(
             pipeline_version=summary["pipeline_version"],
@@ -46,6 +58,8 @@ def import_batch(output: str | Path, store: Store) -> dict[str, int]:
             store.log(run_id, article.source, "stored", article=article.id)
             counts["articles"] += 1
     if run_id is not None:
+        for name, reason in missing.items():
+            store.log(run_id, str(Path(output) / name), "skipped", reason=reason)
         store.refresh_actors()
         store.refresh_comparisons()
         store.finish_run(run_id)

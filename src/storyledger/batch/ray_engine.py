@@ -9,7 +9,9 @@ time, and only the shard's summary travels back to the driver. Each actor takes 
 the pool is sized by `workers`. Input and output folders must be reachable from every node
 (a shared file system on a cluster): `ray start --head` on one node, `ray start
 --address=HEAD:6379` on the others, then `RAY_ADDRESS=HEAD:6379 storyledger batch --engine ray
---workers N`. Many shards spread the work best: at least a few per worker.
+--workers N`. Many shards spread the work best: at least a few per worker. A local Ray
+instance started here is shut down when the shards are done or the run fails; one the caller
+started (or a cluster) is left running.
 """
 
 from __future__ import annotations
@@ -46,15 +48,20 @@ def run_shards_on_ray(
 
     if not jobs:
         return
-    if not ray.is_initialized():
+    started = not ray.is_initialized()
+    if started:
         ray.init(include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
-    items = [{"job": pickle.dumps(job)} for job in jobs]
-    dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
-        AnalyseShards,
-        batch_size=1,
-        concurrency=max(1, workers),
-        num_cpus=1,
-        batch_format="numpy",
-    )
-    for row in dataset.iter_rows():
-        yield json.loads(str(row["summary"]))
+    try:
+        items = [{"job": pickle.dumps(job)} for job in jobs]
+        dataset = ray.data.from_items(items, override_num_blocks=len(items)).map_batches(
+            AnalyseShards,
+            batch_size=1,
+            concurrency=max(1, workers),
+            num_cpus=1,
+            batch_format="numpy",
+        )
+        for row in dataset.iter_rows():
+            yield json.loads(str(row["summary"]))
+    finally:
+        if started:
+            ray.shutdown()

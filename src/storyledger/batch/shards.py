@@ -2,7 +2,11 @@
 
 A shard is read as a stream of articles, the way `analyze` reads its inputs (the same dump
 fields, the same HTML extraction), plus Parquet (`text`, `title`, `published`, `outlet`, `url`
-columns) and WARC (HTML responses, through warcio).
+columns) and WARC (HTML responses, through warcio). A bad record is a skip with its reason,
+never the end of the run: a Parquet row that does not decode, a metadata value of the wrong
+type (a number is kept as text, anything else dropped), a truncated WARC record; and if the
+reader of a shard fails anyway, the articles read so far are kept and the rest of the shard is
+one skip saying why.
 """
 
 from __future__ import annotations
@@ -12,14 +16,15 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
-from warcio.archiveiterator import ArchiveIterator
 
+from storyledger import errors
+from storyledger.batch.article import article_from
+from storyledger.batch.warc import read_warc
 from storyledger.ingest import IngestOptions, Skipped, read_inputs
-from storyledger.ingest.dates import parse_date
-from storyledger.ingest.decode import decode_bytes, normalise_newlines
-from storyledger.ingest.html import extract_html
 from storyledger.model import Article
 
 _ROW_GROUP_BATCH = 256
@@ -49,38 +54,35 @@ def read_shard(shard: Shard, options: IngestOptions) -> Iterator[Article | Skipp
     """The articles (or skips, with reasons) of one shard, streamed."""
     name = shard.path.name.lower()
     if name.endswith(".parquet"):
-        yield from _parquet(shard.path, options)
+        stream = _parquet(shard.path, options)
     elif name.endswith((".warc", ".warc.gz")):
-        yield from _warc(shard.path, options)
+        stream = read_warc(shard.path, options)
     else:
-        yield from read_inputs([shard.path], options)
-
-
-def _article(text: str, source: str, **meta: object) -> Article | Skipped:
-    text = normalise_newlines(text or "")
-    if not text:
-        return Skipped(source, "empty text")
-    published = parse_date(meta.pop("published", None))
-    given = {k: v for k, v in meta.items() if v}
-    sources = {f"{k}_source": "input" for k in given if k in ("title", "outlet", "url")}
-    return Article(
-        id=Article.id_for(text),
-        text=text,
-        source=source,
-        published=published,
-        date_source="input" if published else None,
-        **given,
-        **sources,
-    )
+        stream = read_inputs([shard.path], options)
+    read = 0
+    while True:
+        try:
+            item = next(stream, None)
+        except Exception as exc:  # a reader's failure ends its stream, not the run
+            detail = f"{type(exc).__name__}: {exc}"
+            yield Skipped(str(shard.path), errors.SHARD_BROKEN.format(read=read, detail=detail))
+            return
+        if item is None:
+            return
+        read += 1
+        yield item
 
 
 def _parquet(path: Path, options: IngestOptions) -> Iterator[Article | Skipped]:
     table = pq.ParquetFile(path)
     line = 0
     for batch in table.iter_batches(batch_size=_ROW_GROUP_BATCH):
-        for row in batch.to_pylist():
+        for row in _rows(batch):
             line += 1
             source = f"{path}:{line}"
+            if isinstance(row, Exception):
+                yield Skipped(source, errors.BAD_PARQUET_ROW.format(detail=type(row).__name__))
+                continue
             text = row.get("text") or row.get("body") or row.get("content")
             if not isinstance(text, str):
                 yield Skipped(source, "no text column")
@@ -88,41 +90,35 @@ def _parquet(path: Path, options: IngestOptions) -> Iterator[Article | Skipped]:
             if len(text.encode("utf-8")) > options.max_bytes:
                 yield Skipped(source, f"larger than {options.max_bytes} bytes")
                 continue
-            yield _article(
+            yield article_from(
                 text,
                 source,
-                title=row.get("title"),
-                outlet=row.get("outlet"),
-                url=row.get("url"),
+                title=_plain(row.get("title")),
+                outlet=_plain(row.get("outlet")),
+                url=_plain(row.get("url")),
                 published=row.get("published") or row.get("date"),
             )
 
 
-def _warc(path: Path, options: IngestOptions) -> Iterator[Article | Skipped]:
-    with path.open("rb") as stream:
-        for number, record in enumerate(ArchiveIterator(stream), start=1):
-            if record.rec_type != "response":
-                continue
-            kind = record.http_headers.get_header("Content-Type") if record.http_headers else ""
-            if kind and "html" not in kind:
-                continue
-            source = f"{path}:{number}"
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            body = record.content_stream().read(options.max_bytes + 1)
-            if len(body) > options.max_bytes:
-                yield Skipped(source, f"larger than {options.max_bytes} bytes")
-                continue
-            try:
-                html, _encoding = decode_bytes(body, source=source)
-                page = extract_html(html, source=source)
-            except Exception as exc:  # one bad page must not stop the shard
-                yield Skipped(source, f"unreadable page ({type(exc).__name__})")
-                continue
-            yield _article(
-                page.text,
-                source,
-                title=page.title,
-                outlet=page.outlet,
-                url=page.url or url,
-                published=page.published,
-            )
+def _rows(batch: pa.RecordBatch) -> list[dict[str, Any] | Exception]:
+    """A record batch's rows; a row that does not decode (invalid UTF-8) is its error."""
+    try:
+        return batch.to_pylist()
+    except (UnicodeError, pa.ArrowException):
+        pass
+    rows: list[dict[str, Any] | Exception] = []
+    for index in range(batch.num_rows):
+        try:
+            rows.append(batch.slice(index, 1).to_pylist()[0])
+        except (UnicodeError, pa.ArrowException) as exc:
+            rows.append(exc)
+    return rows
+
+
+def _plain(value: object) -> str | None:
+    """A metadata value as text: a string as it is, a number written out, anything else none."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
