@@ -4,7 +4,7 @@ Each kind of text is made at growing sizes (in words, or marks, lines, numbers o
 analysed by the whole pipeline, one article at a time, with the time of each stage. The fitted
 exponent `b` of `seconds ~ size ** b` (least squares on log-log, over the sizes that took at
 least `--floor` seconds) says how the time grows: 1 is linear, 2 quadratic. A kind stops
-growing once one size takes more than `--budget` seconds.
+growing when its next size would take more than `--budget` seconds at the growth seen so far.
 
 Kinds:
   nopunct   one sentence of n words with no punctuation at all
@@ -129,6 +129,16 @@ def stage_exponents(rows: list[dict], floor: float) -> dict[str, float]:
     return found
 
 
+def _expected_next(measured: list[dict], sizes: list[int]) -> float:
+    """The time the next size would take, at the growth seen so far (at least linear)."""
+    last = measured[-1]
+    following = [size for size in sizes if size > last["size"]]
+    if not following:
+        return 0.0
+    power = max(1.0, exponent(measured[-2:], floor=0.001) or 1.0) if len(measured) > 1 else 1.0
+    return last["seconds"] * (following[0] / last["size"]) ** power
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kinds", default=",".join(KINDS))
@@ -148,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in sizes:
             measured.append(measure(nlp, kind, size))
             print(json.dumps(measured[-1]), file=sys.stderr, flush=True)
-            if measured[-1]["seconds"] > args.budget:
+            if _expected_next(measured, sizes) > args.budget:
                 break
         rows += measured
         fits.append(

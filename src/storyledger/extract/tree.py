@@ -11,6 +11,8 @@ import bisect
 import functools
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import HEAD, POS
 from spacy.tokens import Doc, Token
 
 
@@ -19,7 +21,7 @@ class ParseTree:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.heads = [token.head.i for token in doc]
+        self.heads = (doc.to_array(HEAD).astype("int64") + numpy.arange(len(doc))).tolist()
         self.kids: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -73,38 +75,65 @@ class ParseTree:
 
     def phrase_bounds(
         self, *, cut: Callable[[Token], bool], trim_end: Callable[[Token], bool]
-    ) -> list[tuple[int, int]]:
-        """For every token, the character bounds of its subtree without the subtrees of the
-        descendants for which `cut` holds, trailing tokens for which `trim_end` holds and
-        leading punctuation dropped (a token never drops itself to nothing). The same as
-        listing each subtree (`Token.subtree` order) and trimming its ends, in linear time."""
-        doc = self.doc
-        kept = [[c for c in kids if not cut(doc[c])] for kids in self.kids]
-        punct = [token.is_punct for token in doc]
-        trailing = [trim_end(token) for token in doc]
-        first = list(range(len(doc)))  # the first token of the kept subtree
-        head_word = [-1] * len(doc)  # its first token that is not punctuation
-        last_word = [-1] * len(doc)  # its last token that `trim_end` keeps
-        for i in self.bottom_up():
-            lefts = [c for c in kept[i] if c < i]
-            rights = [c for c in kept[i] if c > i]
-            if lefts:
-                first[i] = first[lefts[0]]
-            last_word[i] = _first_found(
-                [last_word[c] for c in reversed(rights)],
-                i if not trailing[i] else -1,
-                [last_word[c] for c in reversed(lefts)],
+    ) -> PhraseBounds:
+        """For every token (looked up as `bounds[i]`), the character bounds of its subtree
+        without the subtrees of the descendants for which `cut` holds, trailing tokens for
+        which `trim_end` holds and leading punctuation dropped (a token never drops itself to
+        nothing): what listing each subtree (`Token.subtree` order) and trimming its ends
+        gives. Each token is worked out once, when first needed: all of them in linear time."""
+        return PhraseBounds(self, cut, trim_end)
+
+
+class PhraseBounds:
+    """The phrase bounds of `ParseTree.phrase_bounds`, worked out on demand and kept."""
+
+    def __init__(
+        self, tree: ParseTree, cut: Callable[[Token], bool], trim_end: Callable[[Token], bool]
+    ) -> None:
+        self.tree, self.cut, self.trim_end = tree, cut, trim_end
+        # per token: (first token, first word not punctuation, last word `trim_end` keeps)
+        self._found: dict[int, tuple[int, int, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.tree.heads)
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        if i not in self._found:
+            self._work_out(i)
+        first, head_word, last_word = self._found[i]
+        start, end = (head_word, last_word) if last_word >= 0 else (first, first)
+        doc = self.tree.doc
+        return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+    def _work_out(self, root: int) -> None:
+        """Fill in `root` and the tokens below it not yet found, children before parents."""
+        doc, kids, found = self.tree.doc, self.tree.kids, self._found
+        stack: list[tuple[int, list[int] | None]] = [(root, None)]
+        while stack:
+            i, kept = stack.pop()
+            if i in found:
+                continue
+            if kept is None:  # first visit: its children go first
+                kept = [c for c in kids[i] if not self.cut(doc[c])]
+                stack.append((i, kept))
+                stack += [(c, None) for c in kept if c not in found]
+                continue
+            lefts = [c for c in kept if c < i]
+            rights = [c for c in kept if c > i]
+            token = doc[i]
+            found[i] = (
+                found[lefts[0]][0] if lefts else i,
+                _first_found(
+                    [found[c][1] for c in lefts],
+                    i if not token.is_punct else -1,
+                    [found[c][1] for c in rights],
+                ),
+                _first_found(
+                    [found[c][2] for c in reversed(rights)],
+                    i if not self.trim_end(token) else -1,
+                    [found[c][2] for c in reversed(lefts)],
+                ),
             )
-            head_word[i] = _first_found(
-                [head_word[c] for c in lefts],
-                i if not punct[i] else -1,
-                [head_word[c] for c in rights],
-            )
-        bounds = []
-        for i in range(len(doc)):
-            start, end = (head_word[i], last_word[i]) if last_word[i] >= 0 else (first[i], first[i])
-            bounds.append((doc[start].idx, doc[end].idx + len(doc[end].text)))
-        return bounds
 
 
 def _first_found(before: list[int], middle: int, after: list[int]) -> int:
@@ -113,11 +142,18 @@ def _first_found(before: list[int], middle: int, after: list[int]) -> int:
 
 
 class TokenSet:
-    """The tokens of `doc` for which `keep` holds, in text order, found by range in log time."""
+    """The tokens of `doc` for which `keep` holds, in text order, found by range in log time;
+    `pos`, when given, names the only parts of speech `keep` is asked about."""
 
-    def __init__(self, doc: Doc, keep: Callable[[Token], bool]) -> None:
+    def __init__(
+        self, doc: Doc, keep: Callable[[Token], bool], *, pos: tuple[str, ...] = ()
+    ) -> None:
         self.doc = doc
-        self.indices = [token.i for token in doc if keep(token)]
+        candidates = range(len(doc))
+        if pos:
+            wanted = [doc.vocab.strings[name] for name in pos]
+            candidates = numpy.flatnonzero(numpy.isin(doc.to_array(POS), wanted)).tolist()
+        self.indices = [i for i in candidates if keep(doc[i])]
 
     def first(self, start: int, end: int) -> Token | None:
         """The first kept token with index in `[start, end)`."""

@@ -63,15 +63,7 @@ class DirectQuotes:
         self.quoted = list(quoted)
         self._cover = QuoteCover(quoted)
         self._quote_starts = sorted(q.outer_start for q in quoted)
-        lexicon = self.lexicon
-        self._cues = TokenSet(
-            self.doc,
-            lambda t: (
-                t.lemma_.lower() in lexicon.cue_verbs
-                and t.pos_ in ("VERB", "AUX")
-                and not self._inside_quote(t.idx)
-            ),
-        )
+        self.__dict__.pop("_cues", None)  # made again, on first use, for these quotes
         body_texts = {
             _fold(self.text[q.start : q.end])
             for q in quoted
@@ -264,23 +256,28 @@ class DirectQuotes:
         return end > start and counts[end] > counts[start]
 
     @functools.cached_property
+    def _cues(self) -> TokenSet:
+        """Cue verbs outside every quote."""
+        cues = self.lexicon.cue_verbs
+        return TokenSet(
+            self.doc,
+            lambda t: t.lemma_.lower() in cues and not self._inside_quote(t.idx),
+            pos=("VERB", "AUX"),
+        )
+
+    @functools.cached_property
     def _told(self) -> TokenSet:
         """Verbs with a subject (the clause before a colon names its speaker)."""
         tree = self.finder.tree
-        return TokenSet(
-            self.doc, lambda t: t.pos_ in ("VERB", "AUX") and tree.has_child(t, "nsubj")
-        )
+        return TokenSet(self.doc, lambda t: tree.has_child(t, "nsubj"), pos=("VERB", "AUX"))
 
     @functools.cached_property
     def _as_verbs(self) -> TokenSet:
         """ "dismissing ... as": verbs that call something a name, outside quotes."""
         return TokenSet(
             self.doc,
-            lambda t: (
-                t.pos_ == "VERB"
-                and t.lemma_.lower() in self.lexicon.as_verbs
-                and not self._inside_quote(t.idx)
-            ),
+            lambda t: t.lemma_.lower() in self.lexicon.as_verbs and not self._inside_quote(t.idx),
+            pos=("VERB",),
         )
 
     def _token_at(self, offset: int) -> int:

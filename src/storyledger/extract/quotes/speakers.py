@@ -5,8 +5,8 @@ such as "adding" or "accusing" to the verb they hang from). Pronouns, definite d
 ("the official") and "one" are resolved to an earlier noun phrase of the article.
 
 Every lookup costs about the same however long the article or its sentences are: the parse is
-read through a `ParseTree`, the phrases of all tokens are bounded in one pass, and an antecedent
-is sought only among the phrases of the window before the pronoun.
+read through a `ParseTree`, each token's phrase is bounded once, and an antecedent is sought
+only among the phrases of the window before the pronoun.
 """
 
 from __future__ import annotations
@@ -16,11 +16,12 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, Quoted
-from storyledger.extract.tree import ParseTree
+from storyledger.extract.tree import ParseTree, PhraseBounds
 from storyledger.model import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -58,10 +59,10 @@ class SpeakerFinder:
         self._roots: dict[tuple[int, int], Token] = {}
 
     @functools.cached_property
-    def bounds(self) -> list[tuple[int, int]]:
-        """The noun phrase of every token: its subtree without the clauses hung on it, edges
-        trimmed. A reduced relative stays ("two diplomats briefed on the talks"), a speech cue
-        does not ("a report claiming ..."). Found for all tokens in one pass, on first use."""
+    def bounds(self) -> PhraseBounds:
+        """The noun phrase of each token (`bounds[i]`): its subtree without the clauses hung
+        on it, edges trimmed. A reduced relative stays ("two diplomats briefed on the talks"),
+        a speech cue does not ("a report claiming ..."). Each worked out once, when needed."""
         cues = self.lexicon.cue_verbs
         return self.tree.phrase_bounds(
             cut=lambda t: t.dep_ in _CUT_DEPS or (t.dep_ == "acl" and t.lemma_.lower() in cues),
@@ -69,29 +70,30 @@ class SpeakerFinder:
         )
 
     @functools.cached_property
-    def phrases(self) -> list[tuple[int, int, int]]:
-        """Candidate antecedent phrases outside quotes, as `(start, end, token)`, by start
-        (and by token, latest first, among phrases with one start); built on first use."""
-        cover = QuoteCover(self.quoted)
-        found = [
-            (*self.bounds[token.i], -token.i)
-            for token in self.doc
-            if token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
-            and token.pos_ in ("NOUN", "PROPN")
-            and token.idx not in cover
-        ]
-        return sorted(found, key=lambda phrase: (phrase[0], phrase[2]))
+    def _cover(self) -> QuoteCover:
+        return QuoteCover(self.quoted)
 
     @functools.cached_property
-    def _phrase_starts(self) -> list[int]:
-        return [phrase[0] for phrase in self.phrases]
+    def _token_starts(self) -> list[int]:
+        return self.doc.to_array(IDX).tolist()
 
     def _phrases_back(self, before: int, reach: int) -> Iterator[tuple[int, int]]:
-        """The phrases starting in `[before - reach, before]`, latest first."""
-        starts = self._phrase_starts
-        low = bisect.bisect_left(starts, before - reach)
-        high = bisect.bisect_right(starts, before)
-        for p_start, p_end, _ in reversed(self.phrases[low:high]):
+        """Candidate antecedents outside quotes that start in `[before - reach, before]` and
+        end by `before`, latest first (by token among phrases with one start). Their heads lie
+        in that stretch, so only its tokens are looked at, however long the article."""
+        low = bisect.bisect_left(self._token_starts, before - reach)
+        high = bisect.bisect_left(self._token_starts, before)
+        found = []
+        for token in self.doc[low:high]:
+            if (
+                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
+                and token.pos_ in ("NOUN", "PROPN")
+                and token.idx not in self._cover
+            ):
+                p_start, p_end = self.bounds[token.i]
+                if p_start >= before - reach and p_end <= before:
+                    found.append((p_start, p_end, token.i))
+        for p_start, p_end, _ in sorted(found, key=lambda phrase: (-phrase[0], phrase[2])):
             yield p_start, p_end
 
     def subject_of(self, cue: Token) -> Token | None:
@@ -244,8 +246,6 @@ class SpeakerFinder:
     ) -> tuple[int, int] | None:
         """The nearest earlier phrase that could be the speaker a pronoun points back to."""
         for p_start, p_end in self._phrases_back(before, _LOOKBACK):
-            if p_end > before:
-                continue
             head = self._root(p_start, p_end)
             if head.lower_ in _PERSONAL:
                 continue
@@ -264,8 +264,6 @@ class SpeakerFinder:
         """ "the official" -> the nearest earlier phrase with the same head noun."""
         lemma = subject.lemma_.lower()
         for p_start, p_end in self._phrases_back(before, _LOOKBACK * 3):
-            if p_end > before:
-                continue
             head = self._root(p_start, p_end)
             if head.lemma_.lower() == lemma and head.idx < before and not self._definite(head):
                 return p_start, p_end
