@@ -1,7 +1,9 @@
 """Run the registered stages over articles: layout, one spaCy pass per batch, then the rest.
 
-`analyse_batch` is the per-article core shared by `analyze`, the benchmark and (later) the
-batch engines: a batch of articles in, a batch of analyses out.
+`analyse_batch` is the per-article core shared by `analyze`, the benchmark and the batch
+engines: a batch of articles in, a batch of analyses out. A text of any length is analysed
+whole: one longer than the parser's safe size is parsed in pieces (`pieces.py`) joined into one
+Doc whose offsets are the article's.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from storyledger.extract import Analysis, Stage, registered_stages
 from storyledger.layout import mark_block_starts, model_text
 from storyledger.model import Article, RunInfo
 from storyledger.nlp import model_identity
+from storyledger.pieces import PARSE_CHARS, join, pieces
 
 
 def run_info(nlp: Language) -> RunInfo:
@@ -47,24 +50,36 @@ def analyse(
     before = [item for item in stages if item.before_parse]
     after = [item for item in stages if not item.before_parse]
 
-    def prepared() -> Iterator[tuple[Doc, Analysis]]:
+    limit = min(PARSE_CHARS, nlp.max_length)
+
+    def prepared() -> Iterator[tuple[Doc, tuple[Analysis, bool]]]:
+        """The Doc of every piece of every article, with the article's analysis and whether
+        the piece is its last."""
         for article in articles:
             analysis = _run(before, Analysis(article=article), timings)
             analysis = replace(analysis, article=_with_title(analysis))
             blocks = analysis.get("blocks")
-            doc = nlp.make_doc(model_text(article.text, blocks))
-            yield mark_block_starts(doc, blocks), analysis
+            text = model_text(article.text, blocks)
+            cuts = pieces(text, limit=limit)
+            for start, end in cuts:
+                doc = mark_block_starts(nlp.make_doc(text[start:end]), blocks, offset=start)
+                yield doc, (analysis, end == cuts[-1][1])
 
     docs = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size)
+    pending: list[Doc] = []  # the parsed pieces of the article being read
     while True:
         started = time.perf_counter()
         item = next(docs, None)
+        if item is not None:
+            pending.append(item[0])
+        doc = join(pending) if item is not None and item[1][1] else None
         if timings is not None:
             timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - started
         if item is None:
             return
-        doc, analysis = item
-        yield _run(after, replace(analysis, doc=doc), timings)
+        if doc is not None:
+            pending = []
+            yield _run(after, replace(item[1][0], doc=doc), timings)
 
 
 def analyse_batch(articles: Sequence[Article], nlp: Language) -> list[Analysis]:

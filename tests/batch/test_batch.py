@@ -158,20 +158,22 @@ def test_the_ray_engine_gives_what_the_local_engine_gives(tmp_path):
         assert sorted(r["id"] for r in rows[0]) == sorted(r["id"] for r in rows[1])
 
 
-@pytest.mark.issue(9)
-def test_a_very_long_text_is_capped_and_the_row_says_so(monkeypatch):
+@pytest.mark.issue(20)
+def test_a_very_long_text_is_analysed_whole_in_pieces(monkeypatch):
+    """Batch no longer cuts a long text: it is parsed in pieces, as by `analyze` (#20 item 10)."""
     import storyledger.batch.core as core
 
-    monkeypatch.setattr(core, "MAX_CHARS", 400)
+    monkeypatch.setattr(core.shared_model(), "max_length", 400)  # pieces of at most 400 chars
     paragraph = (
         "The river rose again on Monday, officials said, and 40 families left their homes.\n"
     )
     article = Article(id="long", text=paragraph * 20, source="long.txt")
     tables = core.process_articles([article])
     (row,) = tables["articles"]
-    assert row["capped_from_chars"] == len(paragraph) * 20 and row["id"] == "long"
-    assert len(row["text"]) <= 400 and row["text"].endswith("homes.")
-    assert all(f["end"] <= len(row["text"]) for f in tables["figures"])
+    assert row["capped_from_chars"] is None and row["error"] is None
+    assert row["text"] == article.text
+    assert len(tables["figures"]) == 20  # one "40 families" in every paragraph, the last too
+    assert all(article.text[f["start"] : f["end"]] == f["text"] for f in tables["figures"])
 
 
 @pytest.fixture

@@ -1,10 +1,12 @@
 """Canonical actors from mentions: full names absorb short forms, order does not matter."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from storyledger.compare.actors import normalise_name, resolve_actors
 from storyledger.model import Mention
+from tests.steps import count_steps
 
 
 def mention(article, start, text, label="PERSON", kind="person"):
@@ -63,3 +65,18 @@ def test_actor_span_is_its_naming_mention():
 
 def test_normalise_name():
     assert normalise_name("The  White House’s") == "white house's"
+
+
+@pytest.mark.issue(20)
+def test_one_article_with_many_names_takes_linear_work():
+    """The article's full names were indexed again for every mention: one article listing
+    n people cost n squared."""
+
+    def names(size):
+        people = [f"Name{i} Person{i}" for i in range(size)] + [f"Person{i}" for i in range(size)]
+        return [mention("a", 20 * n, text) for n, text in enumerate(people)]
+
+    small_steps, _ = count_steps(lambda: resolve_actors(names(50)))
+    large_steps, (actors, large) = count_steps(lambda: resolve_actors(names(200)))
+    assert len(actors) == 200 and len({m.actor_id for m in large}) == 200
+    assert large_steps / small_steps < 5

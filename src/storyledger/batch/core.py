@@ -3,14 +3,15 @@
 Every engine (the local process pool, Ray) and `analyze` run the same stages; this function
 only flattens their records into rows: one table per record type, each row with the
 `pipeline_version` and `model_version` that made it. An article whose analysis fails gets an
-`error` in its `articles` row and no records, and the batch goes on.
+`error` in its `articles` row and no records, and the batch goes on. A long text is analysed
+whole, as by `analyze` (parsed in pieces, `storyledger.pieces`); nothing is cut, so the
+`capped_from_chars` column, kept for the fixed schema, is always empty.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -21,8 +22,6 @@ from storyledger.pipeline import analyse_batch, run_info
 from storyledger.store.rows import RECORD_TABLES, to_row
 
 TABLES = ("articles", *RECORD_TABLES)
-MAX_CHARS = 200_000
-"""Longer texts are cut at the last paragraph break before this, and the row says so."""
 
 
 @functools.cache
@@ -39,25 +38,15 @@ def process_articles(
     info = run_info(nlp)
     stamp = {"pipeline_version": info.pipeline_version, "model_version": info.model_version}
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    capped = {a.id: len(a.text) for a in articles if len(a.text) > MAX_CHARS}
-    articles = [_capped(a) if a.id in capped else a for a in articles]
     for article, analysis, error in _analysed(articles, nlp):
         stored = analysis.article if analysis is not None else article  # with its headline title
-        row = {**to_row(stored), "error": error, "capped_from_chars": capped.get(article.id)}
+        row = {**to_row(stored), "error": error, "capped_from_chars": None}
         tables["articles"].append({**row, **stamp})
         if analysis is None:
             continue
         for name in RECORD_TABLES:
             tables[name] += [{**to_row(record), **stamp} for record in analysis.get(name)]
     return tables
-
-
-def _capped(article: Article) -> Article:
-    """The article cut at its last paragraph break before `MAX_CHARS` (same id: it is still
-    that input, and a re-run recognises it)."""
-    cut = article.text.rfind("\n", 0, MAX_CHARS)
-    cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
-    return replace(article, text=article.text[:cut])
 
 
 def _analysed(articles: Sequence[Article], nlp: Language) -> list[tuple[Article, Any, str | None]]:

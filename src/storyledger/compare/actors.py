@@ -86,6 +86,7 @@ def _canonical_keys(
     for name in long_names:
         by_initials[(_initials(name), kinds.get(name))].add(name)
     everyone = _FullNames(every_full)
+    own = {article: _FullNames(names) for article, names in full_by_article.items()}
     keys: dict[tuple[str, str], str] = {}
     for mention in mentions:
         norm = normalise_name(mention.text)
@@ -93,8 +94,9 @@ def _canonical_keys(
         if place in keys:
             continue
         if kinds[norm] == "person":
+            article_names = own.get(mention.article)
             keys[place] = (
-                _FullNames(full_by_article[mention.article]).key(norm) or everyone.key(norm) or norm
+                (article_names.key(norm) if article_names else None) or everyone.key(norm) or norm
             )
         elif kinds[norm] == "group":
             keys[place] = norm.removesuffix("s")  # "Palestinians" and "Palestinian" are one group

@@ -4,19 +4,25 @@ A quote is *direct* when it opens its sentence or follows a colon, a comma or a 
 *partial* when it sits inside a clause that a speech verb governs ("accusing "the leaders ..."
 of ..."). A quoted phrase with neither is a scare quote or a title and yields nothing. A quote
 in a headline or subheading that repeats a body quote yields nothing either.
+
+Each quote costs about the same however long its sentence is: cue verbs, verbs with a subject
+and quote positions are indexed once per article and looked up by range.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from storyledger.extract.quotes.lexicon import speech_lexicon
-from storyledger.extract.quotes.marks import Quoted
+from storyledger.extract.quotes.marks import QuoteCover, Quoted
 from storyledger.extract.quotes.speakers import Speaker, SpeakerFinder
+from storyledger.extract.tree import TokenSet
 from storyledger.model import Block, Sentence
 
 _HEADINGS = ("headline", "subheading")
@@ -55,16 +61,20 @@ class DirectQuotes:
     def find(self, quoted: Sequence[Quoted]) -> list[Found]:
         """The accepted quotes among `quoted`, in text order."""
         self.quoted = list(quoted)
+        self._cover = QuoteCover(quoted)
+        self._quote_starts = sorted(q.outer_start for q in quoted)
+        self.__dict__.pop("_cues", None)  # made again, on first use, for these quotes
         body_texts = {
             _fold(self.text[q.start : q.end])
             for q in quoted
             if self.kinds.get(q.block) not in _HEADINGS
         }
+        bodies = "\n".join(body_texts)  # folded texts have no line breaks: a hit is in one text
         found: list[Found] = []
         for quote in quoted:
-            folded = _fold(self.text[quote.start : quote.end])
             if self.kinds.get(quote.block) in _HEADINGS and (
-                any(folded in body for body in body_texts) or not self._frame_cue(quote)
+                (body_texts and _fold(self.text[quote.start : quote.end]) in bodies)
+                or not self._frame_cue(quote)
             ):
                 continue
             result = self._classify(quote, found)
@@ -95,11 +105,11 @@ class DirectQuotes:
 
     def _opens_directly(self, quote: Quoted) -> bool:
         """At a sentence start, or after a colon, comma, dash or a cue verb."""
-        before = self.text[: quote.outer_start].rstrip()
+        before = _char_before(self.text, quote.outer_start)
         sentence = self._sentence_at(quote.outer_start)
         if sentence is None or not before or quote.outer_start <= sentence.start:
             return True
-        if before[-1] in _DIRECT_BEFORE:
+        if before in _DIRECT_BEFORE:
             return True
         token = self._token_before(quote.outer_start)
         return (
@@ -118,18 +128,12 @@ class DirectQuotes:
         span = self.doc.char_span(first.start, last.end, alignment_mode="expand")
         if span is None:
             return None
-        cues = [
-            token
-            for token in span
-            if token.lemma_.lower() in self.lexicon.cue_verbs
-            and token.pos_ in ("VERB", "AUX")
-            and not self._inside_quote(token.idx)
-        ]
-        if not cues:
-            return None
-        return min(
-            cues, key=lambda t: min(abs(t.idx - quote.outer_end), abs(t.idx - quote.outer_start))
-        )
+        # Cues are outside every quote: the nearest is the last before it or the first after.
+        before = self._cues.last(span.start, min(span.end, self._token_at(quote.outer_start)))
+        after = self._cues.first(max(span.start, self._token_at(quote.outer_end)), span.end)
+        if before is None or after is None:
+            return before or after
+        return before if quote.outer_start - before.idx <= after.idx - quote.outer_end else after
 
     def _governing_cue(self, quote: Quoted) -> Token | None:
         """The nearest speech verb (or owned speech noun) above the quoted words in the parse."""
@@ -157,17 +161,17 @@ class DirectQuotes:
 
     def _colon_speaker(self, quote: Quoted) -> tuple[Speaker | None, Token | None]:
         """ "Whitfield put it bluntly: "..."": the subject of the clause the colon closes."""
-        if not self.text[: quote.outer_start].rstrip().endswith(":"):
+        if _char_before(self.text, quote.outer_start) != ":":
             return None, None
         sentence = self._sentence_at(quote.outer_start)
         if sentence is None:
             return None, None
         span = self.doc.char_span(sentence.start, quote.outer_start, alignment_mode="contract")
-        verbs = [t for t in span or () if t.pos_ in ("VERB", "AUX") and _has_subject(t)]
-        if not verbs:
+        verb = self._told.last(span.start, span.end) if span is not None else None
+        if verb is None:
             return None, None
-        subject = next(c for c in verbs[-1].children if c.dep_ == "nsubj")
-        return self.finder.speaker(subject), verbs[-1]
+        subject = next(c for c in self.finder.tree.children(verb) if c.dep_ == "nsubj")
+        return self.finder.speaker(subject), verb
 
     def _preceded_by(self, quote: Quoted, words: tuple[str, ...]) -> bool:
         before = " ".join(
@@ -182,14 +186,7 @@ class DirectQuotes:
         if before is None or before.lower_ != "as" or sentence is None:
             return None
         span = self.doc.char_span(sentence.start, quote.outer_start, alignment_mode="contract")
-        verbs = [
-            t
-            for t in span or ()
-            if t.pos_ == "VERB"
-            and t.lemma_.lower() in self.lexicon.as_verbs
-            and not self._inside_quote(t.idx)
-        ]
-        return verbs[-1] if verbs else None
+        return self._as_verbs.last(span.start, span.end) if span is not None else None
 
     def _speaker_of(self, cue: Token) -> Speaker | None:
         subject = self.finder.subject_of(cue)
@@ -203,7 +200,7 @@ class DirectQuotes:
         if sentence is None or not self._whole_sentences(quote):
             return None, None
         previous = self.sentences[sentence.index - 1] if sentence.index > 0 else None
-        if previous is not None and self.text[previous.start : previous.end].rstrip().endswith(":"):
+        if previous is not None and _char_before(self.text, previous.end, previous.start) == ":":
             cue = self._cue_in(previous)
             if cue is not None:
                 return self._speaker_of(cue), cue
@@ -229,18 +226,7 @@ class DirectQuotes:
 
     def _cue_in(self, sentence: Sentence) -> Token | None:
         span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            return None
-        return next(
-            (
-                t
-                for t in span
-                if t.lemma_.lower() in self.lexicon.cue_verbs
-                and t.pos_ in ("VERB", "AUX")
-                and not self._inside_quote(t.idx)
-            ),
-            None,
-        )
+        return self._cues.first(span.start, span.end) if span is not None else None
 
     def _whole_sentences(self, quote: Quoted) -> bool:
         """True when the quote, marks included, is all there is of its sentences."""
@@ -248,14 +234,55 @@ class DirectQuotes:
         last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
         if first is None or last is None:
             return False
-        outside = self.text[first.start : quote.outer_start] + self.text[quote.outer_end : last.end]
-        return not any(char.isalnum() for char in outside)
+        return not (
+            self._alnum_between(first.start, quote.outer_start)
+            or self._alnum_between(quote.outer_end, last.end)
+        )
 
     def _has_quote(self, sentence: Sentence) -> bool:
-        return any(sentence.start <= q.outer_start < sentence.end for q in self.quoted)
+        index = bisect.bisect_left(self._quote_starts, sentence.start)
+        return index < len(self._quote_starts) and self._quote_starts[index] < sentence.end
 
     def _inside_quote(self, offset: int) -> bool:
-        return any(q.outer_start <= offset < q.outer_end for q in self.quoted)
+        return offset in self._cover
+
+    @functools.cached_property
+    def _alnum_counts(self) -> list[int]:
+        """How many letters and digits the text has before each offset."""
+        return [0, *itertools.accumulate(char.isalnum() for char in self.text)]
+
+    def _alnum_between(self, start: int, end: int) -> bool:
+        counts = self._alnum_counts
+        return end > start and counts[end] > counts[start]
+
+    @functools.cached_property
+    def _cues(self) -> TokenSet:
+        """Cue verbs outside every quote."""
+        cues = self.lexicon.cue_verbs
+        return TokenSet(
+            self.doc,
+            lambda t: t.lemma_.lower() in cues and not self._inside_quote(t.idx),
+            pos=("VERB", "AUX"),
+        )
+
+    @functools.cached_property
+    def _told(self) -> TokenSet:
+        """Verbs with a subject (the clause before a colon names its speaker)."""
+        tree = self.finder.tree
+        return TokenSet(self.doc, lambda t: tree.has_child(t, "nsubj"), pos=("VERB", "AUX"))
+
+    @functools.cached_property
+    def _as_verbs(self) -> TokenSet:
+        """ "dismissing ... as": verbs that call something a name, outside quotes."""
+        return TokenSet(
+            self.doc,
+            lambda t: t.lemma_.lower() in self.lexicon.as_verbs and not self._inside_quote(t.idx),
+            pos=("VERB",),
+        )
+
+    def _token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect.bisect_left(self._token_starts, offset)
 
     def _sentence_at(self, offset: int) -> Sentence | None:
         index = bisect.bisect_right(self._starts, offset) - 1
@@ -271,8 +298,12 @@ class DirectQuotes:
         return self.doc[index] if index >= 0 else None
 
 
-def _has_subject(token: Token) -> bool:
-    return any(child.dep_ == "nsubj" for child in token.children)
+def _char_before(text: str, offset: int, floor: int = 0) -> str:
+    """The last character before `offset` (and from `floor`) that is not blank, or ""."""
+    index = offset - 1
+    while index >= floor and text[index].isspace():
+        index -= 1
+    return text[index] if index >= floor else ""
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -5,18 +5,23 @@ of a few verbs that report by naming ("deny claims that ..."), or, when the smal
 the clause, the words after "that" when "that" follows the verb closely. A content that is
 mostly quoted words is direct speech, not indirect; a report inside another report is left to
 the outer one.
+
+Each verb costs about the same however long its sentence is: a clause is read as a slice of the
+parse (a projective subtree is every token from its first to its last), not listed word by word.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.quotes.direct import Found
 from storyledger.extract.quotes.lexicon import SpeechLexicon, speech_lexicon
-from storyledger.extract.quotes.marks import Quoted
+from storyledger.extract.quotes.marks import QuoteCover, Quoted
 from storyledger.extract.quotes.speakers import SpeakerFinder
+from storyledger.extract.tree import ParseTree
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Block, Sentence
 
@@ -36,29 +41,30 @@ def find_indirect(
     lexicon = speech_lexicon()
     prose = {block.index for block in blocks if block.kind in PROSE_KINDS}
     found: list[Found] = []
+    cover = QuoteCover(quoted)
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or sentence.block not in prose:
             continue
-        candidates = list(_verb_reports(span, lexicon, quoted, finder, text))
+        candidates = list(_verb_reports(span, lexicon, cover, finder, text))
         if "ccording" in span.text:
-            candidates += _according_to(span)
+            candidates += _according_to(span, finder.tree)
         for cue, subject, start, end in candidates:
-            if subject is None or _mostly_quoted(start, end, quoted):
+            if subject is None or cover.covered(start, end) > 0.8 * (end - start):
                 continue
             found.append(Found(start, end, "indirect", finder.speaker(subject), cue))
     return _outermost(found)
 
 
 def _verb_reports(
-    span: Span, lexicon: SpeechLexicon, quoted: Sequence[Quoted], finder: SpeakerFinder, text: str
+    span: Span, lexicon: SpeechLexicon, cover: QuoteCover, finder: SpeakerFinder, text: str
 ) -> Iterator[_Candidate]:
     for token in span:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.indirect_verbs:
             continue
-        if any(q.outer_start <= token.idx < q.outer_end for q in quoted):
+        if token.idx in cover:
             continue
-        content = _content(token, span, lexicon)
+        content = _content(token, span, lexicon, finder.tree)
         if content and _parted_by_colon(token, content, text):
             content = _clause_after(token, span)
         if len(content) < 2:
@@ -66,29 +72,41 @@ def _verb_reports(
         yield token, finder.subject_of(token), content[0].idx, _end(content[-1])
 
 
-def _content(verb: Token, span: Span, lexicon: SpeechLexicon) -> list[Token]:
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+def _content(verb: Token, span: Span, lexicon: SpeechLexicon, tree: ParseTree) -> Sequence[Token]:
+    children = tree.children(verb)
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
     if (
         clause is None
         and verb.lemma_.lower() in lexicon.object_content_verbs
-        and not any(c.lower_ == "as" for c in verb.children)
+        and not any(c.lower_ == "as" for c in children)
     ):
-        clause = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        clause = next((c for c in children if c.dep_ == "dobj"), None)
     if clause is not None:
-        return _trim([t for t in clause.subtree if not (t.dep_ == "mark" and t.head is clause)])
-    following = [t for t in span if verb.i < t.i <= verb.i + _THAT_WINDOW]
+        return _trim(_clause_tokens(clause, tree))
+    doc = span.doc
+    following = doc[max(span.start, verb.i + 1) : min(span.end, verb.i + _THAT_WINDOW + 1)]
     that = next((t for t in following if t.lower_ == "that"), None)
     if that is None or any(t.is_punct for t in following if t.i < that.i):
         return []
-    return _trim([t for t in span if t.i > that.i])
+    return _trim(doc[that.i + 1 : span.end])
 
 
-def _clause_after(verb: Token, span: Span) -> list[Token]:
+def _clause_tokens(clause: Token, tree: ParseTree) -> Sequence[Token]:
+    """The subtree of `clause` in text order without the clause's own markers ("that"): a
+    slice of the parse when the subtree is unbroken and its markers lead it, else a list."""
+    doc = clause.doc
+    marks = [c for c in tree.kids[clause.i] if doc[c].dep_ == "mark"]
+    unbroken = tree.contiguous(clause)
+    if unbroken is not None and marks == list(range(unbroken[0], unbroken[0] + len(marks))):
+        return doc[unbroken[0] + len(marks) : unbroken[1] + 1]
+    skip = set(marks)
+    return sorted((t for t in clause.subtree if t.i not in skip), key=lambda t: t.i)
+
+
+def _clause_after(verb: Token, span: Span) -> Sequence[Token]:
     """The clause right after the verb, up to ", but", a colon or semicolon, or the end."""
     tokens: list[Token] = []
-    for token in span:
-        if token.i <= verb.i:
-            continue
+    for token in span.doc[max(span.start, verb.i + 1) : span.end]:
         if token.text in (";", ":") or (
             token.pos_ == "CCONJ" and tokens and tokens[-1].text == ","
         ):
@@ -99,23 +117,24 @@ def _clause_after(verb: Token, span: Span) -> list[Token]:
     return tokens if len(tokens) >= 3 and has_verb else []
 
 
-def _according_to(span: Span) -> Iterator[_Candidate]:
+def _according_to(span: Span, tree: ParseTree) -> Iterator[_Candidate]:
+    doc = span.doc
     for token in span:
         if token.lower_ != "according":
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        to = next((c for c in tree.children(token) if c.lower_ == "to"), None)
+        source = next((c for c in tree.children(to) if c.dep_ == "pobj"), None) if to else None
         if source is None:
             continue
-        phrase = list(token.subtree)
-        before = _trim([t for t in span if t.i < phrase[0].i])
-        after = _trim([t for t in span if t.i > phrase[-1].i])
+        first, last = tree.ends[token.i]
+        before = _trim(doc[span.start : max(span.start, first)])
+        after = _trim(doc[max(span.start, last + 1) : span.end])
         content = after if len(after) > len(before) else before
         if len(content) >= 3:
             yield token, source, content[0].idx, _end(content[-1])
 
 
-def _parted_by_colon(verb: Token, content: list[Token], text: str) -> bool:
+def _parted_by_colon(verb: Token, content: Sequence[Token], text: str) -> bool:
     """ "The urgency is palpable: Witkoff claims ...": a clause before a colon is not reported."""
     if content[-1].i < verb.i:
         between = text[_end(content[-1]) : verb.idx]
@@ -123,54 +142,47 @@ def _parted_by_colon(verb: Token, content: list[Token], text: str) -> bool:
     return False
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    tokens = _without_dateline(sorted(tokens, key=lambda t: t.i))
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].dep_ == "mark"):
-        tokens.pop(0)
-    return tokens
+def _trim(tokens: Sequence[Token]) -> Sequence[Token]:
+    """`tokens` (in text order) without a dateline, end punctuation or a leading marker."""
+    tokens = _without_dateline(tokens)
+    start, end = 0, len(tokens)
+    while end > start and (tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    while start < end and (
+        tokens[start].is_punct or tokens[start].is_space or tokens[start].dep_ == "mark"
+    ):
+        start += 1
+    return tokens[start:end]
 
 
-def _without_dateline(tokens: list[Token]) -> list[Token]:
+def _without_dateline(tokens: Sequence[Token]) -> Sequence[Token]:
     """Drop a leading dateline ("PORT MERIDIAN, Vessland —") from a paragraph's first clause."""
-    head = tokens[:8]
-    dash = next((t for t in head if t.text in ("—", "–", "--")), None)
-    if dash is None or not all(t.is_punct or t.text[:1].isupper() for t in head if t.i < dash.i):
+    head = list(tokens[:8])
+    dash = next((n for n, t in enumerate(head) if t.text in ("—", "–", "--")), None)
+    if dash is None or not all(t.is_punct or t.text[:1].isupper() for t in head[:dash]):
         return tokens
-    return [t for t in tokens if t.i > dash.i]
+    return tokens[dash + 1 :]
 
 
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
-def _mostly_quoted(start: int, end: int, quoted: Sequence[Quoted]) -> bool:
-    """Most of the content is quoted words: that is direct or partial speech."""
-    covered = sum(max(0, min(end, q.outer_end) - max(start, q.outer_start)) for q in quoted)
-    return covered > 0.8 * (end - start)
-
-
 def _outermost(found: list[Found]) -> list[Found]:
-    """One report per content span, and none inside a longer one.
-
-    Two cues can report the same words ("agree to testify that ...": `agree` by its "that"
-    window, `testify` by its clause); the cue nearest the content keeps them.
-    """
+    """One report per content span (two cues can report the same words, "agree to testify
+    that ...": the cue nearest the content keeps them), and none inside a longer one. Sorted by
+    start, longest first, an item lies inside a longer one exactly when an item before it (of
+    another extent) reaches as far."""
     by_span: dict[tuple[int, int], Found] = {}
     for item in found:
         kept = by_span.get((item.start, item.end))
         if kept is None or _cue_distance(item) < _cue_distance(kept):
             by_span[(item.start, item.end)] = item
     unique = list(by_span.values())
-    return [
-        item
-        for item in unique
-        if not any(
-            other is not item and other.start <= item.start and item.end <= other.end
-            for other in unique
-        )
-    ]
+    extents = sorted(by_span, key=lambda e: (e[0], -e[1]))
+    reach = [-1, *itertools.accumulate((end for _, end in extents), max)]
+    inner = {extent for n, extent in enumerate(extents) if reach[n] >= extent[1]}
+    return [item for item in unique if (item.start, item.end) not in inner]
 
 
 def _cue_distance(item: Found) -> tuple[int, int]:

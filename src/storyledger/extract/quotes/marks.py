@@ -7,6 +7,8 @@ quote and a next paragraph that opens with a mark make one quote (the news conve
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,6 +32,36 @@ class Quoted:
     block: int
     outer_start: int
     outer_end: int
+
+
+class QuoteCover:
+    """Where quotes lie, marks included: "is this offset quoted?" and "how much of this
+    stretch is?", each in logarithmic time."""
+
+    def __init__(self, quoted: Sequence[Quoted]) -> None:
+        self.quoted = sorted(quoted, key=lambda q: q.outer_start)
+        self.starts = [q.outer_start for q in self.quoted]
+        self.ends = [q.outer_end for q in self.quoted]
+        self.reach = list(itertools.accumulate(self.ends, max))
+        self.lengths = [0, *itertools.accumulate(q.outer_end - q.outer_start for q in self.quoted)]
+        self.apart = all(a <= b for a, b in zip(self.ends, self.starts[1:], strict=False))
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and self.reach[index] > offset
+
+    def covered(self, start: int, end: int) -> int:
+        """How many characters of `[start, end)` lie inside quotes (counted once per quote)."""
+        if not self.apart:  # overlapping quotes are not made by `find_quoted`
+            return sum(
+                max(0, min(end, q.outer_end) - max(start, q.outer_start)) for q in self.quoted
+            )
+        low = bisect.bisect_right(self.ends, start)
+        high = bisect.bisect_left(self.starts, end)
+        if low >= high:
+            return 0
+        inside = self.lengths[high] - self.lengths[low]
+        return inside - max(0, start - self.starts[low]) - max(0, self.ends[high - 1] - end)
 
 
 def find_quoted(text: str, blocks: Sequence[Block]) -> list[Quoted]:

@@ -3,18 +3,25 @@
 A speaker is the noun phrase that is the subject of the cue verb (climbing from participles
 such as "adding" or "accusing" to the verb they hang from). Pronouns, definite descriptions
 ("the official") and "one" are resolved to an earlier noun phrase of the article.
+
+Every lookup costs about the same however long the article or its sentences are: the parse is
+read through a `ParseTree`, each token's phrase is bounded once, and an antecedent is sought
+only among the phrases of the window before the pronoun.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from storyledger.extract.quotes.lexicon import speech_lexicon
-from storyledger.extract.quotes.marks import Quoted
+from storyledger.extract.quotes.marks import QuoteCover, Quoted
+from storyledger.extract.tree import ParseTree, PhraseBounds
 from storyledger.model import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -46,19 +53,48 @@ class SpeakerFinder:
         self.text = text
         self.quoted = list(quoted)
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self.mentions]
         self.lexicon = speech_lexicon()
+        self.tree = ParseTree(doc)
+        self._roots: dict[tuple[int, int], Token] = {}
 
     @functools.cached_property
-    def phrases(self) -> list[tuple[int, int]]:
-        """Candidate antecedent phrases, outside quotes, latest first; built on first use."""
-        found = [
-            _phrase_bounds(token)
-            for token in self.doc
-            if token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
-            and token.pos_ in ("NOUN", "PROPN")
-            and not any(q.outer_start <= token.idx < q.outer_end for q in self.quoted)
-        ]
-        return sorted(found, key=lambda bounds: -bounds[0])
+    def bounds(self) -> PhraseBounds:
+        """The noun phrase of each token (`bounds[i]`): its subtree without the clauses hung
+        on it, edges trimmed. A reduced relative stays ("two diplomats briefed on the talks"),
+        a speech cue does not ("a report claiming ..."). Each worked out once, when needed."""
+        cues = self.lexicon.cue_verbs
+        return self.tree.phrase_bounds(
+            cut=lambda t: t.dep_ in _CUT_DEPS or (t.dep_ == "acl" and t.lemma_.lower() in cues),
+            trim_end=lambda t: t.is_punct or t.dep_ == "case",
+        )
+
+    @functools.cached_property
+    def _cover(self) -> QuoteCover:
+        return QuoteCover(self.quoted)
+
+    @functools.cached_property
+    def _token_starts(self) -> list[int]:
+        return self.doc.to_array(IDX).tolist()
+
+    def _phrases_back(self, before: int, reach: int) -> Iterator[tuple[int, int]]:
+        """Candidate antecedents outside quotes that start in `[before - reach, before]` and
+        end by `before`, latest first (by token among phrases with one start). Their heads lie
+        in that stretch, so only its tokens are looked at, however long the article."""
+        low = bisect.bisect_left(self._token_starts, before - reach)
+        high = bisect.bisect_left(self._token_starts, before)
+        found = []
+        for token in self.doc[low:high]:
+            if (
+                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
+                and token.pos_ in ("NOUN", "PROPN")
+                and token.idx not in self._cover
+            ):
+                p_start, p_end = self.bounds[token.i]
+                if p_start >= before - reach and p_end <= before:
+                    found.append((p_start, p_end, token.i))
+        for p_start, p_end, _ in sorted(found, key=lambda phrase: (-phrase[0], phrase[2])):
+            yield p_start, p_end
 
     def subject_of(self, cue: Token) -> Token | None:
         """The subject of `cue`; from a participle ("adding", "accusing") or a clause, the
@@ -66,10 +102,10 @@ class SpeakerFinder:
         a passive subject ("the legacy will be written")."""
         token = cue
         for _ in range(8):
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
             if token is cue and subject is not None:
                 return subject if subject.lower_ not in ("it", "there") else None
-            if token is cue and _has_child(token, "nsubjpass"):
+            if token is cue and self.tree.has_child(token, "nsubjpass"):
                 return None  # "the legacy will be written": the subject is not a speaker
             if token is cue and subject is None:
                 inverted = _inverted_subject(cue)
@@ -84,7 +120,9 @@ class SpeakerFinder:
             ):
                 return token.head  # "a report claiming ...", "a spokesman saying ..."
             if token.dep_ == "pcomp":
-                owner = next((c for c in token.head.head.children if c.dep_ == "poss"), None)
+                owner = next(
+                    (c for c in self.tree.children(token.head.head) if c.dep_ == "poss"), None
+                )
                 if owner is not None:
                     return owner  # "Witkoff's optimism in claiming ..."
             if token.head is token:
@@ -101,7 +139,7 @@ class SpeakerFinder:
 
     def speaker(self, subject: Token) -> Speaker:
         """The speaker that `subject` names, resolved when it is a pronoun or a description."""
-        start, end = _phrase_bounds(subject)
+        start, end = self.bounds[subject.i]
         written = self.text[start:end]
         antecedent = self._antecedent(subject, start)
         if antecedent is not None:
@@ -111,9 +149,10 @@ class SpeakerFinder:
 
     def _describe(self, start: int, end: int, written: str, r_start: int, r_end: int) -> Speaker:
         resolved = self.text[r_start:r_end]
-        inside = [m for m in self.mentions if r_start <= m.start and m.end <= r_end]
+        inside = list(self._mentions_within(r_start, r_end))
         person = next((m for m in inside if m.kind == "person"), None)
-        head = _head_lemma(self.doc, r_start, r_end)
+        root = self._root(r_start, r_end)
+        head = root.lemma_.lower() if root is not None else ""
         others = [m for m in inside if m.kind != "person"]
         affiliation = others[0].text if others else None
         if person is not None:
@@ -124,7 +163,7 @@ class SpeakerFinder:
             owner = others[0] if others else None
             return Speaker(start, end, written, resolved, owner, False, affiliation)
         named = next(
-            (m for m in others if m.start == r_start or _covers_head(m, self.doc, r_start, r_end)),
+            (m for m in others if m.start == r_start or _covers(m, root)),
             None,
         )
         if named is None and not inside:
@@ -136,22 +175,43 @@ class SpeakerFinder:
         words = name.split()
         if len(words) != 1 or not name[:1].isupper():
             return None
-        people = {
-            m.text: m
-            for m in self.mentions
-            if m.kind == "person" and len(m.text.split()) > 1 and m.text.split()[-1] == name
-        }
+        people = self._people_by_surname.get(name, {})
         return next(iter(people.values())) if len(people) == 1 else None
+
+    @functools.cached_property
+    def _people_by_surname(self) -> dict[str, dict[str, Mention]]:
+        """Surname -> {full name: its last mention}, for the people named in several words."""
+        found: dict[str, dict[str, Mention]] = {}
+        for m in self.mentions:
+            words = m.text.split()
+            if m.kind == "person" and len(words) > 1:
+                found.setdefault(words[-1], {})[m.text] = m
+        return found
+
+    def _mentions_within(self, start: int, end: int) -> Iterator[Mention]:
+        """The mentions inside `[start, end)`, in order of their start."""
+        index = bisect.bisect_left(self._mention_starts, start)
+        while index < len(self.mentions) and self.mentions[index].start <= end:
+            mention = self.mentions[index]
+            if mention.end <= end:
+                yield mention
+            index += 1
+
+    def _root(self, start: int, end: int) -> Token | None:
+        """The root of the tokens over `[start, end)` (spaCy's `Span.root`), memoised."""
+        if (start, end) not in self._roots:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            self._roots[start, end] = span.root if span is not None else None
+        return self._roots[start, end]
 
     def _definite_role(self, start: int, end: int) -> bool:
         """ "the city engineer" names one identifiable person; "an official" does not."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        root = self._root(start, end)
+        if root is None:
             return False
-        root = span.root
         return root.tag_ in ("NN", "NNP") and any(
             c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another", "any", "some")
-            for c in root.children
+            for c in self.tree.children(root)
         )
 
     def _can_speak(self, subject: Token) -> bool:
@@ -174,9 +234,9 @@ class SpeakerFinder:
         word = subject.lower_
         if word in _PERSONAL:
             return self._earlier(start, plural=_PERSONAL[word] == "pl")
-        if word == "one" and not list(subject.children):
+        if word == "one" and not self.tree.kids[subject.i]:
             return self._earlier(start, plural=True, anonymous_only=True)
-        determiner = next((c for c in subject.children if c.dep_ == "det"), None)
+        determiner = next((c for c in self.tree.children(subject) if c.dep_ == "det"), None)
         if determiner is not None and determiner.lower_ in ("the", "this", "that"):
             return self._same_head(subject, start)
         return None
@@ -185,13 +245,11 @@ class SpeakerFinder:
         self, before: int, *, plural: bool, anonymous_only: bool = False
     ) -> tuple[int, int] | None:
         """The nearest earlier phrase that could be the speaker a pronoun points back to."""
-        for p_start, p_end in self.phrases:
-            if p_end > before or p_start < before - _LOOKBACK:
-                continue
-            head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
+        for p_start, p_end in self._phrases_back(before, _LOOKBACK):
+            head = self._root(p_start, p_end)
             if head.lower_ in _PERSONAL:
                 continue
-            is_plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+            is_plural = head.tag_ in ("NNS", "NNPS") or self.tree.has_child(head, "conj")
             if plural != is_plural:
                 continue
             if anonymous_only and head.lemma_.lower() not in self.lexicon.anonymous_heads:
@@ -205,11 +263,9 @@ class SpeakerFinder:
     def _same_head(self, subject: Token, before: int) -> tuple[int, int] | None:
         """ "the official" -> the nearest earlier phrase with the same head noun."""
         lemma = subject.lemma_.lower()
-        for p_start, p_end in self.phrases:
-            if p_end > before or p_start < before - _LOOKBACK * 3:
-                continue
-            head = self.doc.char_span(p_start, p_end, alignment_mode="expand").root
-            if head.lemma_.lower() == lemma and head.idx < before and not _definite(head):
+        for p_start, p_end in self._phrases_back(before, _LOOKBACK * 3):
+            head = self._root(p_start, p_end)
+            if head.lemma_.lower() == lemma and head.idx < before and not self._definite(head):
                 return p_start, p_end
             if (
                 lemma in ROLE_NOUNS
@@ -220,7 +276,13 @@ class SpeakerFinder:
         return None
 
     def _names_person(self, start: int, end: int) -> bool:
-        return any(m.kind == "person" and start <= m.start and m.end <= end for m in self.mentions)
+        return any(m.kind == "person" for m in self._mentions_within(start, end))
+
+    def _definite(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+            for c in self.tree.children(token)
+        )
 
 
 ROLE_NOUNS = frozenset(
@@ -250,40 +312,5 @@ def _inverted_subject(cue: Token) -> Token | None:
     return None
 
 
-def _has_child(token: Token, dep: str) -> bool:
-    return any(child.dep_ == dep for child in token.children)
-
-
-def _definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-
-
-def _phrase_bounds(token: Token) -> tuple[int, int]:
-    """The noun phrase of `token`: its subtree without the clauses hung on it, edges trimmed.
-    A reduced relative stays ("two diplomats briefed on the talks"), a speech cue does not
-    ("a report claiming ...")."""
-    cues = speech_lexicon().cue_verbs
-    cut = {
-        t.i
-        for child in token.subtree
-        if child is not token
-        and (child.dep_ in _CUT_DEPS or (child.dep_ == "acl" and child.lemma_.lower() in cues))
-        for t in child.subtree
-    }
-    tokens = [t for t in token.subtree if t.i not in cut]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _head_lemma(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root.lemma_.lower() if span is not None else ""
-
-
-def _covers_head(mention: Mention, doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    root = span.root if span is not None else None
+def _covers(mention: Mention, root: Token | None) -> bool:
     return root is not None and mention.start <= root.idx < mention.end
