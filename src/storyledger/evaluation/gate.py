@@ -21,6 +21,7 @@ from storyledger.evaluation import (
     meantime_events,
     meantime_speech,
     quotes,
+    recognizers,
 )
 
 FLOOR_MARGIN = 0.01
@@ -37,6 +38,7 @@ _GATED = {
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
         "meantime_values": ("recall", "precision"),
+        "recognizers": ("share",),
     },
     "framing": {
         "sentences": ("precision", "recall", "kept_apart"),
@@ -131,6 +133,10 @@ def _score_figures(
                 "precision_without_durations",
             ),
         )
+    specs = shared / "corpora" / "recognizers-text"
+    if specs.is_dir():
+        results["recognizers"] = recognizers.evaluate_recognizers(specs, nlp)
+        table += recognizers.format_table(results["recognizers"])
     results["table"] = table
     return results
 
