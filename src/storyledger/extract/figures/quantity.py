@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, read_number, vague_low
+from storyledger.extract.figures.numbers import (
+    SCALES,
+    SMALL_WORDS,
+    VAGUE,
+    exact,
+    read_number,
+    vague_low,
+)
 
 QUALIFIERS: dict[tuple[str, ...], str] = {
     ("at", "least"): "at_least",
@@ -269,7 +276,7 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     if range_end is not None and value is not None:
         other_last, other_value = range_end
         scale = _shared_scale(words, doc[end + 2 : other_last + 1])
-        low, high, value = value * scale, other_value, None
+        low, high, value = float(exact(value) * exact(scale)), other_value, None
         qualifier, last = "range", other_last
     qualifier_start, said = _qualifier_before(doc, first, sentence.start)
     if said and qualifier == "exact":
