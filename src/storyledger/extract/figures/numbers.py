@@ -28,6 +28,13 @@ SCALES = {
     "b": 1e9,
     "tn": 1e12,
     "tr": 1e12,
+    "mil": 1e6,
+    "bln": 1e9,
+    "trn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 SMALL_WORDS = {
     "a dozen": 12.0,
