@@ -18,6 +18,10 @@ _DATA = read_data("currencies.json")
 SIGNS: dict[str, str] = _DATA["signs"]
 SCALE_ONLY_SIGNS: dict[str, str] = _DATA["after_scale_only"]
 CODES = frozenset(_DATA["codes"].split()) - frozenset(_DATA["excluded_codes"].split())
+_LOWER_CODES = {
+    code: "XBT" if code == "btc" else code.upper() for code in _DATA["lowercase_codes"].split()
+}
+_LOWER_CODES["rmb"] = "CNY"
 WORDS: dict[str, str] = _DATA["words"]
 SUBUNITS: dict[str, tuple[str, Decimal]] = {
     word: (code, Decimal(factor)) for word, (code, factor) in _DATA["subunits"].items()
@@ -33,6 +37,9 @@ _WORD_PATTERN = re.compile(
     + "|".join(re.escape(w) for w in sorted({**WORDS, **SUBUNITS}, key=len, reverse=True))
     + r")(?![\w])"
 )
+
+
+_CODE_AFTER = re.compile(r"(?:[A-Za-z]{3}|[$€£¥₹₩₽₺₦₱₪฿₫₴₡₿₾₭元₨])(?![\w$])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +60,7 @@ def sign_code(text: str) -> str | None:
     """The currency a sign or code written before a number names ("£", "US$", "INR"), or None."""
     if text in CODES:
         return text
-    return SIGNS.get(text.lower())
+    return SIGNS.get(text.lower()) or _LOWER_CODES.get(text.lower())
 
 
 def split_glued(text: str) -> Glued | None:
@@ -106,10 +113,13 @@ def _fields(glued: Glued) -> dict:
 
 
 def money_word_at(text: str, position: int) -> tuple[str, Decimal, int] | None:
-    """A currency name or sub-unit written at `position` ("euros", "Hong Kong dollars",
-    "pence"): its ISO code, the factor to that currency, and where it ends."""
+    """A currency name, sub-unit, code or sign written at `position` ("euros", "Hong Kong
+    dollars", "pence", "USD", "€"): its ISO code, the factor to that currency, and its end."""
     match = _WORD_PATTERN.match(text, position)
     if match is None:
+        code = _CODE_AFTER.match(text, position)
+        if code is not None and (sign := sign_code(code.group(0))) is not None:
+            return sign, Decimal(1), code.end()
         return None
     word = match.group(0).lower()
     if word in SUBUNITS:

@@ -59,6 +59,16 @@ SMALL_WORDS = {
     "a year": 1.0,
     "a minute": 1.0,
 }
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "half a": 0.5,
+    "quarter": 0.25,
+    "a quarter": 0.25,
+    "quarter of a": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+}
 VAGUE = {
     "dozens": 24.0,
     "scores": 40.0,
@@ -91,9 +101,19 @@ def read_decimal(phrase: str) -> Decimal | None:
         return None
     if joined in SMALL_WORDS:
         return exact(SMALL_WORDS[joined])
+    if " and a " in joined:  # "two and a half million"
+        head, _, tail = joined.partition(" and a ")
+        part = tail.split()
+        whole, fraction = read_decimal(head), SMALL_WORDS.get(f"a {part[0]}")
+        rest = read_decimal(" ".join(["1", *part[1:]])) if len(part) > 1 else Decimal(1)
+        if whole is None or fraction is None or rest is None:
+            return None
+        return (whole + exact(fraction)) * rest
     scale = Decimal(1)
     while words and words[-1] in SCALES and len(words) > 1:
         scale *= exact(SCALES[words.pop()])
+    if scale != 1 and " ".join(words) in _FRACTIONS:  # "half a million", "a quarter million"
+        return exact(_FRACTIONS[" ".join(words)]) * scale
     if len(words) == 1:
         single = _single(words[0])
         if single is not None:

@@ -20,12 +20,14 @@ from storyledger.extract.figures.money import sign_code
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
 from storyledger.extract.figures.reading import (
     Reading,
+    and_a_half,
     glued_at,
     is_ordinal,
     number_end,
     read_at,
     unit_after,
 )
+from storyledger.extract.figures.units import unit_at
 
 QUALIFIERS: dict[tuple[str, ...], str] = {
     ("at", "least"): "at_least",
@@ -60,6 +62,7 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("below",): "less_than",
     ("just", "under"): "less_than",
 }
+TIME_UNIT_NAMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades".split()
@@ -101,7 +104,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(fraction)
             index = fraction.last + 1
             continue
-        if _starts_number(token) and not _excluded(token):
+        if (_starts_number(token) or _one_with_unit(sentence, index)) and not _excluded(token):
             quantity = _phrase(sentence, index)
             if quantity is not None:
                 found.append(quantity)
@@ -137,6 +140,17 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     low, high = _bounds(qualifier, float(value), None, None)
     first = start if qualifier != "exact" else index
     return Quantity(first, last, last, float(value), low, high, qualifier, None)
+
+
+def _one_with_unit(sentence: Span, index: int) -> bool:
+    """ "one mile", "one penny", "one-yen": "one" counts when a unit or currency follows (not a
+    time unit: "one day" is as often when as how long)."""
+    if sentence.doc[index].lower_ != "one":
+        return False
+    if and_a_half(sentence.doc, index, sentence.end):
+        return True  # "one and a half"
+    found = unit_after(sentence, index, money=False)
+    return found is not None and found[0] not in TIME_UNIT_NAMES
 
 
 def _starts_number(token: Token) -> bool:
@@ -315,6 +329,8 @@ _NAME_NOUNS = frozenset(
 def _names_before(previous: Token) -> bool:
     """A word that makes the number after it part of a name, not a count."""
     text = previous.text
+    if sign_code(text):
+        return False  # "Rs 500 crore": a currency, not a name
     if previous.lower_ in _NAME_NOUNS:
         return True
     if text == "." and previous.i > 0 and f"{previous.nbor(-1).lower_}." in _NAME_NOUNS:
@@ -338,7 +354,8 @@ def _glued_to_letters(token: Token) -> bool:
         following is not None
         and token.whitespace_ == ""
         and following.text[:1].isalpha()
-        and following.text.lower() not in _GLUED_UNITS
+        and following.text.lower().rstrip(".") not in _GLUED_UNITS
+        and unit_at(following.text, 0) is None
     )
 
 
@@ -500,6 +517,10 @@ def _currency_before(
         return None, first
     previous = doc[first - 1]
     code = sign_code(previous.text)
+    if previous.text == "$" and first - 2 >= sentence_start and doc[first - 2].lower_ != "a":
+        joined = sign_code(doc[first - 2].text + "$")  # "c $ 1.34", "hk $ 10": tokenised signs
+        if joined is not None and joined != "USD":
+            return joined, first - 2
     if code == "USD" and reading is not None and reading.currency == "USD":
         return code, first - 1  # "$US40": "$" and "US40"
     if code is not None and (reading is None or reading.currency is None):

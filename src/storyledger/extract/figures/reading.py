@@ -66,6 +66,7 @@ def read_at(sentence: Span, index: int) -> Reading | None:
     else:
         end = number_end(sentence, index)
         words = [t.lower_ for t in doc[index : end + 1] if t.text not in _HYPHENS or t.i == index]
+        words[-1] = words[-1].rstrip(".") if len(words) > 1 else words[-1]
         if glued is not None:
             words[0] = glued.core
     unit = glued.unit if glued is not None else None
@@ -99,15 +100,26 @@ def number_end(sentence: Span, index: int) -> int:
     while end + 1 < sentence.end:
         following = doc[end + 1]
         lower = following.lower_
+        if following.i == sentence.end - 1 or doc[following.i + 1].is_punct:
+            lower = lower.rstrip(".")  # "lent US$2.5m.": the sentence's full stop
         spelled = not doc[end].text[:1].isdigit()
         if glued_at(following) is not None:
             break
         if (lower in SCALES and SCALES[lower] >= 100) or (
             following.like_num
             and not is_ordinal(following)
-            and (lower != "one" or (spelled and doc[end].lower_ in TENS | _BIG))
+            and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
         ):
             end += 1
+        elif and_a_half(doc, end, sentence.end):
+            end += 3
+        elif (
+            doc[end].lower_ == "half"
+            and lower in ("a", "an")
+            and end + 2 < sentence.end
+            and doc[end + 2].lower_ in SCALES
+        ):
+            end += 2  # "half a million"
         elif (
             _hyphenated_words(doc, end, sentence.end)
             or (
@@ -134,6 +146,17 @@ def number_end(sentence: Span, index: int) -> int:
         else:
             break
     return end
+
+
+def and_a_half(doc: object, end: int, stop: int) -> bool:
+    """ "two and a half", "1 and a quarter": a whole number and a fraction of one."""
+    return (
+        end + 3 < stop
+        and doc[end].lower_ not in SCALES
+        and doc[end + 1].lower_ == "and"
+        and doc[end + 2].lower_ in ("a", "an")
+        and doc[end + 3].lower_ in ("half", "quarter")
+    )
 
 
 def _hyphenated_words(doc: object, end: int, stop: int) -> bool:
@@ -191,14 +214,19 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
             found = (name, Decimal(1), position + len(phrase))
     if found is None and not hyphen and following.lower_ in _PERCENT_WORDS:
         found = ("%", Decimal(1), following.idx + len(following.text))
-    if found is None and not money and not hyphen:
+    if found is None and not money:
         found = money_word_at(text, position)
+        if found is not None and hyphen and text[position : found[2]].lower().startswith("pound"):
+            found = ("pound", Decimal(1), found[2])  # "a 200-pound man": weight, not money
     if found is None and not money:
         measured = unit_at(text, position)
         found = (measured[0], Decimal(1), measured[1]) if measured else None
     if found is None or found[2] > sentence.end_char:
         return None
-    token = next((t for t in doc[last + 1 : sentence.end] if t.idx + len(t.text) == found[2]), None)
+    token = next(
+        (t for t in doc[last + 1 : sentence.end] if t.idx + len(t.text.rstrip(".")) == found[2]),
+        None,
+    )  # "98.6 degrees F.": the unit's token may hold the full stop
     return (found[0], found[1], token.i) if token is not None else None
 
 
