@@ -93,6 +93,17 @@ CASES = [
         [("As many as 30", 30.0, None, 30.0, "at_most", None)],
     ),
     ("Turnout was ~60% in May.", [("~60%", 60.0, None, None, "about", "%")]),
+    ("They expect 50 or more people.", [("50 or more", 50.0, None, None, "at_least", None)]),
+    (
+        "It had greater than 190 seats.",
+        [("greater than 190", 190.0, None, None, "more_than", None)],
+    ),
+    (
+        "They own more than 10 and less than 40 cars.",
+        [("more than 10 and less than 40", None, 10.0, 40.0, "range", None)],
+    ),
+    ("Prices run 1000–5000 a unit.", [("1000–5000", None, 1000.0, 5000.0, "range", None)]),
+    ("One million people came.", [("One million", 1_000_000.0, None, None, "exact", None)]),
     # index levels
     (
         "The FTSE 100 closed at 7,412.55 on Friday.",
@@ -109,6 +120,8 @@ CASES = [
     ("He bought a PS4 console.", []),
     ("A 24-hour curfew was imposed.", []),
     ("One day he would leave.", []),
+    ("It was the twenty-fifth day of the strike.", []),
+    ("Call +1-222-2222 now.", []),
     ("ALL 5 solutions are wrong.", [("5", 5.0, None, None, "exact", None)]),
 ]
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.figures.bounds import COMPARATIVES, merge_bounds, postfix_after
 from storyledger.extract.figures.fractions import fraction_at
 from storyledger.extract.figures.money import sign_code
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
@@ -110,8 +111,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
                 found.append(quantity)
                 index = quantity.last + 1
                 continue
+        if ranged := _range_token(sentence, index):
+            found.append(ranged)
         index += 1
-    return found
+    return merge_bounds(sentence, found)
 
 
 def _single_unit(sentence: Span, index: int) -> Quantity | None:
@@ -149,6 +152,9 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
         return False
     if and_a_half(sentence.doc, index, sentence.end):
         return True  # "one and a half"
+    following = sentence.doc[index + 1] if index + 1 < sentence.end else None
+    if following is not None and following.lower_ in SCALES and SCALES[following.lower_] >= 100:
+        return True  # "one million", "one hundred and six"
     found = unit_after(sentence, index, money=False)
     return found is not None and found[0] not in TIME_UNIT_NAMES
 
@@ -167,6 +173,8 @@ def _starts_number(token: Token) -> bool:
 
 
 def _excluded(token: Token) -> bool:
+    if token.text.startswith("+") and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
+        return True  # "+1-222-2222": a telephone number
     glued = glued_at(token)
     if glued is not None and (glued.currency or glued.unit or glued.approx):
         previous = token.nbor(-1) if token.i > token.sent.start else None
@@ -293,13 +301,17 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         first = qualifier_start
     if reading is not None and reading.approx and qualifier == "exact":
         qualifier = "about"
-    if qualifier == "exact" and first > sentence.start and doc[first - 1].lower_ == "minus":
+    if _ordinal_after(sentence, end):
+        return None  # "twenty-fifth", "one hundred twenty fifth": an ordinal
+    if qualifier == "exact" and first > sentence.start and doc[first - 1].lower_ in _MINUS:
         first, value = first - 1, -value
     factor = Decimal(1)
     if unit is None:
         unit, factor, last = _unit_after(sentence, last, currency)
         if unit is not None and len(unit) == 3 and unit.isupper():
             currency, unit = unit, None
+    if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
+        qualifier, last = postfix  # "50 or more"
     if unit is None and currency is None and qualifier == "exact" and _names_a_model(doc[end]):
         return None
     value, low, high = (_times(v, factor) for v in (value, low, high))
@@ -314,6 +326,44 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         qualifier,
         unit if unit is not None else currency,
     )
+
+
+_MINUS = frozenset({"minus", "negative"})
+_RANGE_TOKEN = re.compile(
+    r"^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?[-–~](\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?$"
+)
+
+
+def _ordinal_after(sentence: Span, end: int) -> bool:
+    """A spelled number followed by an ordinal word ("twenty-fifth", "hundred twenty fifth")."""
+    doc = sentence.doc
+    if not doc[end].is_alpha:
+        return False
+    following = end + 1
+    if following < sentence.end and doc[following].text in ("-", "‑"):
+        following += 1
+    return (
+        following < sentence.end
+        and is_ordinal(doc[following])
+        and doc[following].lower_ not in ("last", "next")
+    )
+
+
+def _range_token(sentence: Span, index: int) -> Quantity | None:
+    """ "1000–5000", "5k-20k", "20~100": a range the tokenizer kept in one token."""
+    token = sentence.doc[index]
+    match = _RANGE_TOKEN.match(token.text)
+    if match is None or _excluded(token) or _is_year(token) or token.ent_type_ == "DATE":
+        return None
+    low_digits, low_scale, high_digits, high_scale = match.groups()
+    low = Decimal(low_digits.replace(",", "")) * _SUFFIX_SCALES[(low_scale or high_scale or "")]
+    high = Decimal(high_digits.replace(",", "")) * _SUFFIX_SCALES[high_scale or ""]
+    if not low < high:
+        return None
+    return Quantity(index, index, index, None, float(low), float(high), "range", None)
+
+
+_SUFFIX_SCALES = {"": Decimal(1), "k": Decimal(1000), "m": Decimal(10**6), "bn": Decimal(10**9)}
 
 
 def _times(value: Decimal | None, factor: Decimal) -> float | None:
@@ -499,13 +549,13 @@ def _shared_scale(first_words: str, second: Span) -> float:
 def _qualifier_before(doc: object, first: int, sentence_start: int) -> tuple[int, str | None]:
     if first - 1 >= sentence_start and doc[first - 1].lower_ in ("between", "from"):
         return first - 1, "range"
-    for length in (3, 2, 1):
+    for length in (5, 4, 3, 2, 1):
         start = first - length
         if start < sentence_start:
             continue
         words = tuple(t.lower_ for t in doc[start:first])
-        if words in QUALIFIERS:
-            return start, QUALIFIERS[words]
+        if words in QUALIFIERS or words in COMPARATIVES:
+            return start, QUALIFIERS.get(words) or COMPARATIVES[words]
     return first, None
 
 
