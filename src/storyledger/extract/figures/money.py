@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from storyledger.data_files import read_data
 from storyledger.extract.figures.units import unit_at
@@ -63,6 +64,7 @@ def sign_code(text: str) -> str | None:
     return SIGNS.get(text.lower()) or _LOWER_CODES.get(text.lower())
 
 
+@lru_cache(maxsize=4096)
 def split_glued(text: str) -> Glued | None:
     """A token holding a number with a sign, code, approximation or unit glued to it; None when
     the token is a plain number or not a number at all."""

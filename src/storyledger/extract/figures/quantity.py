@@ -97,6 +97,9 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     index = sentence.start
     while index < sentence.end:
         token = sentence.doc[index]
+        if not _candidate(token):
+            index += 1
+            continue
         if single := _single_unit(sentence, index):
             found.append(single)
             index += 2
@@ -115,6 +118,21 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(ranged)
         index += 1
     return merge_bounds(sentence, found)
+
+
+_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens"})
+
+
+def _candidate(token: Token) -> bool:
+    """Cheap test first: only a number-like token or a few words can start a quantity."""
+    lower = token.lower_
+    return (
+        token.like_num
+        or any(char.isdigit() for char in token.text)
+        or lower in _CANDIDATE_WORDS
+        or lower in VAGUE
+        or lower in _EXTRA_NUMBER_WORDS
+    )
 
 
 def _single_unit(sentence: Span, index: int) -> Quantity | None:

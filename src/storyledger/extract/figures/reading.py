@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from storyledger.extract.figures.money import Glued, money_word_at, sign_code, split_glued
-from storyledger.extract.figures.numbers import SCALES, exact, read_decimal
+from storyledger.extract.figures.numbers import SCALES, read_decimal
 from storyledger.extract.figures.units import unit_at
 
 ORDINAL_WORDS = frozenset(
@@ -33,6 +33,7 @@ _CONVERSION_UNITS = frozenset({"ft", "feet", "foot", "in", "inches", "yards", "y
 _HYPHENS = ("-", "‑", "–")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
 _PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
+_UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,21 +200,23 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
     if last + 1 >= sentence.end:
         return None
     following = doc[last + 1]
-    text, position = doc.text, following.idx
+    window = doc[last + 1 : min(sentence.end, last + _UNIT_WINDOW)]
+    text, base = window.text, window.start_char  # a few tokens, not the whole text
     hyphen = (
         following.text in _HYPHENS and doc[last].whitespace_ == "" and not following.whitespace_
     )
+    position = 0
     if hyphen:
         if last + 2 >= sentence.end:
             return None
-        position = doc[last + 2].idx
+        position = doc[last + 2].idx - base
     lower = text[position : position + 20].lower()
     found: tuple[str, Decimal, int] | None = None
     for phrase, name in PERCENT:
         if lower.startswith(phrase):
             found = (name, Decimal(1), position + len(phrase))
     if found is None and not hyphen and following.lower_ in _PERCENT_WORDS:
-        found = ("%", Decimal(1), following.idx + len(following.text))
+        found = ("%", Decimal(1), len(following.text))
     if found is None and not money:
         found = money_word_at(text, position)
         if found is not None and hyphen and text[position : found[2]].lower().startswith("pound"):
@@ -221,20 +224,9 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
     if found is None and not money:
         measured = unit_at(text, position)
         found = (measured[0], Decimal(1), measured[1]) if measured else None
-    if found is None or found[2] > sentence.end_char:
+    if found is None:
         return None
     token = next(
-        (t for t in doc[last + 1 : sentence.end] if t.idx + len(t.text.rstrip(".")) == found[2]),
-        None,
+        (t for t in window if t.idx - base + len(t.text.rstrip(".")) == found[2]), None
     )  # "98.6 degrees F.": the unit's token may hold the full stop
     return (found[0], found[1], token.i) if token is not None else None
-
-
-def as_float(value: Decimal | None) -> float | None:
-    """The one conversion to a float, at the end."""
-    return None if value is None else float(value)
-
-
-def times(value: float | None, factor: Decimal) -> float | None:
-    """`value` times `factor`, exactly."""
-    return None if value is None else float(exact(value) * factor)
