@@ -122,6 +122,9 @@ CASES = [
     ("One day he would leave.", []),
     ("It was the twenty-fifth day of the strike.", []),
     ("Call +1-222-2222 now.", []),
+    ("The home side won 9-3 on Sunday.", []),
+    ("It flies the 787-8 on that route.", []),
+    ("It fell to minus one.", [("minus one", -1.0, None, None, "exact", None)]),
     ("ALL 5 solutions are wrong.", [("5", 5.0, None, None, "exact", None)]),
 ]
 

@@ -170,6 +170,8 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
         return False
     if and_a_half(sentence.doc, index, sentence.end):
         return True  # "one and a half"
+    if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
+        return True  # "minus one"
     following = sentence.doc[index + 1] if index + 1 < sentence.end else None
     if following is not None and following.lower_ in SCALES and SCALES[following.lower_] >= 100:
         return True  # "one million", "one hundred and six"
@@ -308,6 +310,11 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         return None  # "the 737-800 range": a model code, not a range
     if other is not None and value is not None:
         scale = _shared_scale(words, doc[end + 2 : other.end + 1])
+        if not value * exact(scale) < other.value:
+            if doc[end + 1].text in ("-", "‑", "–"):
+                return None  # "787-8", "won 9-3": a model code or a score, not a range
+            other = None
+    if other is not None and value is not None:
         low, high, value = value * exact(scale), other.value, None
         qualifier, last = "range", other.end
         currency = currency or other.currency
