@@ -199,6 +199,8 @@ def _excluded(token: Token) -> bool:
     if glued is not None and (glued.currency or glued.unit or glued.approx):
         previous = token.nbor(-1) if token.i > token.sent.start else None
         return previous is not None and _names_before(previous)
+    if _day_of_month(token) or _half_of_a_game(token):
+        return True
     if token.ent_type_ in _NOT_FIGURE_ENTS and not _PLAIN_AMOUNT.match(token.text):
         return True
     if token.ent_type_ in ("DATE", "TIME") and not _is_duration(token) and _looks_like_date(token):
@@ -215,6 +217,29 @@ def _excluded(token: Token) -> bool:
         and token.whitespace_ == ""
         and (token.i + 2 < len(token.doc) and token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES)
     )
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _day_of_month(token: Token) -> bool:
+    """ "10 Nov 2011", "Nov. 10": a day next to a month's name."""
+    if not (token.text.isdigit() and 1 <= int(token.text) <= 31):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1].lower_.rstrip(".") if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+    if before == "" and token.i > 1 and doc[token.i - 1].text == ".":
+        before = doc[token.i - 2].lower_
+    return after in _MONTHS or before in _MONTHS
+
+
+def _half_of_a_game(token: Token) -> bool:
+    """ "the second half", "the first quarter": a period of play or of a year."""
+    return token.lower_ in ("half", "quarter") and token.i > 0 and is_ordinal(token.nbor(-1))
 
 
 _UNIT_ADJECTIVES = frozenset(
@@ -310,6 +335,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         return None  # "the 737-800 range": a model code, not a range
     if other is not None and value is not None:
         scale = _shared_scale(words, doc[end + 2 : other.end + 1])
+        if _in_brackets(doc, first, other.end) and doc[end + 1].text in ("-", "–"):
+            return None  # "the Bulldogs (15-17)": a win-loss record
         if not value * exact(scale) < other.value:
             if doc[end + 1].text in ("-", "‑", "–"):
                 return None  # "787-8", "won 9-3": a model code or a score, not a range
@@ -357,6 +384,16 @@ _MINUS = frozenset({"minus", "negative"})
 _RANGE_TOKEN = re.compile(
     r"^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?[-–~](\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?$"
 )
+
+
+def _in_brackets(doc: object, first: int, last: int) -> bool:
+    """The phrase alone in brackets: "(15-17)", "(9-7, 0-3)"."""
+    return (
+        first > 0
+        and doc[first - 1].text == "("
+        and last + 1 < len(doc)
+        and doc[last + 1].text in (")", ",")
+    )
 
 
 def _ordinal_after(sentence: Span, end: int) -> bool:
