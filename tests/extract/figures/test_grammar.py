@@ -104,6 +104,10 @@ CASES = [
     ),
     ("Prices run 1000–5000 a unit.", [("1000–5000", None, 1000.0, 5000.0, "range", None)]),
     ("One million people came.", [("One million", 1_000_000.0, None, None, "exact", None)]),
+    ("They saw 20 or so ships.", [("20 or so", 20.0, None, None, "about", None)]),
+    ("They saw 20-odd ships.", [("20-odd", 20.0, None, None, "about", None)]),
+    ("It has 30-plus stores.", [("30-plus", 30.0, None, None, "at_least", None)]),
+    ("It sent well over 500 troops.", [("well over 500", 500.0, None, None, "more_than", None)]),
     # index levels
     (
         "The FTSE 100 closed at 7,412.55 on Friday.",

@@ -32,12 +32,26 @@ COMPARATIVES: dict[tuple[str, ...], str] = {
     (">", "="): "at_least",
     (">=",): "at_least",
     ("≥",): "at_least",
+    ("well", "over"): "more_than",
+    ("well", "above"): "more_than",
+    ("just", "above"): "more_than",
+    ("north", "of"): "more_than",
+    ("upward", "of"): "more_than",
+    ("well", "under"): "less_than",
+    ("well", "below"): "less_than",
+    ("just", "below"): "less_than",
+    ("just", "shy", "of"): "less_than",
+    ("as", "high", "as"): "at_most",
+    ("in", "the", "region", "of"): "about",
+    ("on", "the", "order", "of"): "about",
+    ("somewhere", "around"): "about",
     ("<",): "less_than",
     ("<", "="): "at_most",
     ("<=",): "at_most",
     ("≤",): "at_most",
 }
 POSTFIX: dict[tuple[str, str], str] = {
+    ("or", "so"): "about",
     ("or", "more"): "at_least",
     ("or", "over"): "at_least",
     ("or", "above"): "at_least",
@@ -59,11 +73,21 @@ _UPPER = ("at_most", "less_than")
 _LINKS = frozenset({"and", "but", ",", "yet"})
 
 
+_GLUED_POSTFIX = {"odd": "about", "plus": "at_least"}
+
+
 def postfix_after(sentence: Span, last: int) -> tuple[str, int] | None:
-    """ "50 or more": the qualifier written after the number, and its last token."""
+    """ "50 or more", "20 or so", "20-odd", "30-plus", "40+": the qualifier written after the
+    number, and its last token."""
     doc = sentence.doc
+    if last + 1 < sentence.end and doc[last + 1].text == "+" and not doc[last].whitespace_:
+        return "at_least", last + 1
     if last + 2 >= sentence.end:
         return None
+    dash, word = doc[last + 1], doc[last + 2]
+    if dash.text in ("-", "‑") and not doc[last].whitespace_ and not dash.whitespace_:
+        found = _GLUED_POSTFIX.get(word.lower_)
+        return (found, last + 2) if found else None
     words = (doc[last + 1].lower_, doc[last + 2].lower_)
     if words not in POSTFIX:
         return None
