@@ -108,6 +108,8 @@ CASES = [
     ("They saw 20-odd ships.", [("20-odd", 20.0, None, None, "about", None)]),
     ("It has 30-plus stores.", [("30-plus", 30.0, None, None, "at_least", None)]),
     ("It sent well over 500 troops.", [("well over 500", 500.0, None, None, "more_than", None)]),
+    ("It took 3½ minutes.", [("3½ minutes", 3.5, None, None, "exact", "minute")]),
+    ("The Dow fell 260.77 points.", [("260.77 points", 260.77, None, None, "exact", "point")]),
     # index levels
     (
         "The FTSE 100 closed at 7,412.55 on Friday.",

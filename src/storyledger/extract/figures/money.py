@@ -33,6 +33,16 @@ _GLUED = re.compile(
     r"^(?P<approx>[~≈])?(?P<prefix>[A-Za-z]{0,3}[$€£¥₹₩₽₺₦₱₪฿₫₴₡₿]?(?:[A-Za-z]{1,2}|Y=)?)"
     r"(?P<core>[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)(?P<suffix>[^\d\s]*)$"
 )
+_VULGARS = {
+    "½": Decimal(1) / 2,
+    "¼": Decimal(1) / 4,
+    "¾": Decimal(3) / 4,
+    "⅓": Decimal(1) / 3,
+    "⅔": Decimal(2) / 3,
+    "⅕": Decimal(1) / 5,
+    "⅛": Decimal(1) / 8,
+}
+_VULGAR = re.compile(r"(\d*)([½¼¾⅓⅔⅕⅛])")
 _WORD_PATTERN = re.compile(
     r"(?i:"
     + "|".join(re.escape(w) for w in sorted({**WORDS, **SUBUNITS}, key=len, reverse=True))
@@ -68,8 +78,14 @@ def sign_code(text: str) -> str | None:
 def split_glued(text: str) -> Glued | None:
     """A token holding a number with a sign, code, approximation or unit glued to it; None when
     the token is a plain number or not a number at all."""
+    vulgar = _VULGAR.search(text)
+    if vulgar is not None:  # "3½", "½": the fraction sign read as a decimal
+        whole = Decimal(vulgar.group(1) or 0) + _VULGARS[vulgar.group(2)]
+        text = text[: vulgar.start()] + str(whole) + text[vulgar.end() :]
     match = _GLUED.match(text)
-    if match is None or not (match["prefix"] or match["suffix"] or match["approx"]):
+    if match is None or not (
+        match["prefix"] or match["suffix"] or match["approx"] or vulgar is not None
+    ):
         return None
     prefix, suffix = match["prefix"], match["suffix"]
     currency = None

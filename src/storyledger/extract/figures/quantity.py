@@ -128,7 +128,7 @@ def _candidate(token: Token) -> bool:
     lower = token.lower_
     return (
         token.like_num
-        or any(char.isdigit() for char in token.text)
+        or any(char.isdigit() or char in "½¼¾⅓⅔⅕⅛" for char in token.text)
         or lower in _CANDIDATE_WORDS
         or lower in VAGUE
         or lower in _EXTRA_NUMBER_WORDS
