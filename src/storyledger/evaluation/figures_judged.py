@@ -1,8 +1,9 @@
 """Precision of the figures stage on real articles: a judged sample of its ECB+ output.
 
 `evals/figures/ecbplus_judged.json` holds figures the stage produced on ECB+ articles, each
-judged by hand: a figure or not (a date, a name, a score), and its value right or not. Scored
-again, precision is the share of judged figures still produced that are figures, value
+judged by hand: a figure or not (a date, a name, a score), and its value right or not. A judged
+figure is still produced when a figure overlaps it by half (a unit read later may widen it).
+Scored again, precision is the share of judged figures still produced that are figures, value
 accuracy the share of those with the right value; judged figures no longer produced are
 counted apart (`dropped_right`: real figures lost, `dropped_wrong`: false ones removed).
 """
@@ -16,6 +17,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from storyledger.evaluation import gold
+from storyledger.evaluation.figures import MIN_OVERLAP
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article
 from storyledger.pipeline import analyse
@@ -32,14 +35,23 @@ def evaluate_ecbplus_judged(corpus: Path, judged_path: Path, nlp: Language) -> d
         for a in read_inputs([path], IngestOptions())
         if isinstance(a, Article) and ids[int(a.source.rsplit(":", 1)[1]) - 1] in wanted
     ]
-    produced: set[tuple[str, int, int]] = set()
+    produced: dict[str, list[tuple[int, int]]] = {}
     for analysis in analyse(articles, nlp):
         name = ids[int(analysis.article.source.rsplit(":", 1)[1]) - 1]
         text = analysis.article.text
-        for figure in analysis.get("figures"):
-            digest = hashlib.sha1(text[figure.start : figure.end].encode("utf-8")).hexdigest()
-            produced.add((name, figure.start, figure.end, digest[:10]))
-    kept = [r for r in judged if (r["article"], r["start"], r["end"], r["sha1"]) in produced]
+        for row in (r for r in judged if r["article"] == name):
+            digest = hashlib.sha1(text[row["start"] : row["end"]].encode("utf-8")).hexdigest()
+            if digest[:10] != row["sha1"]:
+                raise ValueError(f"judged span {name}:{row['start']} no longer matches its text")
+        produced[name] = [(f.start, f.end) for f in analysis.get("figures")]
+    kept = [
+        r
+        for r in judged
+        if any(
+            gold.overlap((r["start"], r["end"]), span) >= MIN_OVERLAP
+            for span in produced.get(r["article"], [])
+        )
+    ]
     dropped = [r for r in judged if r not in kept]
     right = sum(r["figure"] for r in kept)
     return {
