@@ -17,10 +17,12 @@ from storyledger.evaluation import (
     compare,
     events,
     figures,
+    figures_judged,
     framing,
     meantime_events,
     meantime_speech,
     quotes,
+    recognizers,
 )
 
 FLOOR_MARGIN = 0.01
@@ -37,6 +39,8 @@ _GATED = {
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
         "meantime_values": ("recall", "precision"),
+        "recognizers": ("share",),
+        "ecbplus_judged": ("precision", "value_accuracy"),
     },
     "framing": {
         "sentences": ("precision", "recall", "kept_apart"),
@@ -131,6 +135,19 @@ def _score_figures(
                 "precision_without_durations",
             ),
         )
+    ecbplus = shared / "corpora" / "ecbplus"
+    if (ecbplus / "articles.jsonl").exists():
+        row = figures_judged.evaluate_ecbplus_judged(ecbplus, folder / "ecbplus_judged.json", nlp)
+        title = (
+            "figures, real news: a judged sample of our figures on ECB+ articles "
+            f"({row['judged']} figures judged by hand)"
+        )
+        keys = ("found", "precision", "value_accuracy", "dropped_right", "dropped_wrong")
+        _add_check(results, table, "ecbplus_judged", row, title, keys)
+    specs = shared / "corpora" / "recognizers-text"
+    if specs.is_dir():
+        results["recognizers"] = recognizers.evaluate_recognizers(specs, nlp)
+        table += recognizers.format_table(results["recognizers"])
     results["table"] = table
     return results
 

@@ -57,3 +57,26 @@ def test_digits_with_separators_round_trip(number):
 def test_scale_words_multiply(number, scale):
     factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[scale]
     assert read_number(f"{number} {scale}") == pytest.approx(number * factor)
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("4.1m", 4_100_000.0),
+        ("4.1 million", 4_100_000.0),
+        ("1.15bn", 1_150_000_000.0),
+        ("33.3 million", 33_300_000.0),
+        ("0.07 trillion", 70_000_000_000.0),
+    ],
+)
+def test_values_are_exact(phrase, value):
+    assert read_number(phrase) == value  # exactly: decimal arithmetic, one float at the end
+
+
+@pytest.mark.issue(16)
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["m", "bn", " million"]))
+def test_decimal_scales_are_exact(hundredths, scale):
+    factor = {"m": 10**6, "bn": 10**9, " million": 10**6}[scale]
+    written = f"{hundredths // 100}.{hundredths % 100:02d}{scale}"
+    assert read_number(written) == float(hundredths * factor // 100)

@@ -3,12 +3,14 @@
 `read_number("2.1 million")` is 2,100,000; `read_number("fifty-seven")` is 57 (number words go
 through text2num); `vague_low("hundreds of thousands")` is 200,000, the least the phrase can
 mean. No function here looks at the words around the number: qualifiers and ranges are read by
-`quantity.py`.
+`quantity.py`. Values are computed as `Decimal`s and turned into a float once, at the end, so
+"4.1m" is 4,100,000.0 and never 4,099,999.9999999995.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
@@ -26,6 +28,13 @@ SCALES = {
     "b": 1e9,
     "tn": 1e12,
     "tr": 1e12,
+    "mil": 1e6,
+    "bln": 1e9,
+    "trn": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 SMALL_WORDS = {
     "a dozen": 12.0,
@@ -50,6 +59,16 @@ SMALL_WORDS = {
     "a year": 1.0,
     "a minute": 1.0,
 }
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "half a": 0.5,
+    "quarter": 0.25,
+    "a quarter": 0.25,
+    "quarter of a": 0.25,
+    "three quarters": 0.75,
+    "three-quarters": 0.75,
+}
 VAGUE = {
     "dozens": 24.0,
     "scores": 40.0,
@@ -68,6 +87,12 @@ _ATTACHED_SCALE = re.compile(r"^([-+]?\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.IGNOR
 
 def read_number(phrase: str) -> float | None:
     """The value of a number phrase ("57,575", "2.1 million", "thirteen", "a dozen"), or None."""
+    value = read_decimal(phrase)
+    return None if value is None else float(value)
+
+
+def read_decimal(phrase: str) -> Decimal | None:
+    """`read_number`, exact: the phrase's value as a `Decimal`."""
     words = _words(phrase)
     if not words:
         return None
@@ -75,10 +100,20 @@ def read_number(phrase: str) -> float | None:
     if joined in VAGUE:
         return None
     if joined in SMALL_WORDS:
-        return SMALL_WORDS[joined]
-    scale = 1.0
+        return exact(SMALL_WORDS[joined])
+    if " and a " in joined:  # "two and a half million"
+        head, _, tail = joined.partition(" and a ")
+        part = tail.split()
+        whole, fraction = read_decimal(head), SMALL_WORDS.get(f"a {part[0]}")
+        rest = read_decimal(" ".join(["1", *part[1:]])) if len(part) > 1 else Decimal(1)
+        if whole is None or fraction is None or rest is None:
+            return None
+        return (whole + exact(fraction)) * rest
+    scale = Decimal(1)
     while words and words[-1] in SCALES and len(words) > 1:
-        scale *= SCALES[words.pop()]
+        scale *= exact(SCALES[words.pop()])
+    if scale != 1 and " ".join(words) in _FRACTIONS:  # "half a million", "a quarter million"
+        return exact(_FRACTIONS[" ".join(words)]) * scale
     if len(words) == 1:
         single = _single(words[0])
         if single is not None:
@@ -94,20 +129,35 @@ def vague_low(phrase: str) -> float | None:
     return VAGUE.get(" ".join(_words(phrase)))
 
 
-def _single(word: str) -> float | None:
+def exact(value: float | int | str) -> Decimal:
+    """A number as the `Decimal` it was written as: 0.1 is Decimal("0.1"), not its binary float;
+    a repeating fraction (1/3) keeps its float's 17 significant digits."""
+    if isinstance(value, float) and value != int(value):
+        return Decimal(repr(value))
+    return Decimal(value if not isinstance(value, float) else int(value))
+
+
+def _single(word: str) -> Decimal | None:
     if _DIGITS.match(word):
-        return float(word.replace(",", ""))
+        return _decimal(word.replace(",", ""))
     attached = _ATTACHED_SCALE.match(word)
     if attached:
-        return float(attached.group(1)) * SCALES[attached.group(2).lower()]
+        return _decimal(attached.group(1)) * exact(SCALES[attached.group(2).lower()])
     if word in SCALES and SCALES[word] >= 100:
-        return SCALES[word]
+        return exact(SCALES[word])
     return _words_value(word)
 
 
-def _words_value(words: str) -> float | None:
+def _decimal(digits: str) -> Decimal | None:
     try:
-        return float(text2num(words.replace("-", " "), "en"))
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def _words_value(words: str) -> Decimal | None:
+    try:
+        return Decimal(text2num(words.replace("-", " "), "en"))
     except ValueError:
         return None
 

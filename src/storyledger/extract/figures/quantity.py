@@ -9,11 +9,26 @@ hyphenated modifiers ("a 24-hour curfew") are not figures; durations ("six hours
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, read_number, vague_low
+from storyledger.extract.figures.bounds import COMPARATIVES, merge_bounds, postfix_after
+from storyledger.extract.figures.fractions import fraction_at
+from storyledger.extract.figures.money import sign_code
+from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
+from storyledger.extract.figures.reading import (
+    Reading,
+    and_a_half,
+    glued_at,
+    is_ordinal,
+    number_end,
+    read_at,
+    unit_after,
+)
+from storyledger.extract.figures.units import unit_at
 
 QUALIFIERS: dict[tuple[str, ...], str] = {
     ("at", "least"): "at_least",
@@ -48,52 +63,17 @@ QUALIFIERS: dict[tuple[str, ...], str] = {
     ("below",): "less_than",
     ("just", "under"): "less_than",
 }
-CURRENCY_SIGNS = {
-    "$": "USD",
-    "us$": "USD",
-    "usd$": "USD",
-    "usd": "USD",
-    "au$": "AUD",
-    "nz$": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "€": "EUR",
-    "eur": "EUR",
-    "£": "GBP",
-    "gbp": "GBP",
-    "¥": "JPY",
-    "a$": "AUD",
-    "c$": "CAD",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "rupees": "INR",
-    "shekels": "ILS",
-    "roubles": "RUB",
-    "rubles": "RUB",
-}
+TIME_UNIT_NAMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades".split()
 )
-MEASURE_UNITS = frozenset(
-    "gb mb kb tb ghz mhz kw mw gw kwh mwh meter meters metre metres km kilometer kilometers "
-    "kilometre kilometres mile miles foot feet "
-    "inch inches centimeter centimeters cm mm kg kilogram kilograms tonne tonnes ton tons pound "
-    "lb lbs liter liters litre litres gallon gallons barrel barrels acre acres hectare hectares "
-    "degree degrees mph".split()
-) - {"pound"}
-PERCENT_WORDS = ("%", "percent", "per cent", "percentage points")
 _NOT_FIGURE_ENTS = frozenset(
     {"ORDINAL", "PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "EVENT"}
 )
+# "7,412.55": grouped or decimal digits name no product or work, whatever the tagger says
+# ("Windows 3.1" is caught by the name before it).
+_PLAIN_AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
 _EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
 
 
@@ -117,18 +97,42 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     index = sentence.start
     while index < sentence.end:
         token = sentence.doc[index]
+        if not _candidate(token):
+            index += 1
+            continue
         if single := _single_unit(sentence, index):
             found.append(single)
             index += 2
             continue
-        if _starts_number(token) and not _excluded(token):
+        if fraction := _fraction(sentence, index):
+            found.append(fraction)
+            index = fraction.last + 1
+            continue
+        if (_starts_number(token) or _one_with_unit(sentence, index)) and not _excluded(token):
             quantity = _phrase(sentence, index)
             if quantity is not None:
                 found.append(quantity)
                 index = quantity.last + 1
                 continue
+        if ranged := _range_token(sentence, index):
+            found.append(ranged)
         index += 1
-    return found
+    return merge_bounds(sentence, found)
+
+
+_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens"})
+
+
+def _candidate(token: Token) -> bool:
+    """Cheap test first: only a number-like token or a few words can start a quantity."""
+    lower = token.lower_
+    return (
+        token.like_num
+        or any(char.isdigit() or char in "½¼¾⅓⅔⅕⅛" for char in token.text)
+        or lower in _CANDIDATE_WORDS
+        or lower in VAGUE
+        or lower in _EXTRA_NUMBER_WORDS
+    )
 
 
 def _single_unit(sentence: Span, index: int) -> Quantity | None:
@@ -146,15 +150,58 @@ def _single_unit(sentence: Span, index: int) -> Quantity | None:
     return Quantity(start, index + 1, index, 1.0, low, high, qualifier, unit.lemma_.lower())
 
 
+def _fraction(sentence: Span, index: int) -> Quantity | None:
+    """ "A third of", "two-thirds", "one fifth": a fraction, with a qualifier before it."""
+    found = fraction_at(sentence, index)
+    if found is None:
+        return None
+    last, value = found
+    start, qualifier = _qualifier_before(sentence.doc, index, sentence.start)
+    qualifier = qualifier if qualifier not in (None, "range") else "exact"
+    low, high = _bounds(qualifier, float(value), None, None)
+    first = start if qualifier != "exact" else index
+    return Quantity(first, last, last, float(value), low, high, qualifier, None)
+
+
+def _one_with_unit(sentence: Span, index: int) -> bool:
+    """ "one mile", "one penny", "one-yen": "one" counts when a unit or currency follows (not a
+    time unit: "one day" is as often when as how long)."""
+    if sentence.doc[index].lower_ != "one":
+        return False
+    if and_a_half(sentence.doc, index, sentence.end):
+        return True  # "one and a half"
+    if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
+        return True  # "minus one"
+    following = sentence.doc[index + 1] if index + 1 < sentence.end else None
+    if following is not None and following.lower_ in SCALES and SCALES[following.lower_] >= 100:
+        return True  # "one million", "one hundred and six"
+    found = unit_after(sentence, index, money=False)
+    return found is not None and found[0] not in TIME_UNIT_NAMES
+
+
 def _starts_number(token: Token) -> bool:
     lower = token.lower_
+    if is_ordinal(token) and lower not in _EXTRA_NUMBER_WORDS:
+        return False
     return (
-        token.like_num or lower in VAGUE or lower in _EXTRA_NUMBER_WORDS or lower in ("tens",)
+        token.like_num
+        or lower in VAGUE
+        or lower in _EXTRA_NUMBER_WORDS
+        or lower in ("tens",)
+        or glued_at(token) is not None
     ) and lower not in ("one", "a", "an")
 
 
 def _excluded(token: Token) -> bool:
-    if token.ent_type_ in _NOT_FIGURE_ENTS:
+    if token.text.startswith("+") and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
+        return True  # "+1-222-2222": a telephone number
+    glued = glued_at(token)
+    if glued is not None and (glued.currency or glued.unit or glued.approx):
+        previous = token.nbor(-1) if token.i > token.sent.start else None
+        return previous is not None and _names_before(previous)
+    if _day_of_month(token) or _half_of_a_game(token):
+        return True
+    if token.ent_type_ in _NOT_FIGURE_ENTS and not _PLAIN_AMOUNT.match(token.text):
         return True
     if token.ent_type_ in ("DATE", "TIME") and not _is_duration(token) and _looks_like_date(token):
         return True
@@ -172,6 +219,29 @@ def _excluded(token: Token) -> bool:
     )
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _day_of_month(token: Token) -> bool:
+    """ "10 Nov 2011", "Nov. 10": a day next to a month's name."""
+    if not (token.text.isdigit() and 1 <= int(token.text) <= 31):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1].lower_.rstrip(".") if token.i + 1 < len(doc) else ""
+    before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+    if before == "" and token.i > 1 and doc[token.i - 1].text == ".":
+        before = doc[token.i - 2].lower_
+    return after in _MONTHS or before in _MONTHS
+
+
+def _half_of_a_game(token: Token) -> bool:
+    """ "the second half", "the first quarter": a period of play or of a year."""
+    return token.lower_ in ("half", "quarter") and token.i > 0 and is_ordinal(token.nbor(-1))
+
+
 _UNIT_ADJECTIVES = frozenset(
     {
         "hour",
@@ -180,9 +250,6 @@ _UNIT_ADJECTIVES = frozenset(
         "month",
         "year",
         "minute",
-        "mile",
-        "meter",
-        "metre",
         "storey",
         "story",
         "point",
@@ -234,7 +301,8 @@ def _is_duration(token: Token) -> bool:
 
 def _phrase(sentence: Span, index: int) -> Quantity | None:
     doc = sentence.doc
-    end = _number_end(sentence, index)
+    reading = read_at(sentence, index)
+    end = reading.end if reading is not None else number_end(sentence, index)
     words = " ".join(t.lower_ for t in doc[index : end + 1])
     first = index
     if (
@@ -244,62 +312,124 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     ):
         first = index - 1
         words = f"a {words}"
-    unit, first = _currency_before(doc, first, sentence.start)
-    value = read_number(words)
+        reading = Reading(end=end, value=exact(SMALL_WORDS.get(words) or SCALES[words[2:]]))
+    currency, first = _currency_before(doc, first, sentence.start, reading)
+    value = reading.value if reading is not None else None
     low = high = None
     qualifier = "exact"
     vague = vague_low(words)
     if vague is not None:
-        qualifier, low, value = "vague", vague, None
-    elif value is None:
+        qualifier, low, value = "vague", exact(vague), None
+    elif value is None or reading is None or (reading.needs_scale and currency is None):
         return None
+    currency = currency or (reading.currency if reading else None)
+    unit = reading.unit if reading else None
     last = end
-    range_end = _range_after(sentence, end)
-    if range_end is not None and _spelled_compound(doc[end], doc[range_end[0]]):
-        end = last = range_end[0]  # "Thirty-two" is one number, not a range from 30 to 2
-        value = read_number(f"{words} {doc[end].lower_}")
-        range_end = None
+    other = _range_after(sentence, end, first)
     if (
-        range_end is not None
+        other is not None
         and doc[end + 1].text in ("-", "‑")
         and doc[end].whitespace_ == ""
-        and (_counts_singular(doc[end]) or _counts_singular(doc[range_end[0]]))
+        and (_counts_singular(doc[end]) or _counts_singular(doc[other.end]))
     ):
         return None  # "the 737-800 range": a model code, not a range
-    if range_end is not None and value is not None:
-        other_last, other_value = range_end
-        scale = _shared_scale(words, doc[end + 2 : other_last + 1])
-        low, high, value = value * scale, other_value, None
-        qualifier, last = "range", other_last
+    if other is not None and value is not None:
+        scale = _shared_scale(words, doc[end + 2 : other.end + 1])
+        if _in_brackets(doc, first, other.end) and doc[end + 1].text in ("-", "–"):
+            return None  # "the Bulldogs (15-17)": a win-loss record
+        if not value * exact(scale) < other.value:
+            if doc[end + 1].text in ("-", "‑", "–"):
+                return None  # "787-8", "won 9-3": a model code or a score, not a range
+            other = None
+    if other is not None and value is not None:
+        low, high, value = value * exact(scale), other.value, None
+        qualifier, last = "range", other.end
+        currency = currency or other.currency
+        unit = other.unit or unit
     qualifier_start, said = _qualifier_before(doc, first, sentence.start)
-    if said and qualifier == "exact":
+    if said and said != "range" and qualifier == "exact":
         qualifier, first = said, qualifier_start
     if said == "range" and qualifier == "range":
         first = qualifier_start
-    unit, last = _unit_after(sentence, last, unit)
-    if unit is None and qualifier == "exact" and _names_a_model(doc[end]):
+    if reading is not None and reading.approx and qualifier == "exact":
+        qualifier = "about"
+    if _ordinal_after(sentence, end):
+        return None  # "twenty-fifth", "one hundred twenty fifth": an ordinal
+    if qualifier == "exact" and first > sentence.start and doc[first - 1].lower_ in _MINUS:
+        first, value = first - 1, -value
+    factor = Decimal(1)
+    if unit is None:
+        unit, factor, last = _unit_after(sentence, last, currency)
+        if unit is not None and len(unit) == 3 and unit.isupper():
+            currency, unit = unit, None
+    if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
+        qualifier, last = postfix  # "50 or more"
+    if unit is None and currency is None and qualifier == "exact" and _names_a_model(doc[end]):
         return None
+    value, low, high = (_times(v, factor) for v in (value, low, high))
     low, high = _bounds(qualifier, value, low, high)
     return Quantity(
-        first, last, end if range_end is None else range_end[0], value, low, high, qualifier, unit
+        first,
+        last,
+        end if other is None else other.end,
+        value,
+        low,
+        high,
+        qualifier,
+        unit if unit is not None else currency,
     )
 
 
-_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
-_UNITS = frozenset("one two three four five six seven eight nine".split())
+_MINUS = frozenset({"minus", "negative"})
+_RANGE_TOKEN = re.compile(
+    r"^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?[-–~](\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?$"
+)
 
 
-def _spelled_compound(tens: Token, unit: Token) -> bool:
-    """ "Thirty-two": a tens word and a unit word joined by a hyphen."""
-    dash = tens.nbor(1)
+def _in_brackets(doc: object, first: int, last: int) -> bool:
+    """The phrase alone in brackets: "(15-17)", "(9-7, 0-3)"."""
     return (
-        tens.lower_ in _TENS
-        and unit.lower_ in _UNITS
-        and unit.i == tens.i + 2
-        and dash.text in ("-", "‑")
-        and tens.whitespace_ == ""
-        and dash.whitespace_ == ""
+        first > 0
+        and doc[first - 1].text == "("
+        and last + 1 < len(doc)
+        and doc[last + 1].text in (")", ",")
     )
+
+
+def _ordinal_after(sentence: Span, end: int) -> bool:
+    """A spelled number followed by an ordinal word ("twenty-fifth", "hundred twenty fifth")."""
+    doc = sentence.doc
+    if not doc[end].is_alpha:
+        return False
+    following = end + 1
+    if following < sentence.end and doc[following].text in ("-", "‑"):
+        following += 1
+    return (
+        following < sentence.end
+        and is_ordinal(doc[following])
+        and doc[following].lower_ not in ("last", "next")
+    )
+
+
+def _range_token(sentence: Span, index: int) -> Quantity | None:
+    """ "1000–5000", "5k-20k", "20~100": a range the tokenizer kept in one token."""
+    token = sentence.doc[index]
+    match = _RANGE_TOKEN.match(token.text)
+    if match is None or _excluded(token) or _is_year(token) or token.ent_type_ == "DATE":
+        return None
+    low_digits, low_scale, high_digits, high_scale = match.groups()
+    low = Decimal(low_digits.replace(",", "")) * _SUFFIX_SCALES[(low_scale or high_scale or "")]
+    high = Decimal(high_digits.replace(",", "")) * _SUFFIX_SCALES[high_scale or ""]
+    if not low < high:
+        return None
+    return Quantity(index, index, index, None, float(low), float(high), "range", None)
+
+
+_SUFFIX_SCALES = {"": Decimal(1), "k": Decimal(1000), "m": Decimal(10**6), "bn": Decimal(10**9)}
+
+
+def _times(value: Decimal | None, factor: Decimal) -> float | None:
+    return None if value is None else float(value * factor)
 
 
 _NAME_NOUNS = frozenset(
@@ -311,6 +441,8 @@ _NAME_NOUNS = frozenset(
 def _names_before(previous: Token) -> bool:
     """A word that makes the number after it part of a name, not a count."""
     text = previous.text
+    if sign_code(text):
+        return False  # "Rs 500 crore": a currency, not a name
     if previous.lower_ in _NAME_NOUNS:
         return True
     if text == "." and previous.i > 0 and f"{previous.nbor(-1).lower_}." in _NAME_NOUNS:
@@ -334,7 +466,8 @@ def _glued_to_letters(token: Token) -> bool:
         following is not None
         and token.whitespace_ == ""
         and following.text[:1].isalpha()
-        and following.text.lower() not in _GLUED_UNITS
+        and following.text.lower().rstrip(".") not in _GLUED_UNITS
+        and unit_at(following.text, 0) is None
     )
 
 
@@ -415,51 +548,48 @@ _COLLECTIVE = frozenset(
 )
 
 
-def _number_end(sentence: Span, index: int) -> int:
-    """The last token of the number itself: "2.1 million", "two hundred and fifty"."""
-    doc = sentence.doc
-    end = index
-    while end + 1 < sentence.end:
-        following = doc[end + 1]
-        lower = following.lower_
-        if (lower in SCALES and SCALES[lower] >= 100) or (following.like_num and lower != "one"):
-            end += 1
-        elif (
-            lower == "and"
-            and end + 2 < sentence.end
-            and doc[end + 2].like_num
-            and not doc[end + 2].text[0].isdigit()
-            and not doc[end].text[0].isdigit()
-        ) or (
-            lower == "of"
-            and end + 2 < sentence.end
-            and f"{doc[end].lower_} of {doc[end + 2].lower_}"
-            in {
-                "tens of thousands",
-                "hundreds of thousands",
-                "tens of millions",
-                "hundreds of millions",
-            }
-        ):
-            end += 2
-        else:
-            break
-    return end
+_JOINERS = ("-", "‑", "–", "to", "and")
+_CHANGE_VERBS = frozenset(
+    "rise rose risen fall fell fallen increase decrease climb drop jump grow grew cut raise reduce "
+    "lift lower slip surge soar plunge slide slump tumble gain lose lost shed add boost trim "
+    "narrow widen go move change revise up down".split()
+)
 
 
-def _range_after(sentence: Span, end: int) -> tuple[int, float] | None:
-    """ "30-40", "30 to 40", "between 30 and 40": the second number's last token and value."""
+def _range_after(sentence: Span, end: int, first: int) -> Reading | None:
+    """ "30-40", "30 to 40", "between 3% and 4%", "from $2.5 million to $3 million", "20-40W":
+    the second number (its unit, if written on it, is the range's)."""
     doc = sentence.doc
-    if end + 2 >= sentence.end:
+    joiner = end + 1
+    percent = joiner < sentence.end and doc[joiner].lower_ in ("%", "percent")
+    joiner += percent
+    if joiner + 1 >= sentence.end or doc[joiner].text.lower() not in _JOINERS:
         return None
-    joiner = doc[end + 1]
-    if joiner.text not in ("-", "–", "to", "and") or not doc[end + 2].like_num:
+    second = joiner + 1
+    if sign_code(doc[second].text) and second + 1 < sentence.end:
+        second += 1
+    if not (doc[second].like_num or glued_at(doc[second])) or is_ordinal(doc[second]):
         return None
-    if joiner.text == "and" and not _between_before(sentence, end):
+    if doc[second].lower_ in SCALES:
+        return None  # "SGD1.75-billion": a scale word, not a second number
+    if doc[joiner].text == "and" and not _between_before(sentence, end):
         return None
-    other_end = _number_end(sentence, end + 2)
-    other = read_number(" ".join(t.lower_ for t in doc[end + 2 : other_end + 1]))
-    return (other_end, other) if other is not None else None
+    if doc[joiner].text == "to" and _changes(sentence, first):
+        return None  # "fell 12p to 845p": a change from one value to another, not a range
+    other = read_at(sentence, second)
+    if other is None or other.value is None:
+        return None
+    after = doc[other.end + 1] if other.end + 1 < sentence.end else None
+    if percent and other.unit != "%" and (after is None or after.lower_ not in ("%", "percent")):
+        return None  # "2.62% to 9694.73": a share and a level, not one range
+    return other
+
+
+def _changes(sentence: Span, first: int) -> bool:
+    """A verb of change just before the first number ("rose from 5% to 6%")."""
+    doc = sentence.doc
+    window = doc[max(sentence.start, first - 3) : first]
+    return any(t.lemma_.lower() in _CHANGE_VERBS or t.lower_ in _CHANGE_VERBS for t in window)
 
 
 def _between_before(sentence: Span, end: int) -> bool:
@@ -479,39 +609,45 @@ def _shared_scale(first_words: str, second: Span) -> float:
 
 
 def _qualifier_before(doc: object, first: int, sentence_start: int) -> tuple[int, str | None]:
-    if first - 1 >= sentence_start and doc[first - 1].lower_ == "between":
+    if first - 1 >= sentence_start and doc[first - 1].lower_ in ("between", "from"):
         return first - 1, "range"
-    for length in (3, 2, 1):
+    for length in (5, 4, 3, 2, 1):
         start = first - length
         if start < sentence_start:
             continue
         words = tuple(t.lower_ for t in doc[start:first])
-        if words in QUALIFIERS:
-            return start, QUALIFIERS[words]
+        if words in QUALIFIERS or words in COMPARATIVES:
+            return start, QUALIFIERS.get(words) or COMPARATIVES[words]
     return first, None
 
 
-def _currency_before(doc: object, first: int, sentence_start: int) -> tuple[str | None, int]:
-    if first - 1 >= sentence_start and doc[first - 1].lower_ in CURRENCY_SIGNS:
-        return CURRENCY_SIGNS[doc[first - 1].lower_], first - 1
+def _currency_before(
+    doc: object, first: int, sentence_start: int, reading: Reading | None
+) -> tuple[str | None, int]:
+    """A sign or code before the number ("$", "£", "US$", "Rs", "INR"), and where it starts."""
+    if first - 1 < sentence_start:
+        return None, first
+    previous = doc[first - 1]
+    code = sign_code(previous.text)
+    if previous.text == "$" and first - 2 >= sentence_start and doc[first - 2].lower_ != "a":
+        joined = sign_code(doc[first - 2].text + "$")  # "c $ 1.34", "hk $ 10": tokenised signs
+        if joined is not None and joined != "USD":
+            return joined, first - 2
+    if code == "USD" and reading is not None and reading.currency == "USD":
+        return code, first - 1  # "$US40": "$" and "US40"
+    if code is not None and (reading is None or reading.currency is None):
+        return code, first - 1
     return None, first
 
 
-def _unit_after(sentence: Span, last: int, unit: str | None) -> tuple[str | None, int]:
-    doc = sentence.doc
-    if last + 1 >= sentence.end:
-        return unit, last
-    following = doc[last + 1]
-    lower = following.lower_
-    if lower in ("%", "percent"):
-        return "%", last + 1
-    if lower == "per" and last + 2 < sentence.end and doc[last + 2].lower_ == "cent":
-        return "%", last + 2
-    if lower in CURRENCY_WORDS and unit is None:
-        return CURRENCY_WORDS[lower], last + 1
-    if (lower in TIME_UNITS or lower in MEASURE_UNITS) and unit is None:
-        return following.lemma_.lower(), last + 1
-    return unit, last
+def _unit_after(sentence: Span, last: int, currency: str | None) -> tuple[str | None, Decimal, int]:
+    """The unit after the number, its factor (pence are hundredths of a pound) and the new
+    last token; the currency's code when money is written as words ("250 million euros")."""
+    found = unit_after(sentence, last, money=currency is not None)
+    if found is None:
+        return None, Decimal(1), last
+    name, factor, token = found
+    return name, factor, token
 
 
 def _bounds(

@@ -39,7 +39,10 @@ def _figure(
     article: str, text: str, doc: object, quantity: Quantity, quotes: Sequence[Quote]
 ) -> Figure:
     start = doc[quantity.first].idx
-    end = doc[quantity.last].idx + len(doc[quantity.last].text)
+    last = doc[quantity.last]
+    end = last.idx + len(last.text)
+    if last.text.endswith(".") and len(last.text) > 1 and last.is_sent_end:
+        end -= 1  # "lent US$2.5m.": the tokenizer kept the sentence's full stop on the unit
     number = doc[quantity.number_last]
     noun = counted_noun(number)
     counted = counted_text(noun, quantity.last) if noun is not None else None

@@ -1,0 +1,63 @@
+"""Fractions written in words: "A third of", "One fourth of", "two-thirds", "three fifths".
+
+A fraction is a numerator ("a", "one", "two", "3") and a denominator word ("third", "quarters").
+"a fifth" alone may be an ordinal ("a fifth term"), so a singular denominator after "a" counts
+only before "of"; "one fifth" and plural denominators ("two thirds") count, but "quarters"
+only hyphenated or before "of" ("for two quarters" is half a year).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from spacy.tokens import Span
+
+from storyledger.extract.figures.numbers import read_decimal
+
+DENOMINATORS = {
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "hundredth": 100,
+    "thousandth": 1000,
+}
+_HYPHENS = ("-", "‑")
+
+
+def fraction_at(sentence: Span, index: int) -> tuple[int, Decimal] | None:
+    """The fraction whose numerator is token `index`: its last token and exact value."""
+    doc = sentence.doc
+    numerator = doc[index]
+    lower = numerator.lower_
+    if lower in ("a", "an"):
+        top = Decimal(1)
+    elif numerator.like_num and "." not in numerator.text:
+        top = read_decimal(lower)
+    else:
+        return None
+    if top is None or top <= 0:
+        return None
+    position = index + 1
+    if position < sentence.end and doc[position].text in _HYPHENS and not numerator.whitespace_:
+        position += 1
+    if position >= sentence.end:
+        return None
+    word = doc[position].lower_
+    plural = word.endswith("s") and word[:-1] in DENOMINATORS
+    base = word[:-1] if plural else word
+    if base not in DENOMINATORS:
+        return None
+    followed_by_of = position + 1 < sentence.end and doc[position + 1].lower_ == "of"
+    if plural != (top > 1) and not (top == 1 and followed_by_of):
+        return None  # "two third", "the first fifths": not a fraction
+    if lower in ("a", "an") and not followed_by_of:
+        return None
+    if base == "quarter" and plural and not (followed_by_of or position > index + 1):
+        return None  # "for two quarters": periods of a year, not three-quarters
+    return position, top / Decimal(DENOMINATORS[base])

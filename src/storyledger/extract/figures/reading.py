@@ -1,0 +1,232 @@
+"""Read one number in a sentence, with what is written on it: sign, scale, currency and unit.
+
+`read_at` reads "US$2.5m", "INR3 trillion", "thirty-four thousand five hundred twenty-one",
+"12p", "40W", "25m (82ft)" (metres, not millions: the words after decide) and returns a
+`Reading`. `unit_after` reads the unit written after a number ("%", "per cent", "euros", "Hong
+Kong dollars", "sq m", "hp", "degrees Celsius"), hyphenated or not ("a 150-hp engine").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.figures.money import Glued, money_word_at, sign_code, split_glued
+from storyledger.extract.figures.numbers import SCALES, read_decimal
+from storyledger.extract.figures.units import unit_at
+
+ORDINAL_WORDS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth thirtieth hundredth thousandth millionth last next".split()
+)
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNIT_WORDS = frozenset("one two three four five six seven eight nine".split())
+_BIG = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_METRE_WORDS = frozenset(
+    "tall high long wide deep away above below across deeper higher taller longer".split()
+)
+_CONVERSION_UNITS = frozenset({"ft", "feet", "foot", "in", "inches", "yards", "yd"})
+_HYPHENS = ("-", "‑", "–")
+PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
+_PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
+_UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One number: its last token, its exact value, and the currency or unit written on it."""
+
+    end: int
+    value: Decimal | None
+    currency: str | None = None
+    unit: str | None = None
+    approx: bool = False
+    needs_scale: bool = False
+
+
+def glued_at(token: Token) -> Glued | None:
+    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None."""
+    return split_glued(token.text)
+
+
+def is_ordinal(token: Token) -> bool:
+    """ "first", "30th": an ordinal word, never a count."""
+    return token.lower_ in ORDINAL_WORDS or bool(_ORDINAL_DIGITS.match(token.text))
+
+
+def read_at(sentence: Span, index: int) -> Reading | None:
+    """The number that starts at token `index`, or None when there is none."""
+    doc = sentence.doc
+    glued = glued_at(doc[index])
+    if glued is not None and glued.suffix:
+        end, words = index, [glued.core]
+    else:
+        end = number_end(sentence, index)
+        words = [t.lower_ for t in doc[index : end + 1] if t.text not in _HYPHENS or t.i == index]
+        words[-1] = words[-1].rstrip(".") if len(words) > 1 else words[-1]
+        if glued is not None:
+            words[0] = glued.core
+    unit = glued.unit if glued is not None else None
+    scale = glued.scale if glued is not None else Decimal(1)
+    if glued is not None and glued.suffix.lower() == "m" and _metres_follow(doc, end, glued):
+        unit, scale = "metre", Decimal(1)
+    elif words[-1] == "m" and len(words) > 1 and _metres_follow(doc, end, glued):
+        unit, words = "metre", words[:-1]
+    value = read_decimal(" ".join(words))
+    if value is None:
+        return None
+    factor = glued.factor if glued is not None else Decimal(1)
+    needs_scale = glued is not None and glued.needs_scale
+    if needs_scale and (scale != 1 or words[-1] in SCALES):
+        needs_scale = False
+    return Reading(
+        end=end,
+        value=value * scale * factor,
+        currency=glued.currency if glued is not None else None,
+        unit=unit,
+        approx=glued is not None and glued.approx,
+        needs_scale=needs_scale,
+    )
+
+
+def number_end(sentence: Span, index: int) -> int:
+    """The last token of the number itself: "2.1 million", "two hundred and fifty",
+    "thirty-four thousand five hundred twenty-one"."""
+    doc = sentence.doc
+    end = index
+    while end + 1 < sentence.end:
+        following = doc[end + 1]
+        lower = following.lower_
+        if following.i == sentence.end - 1 or doc[following.i + 1].is_punct:
+            lower = lower.rstrip(".")  # "lent US$2.5m.": the sentence's full stop
+        spelled = not doc[end].text[:1].isdigit()
+        if glued_at(following) is not None:
+            break
+        if (lower in SCALES and SCALES[lower] >= 100) or (
+            following.like_num
+            and not is_ordinal(following)
+            and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
+        ):
+            end += 1
+        elif and_a_half(doc, end, sentence.end):
+            end += 3
+        elif (
+            doc[end].lower_ == "half"
+            and lower in ("a", "an")
+            and end + 2 < sentence.end
+            and doc[end + 2].lower_ in SCALES
+        ):
+            end += 2  # "half a million"
+        elif (
+            _hyphenated_words(doc, end, sentence.end)
+            or (
+                lower == "and"
+                and end + 2 < sentence.end
+                and doc[end + 2].like_num
+                and not is_ordinal(doc[end + 2])
+                and not doc[end + 2].text[0].isdigit()
+                and spelled
+            )
+            or (
+                lower == "of"
+                and end + 2 < sentence.end
+                and f"{doc[end].lower_} of {doc[end + 2].lower_}"
+                in {
+                    "tens of thousands",
+                    "hundreds of thousands",
+                    "tens of millions",
+                    "hundreds of millions",
+                }
+            )
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def and_a_half(doc: object, end: int, stop: int) -> bool:
+    """ "two and a half", "1 and a quarter": a whole number and a fraction of one."""
+    return (
+        end + 3 < stop
+        and doc[end].lower_ not in SCALES
+        and doc[end + 1].lower_ == "and"
+        and doc[end + 2].lower_ in ("a", "an")
+        and doc[end + 3].lower_ in ("half", "quarter")
+    )
+
+
+def _hyphenated_words(doc: object, end: int, stop: int) -> bool:
+    """ "thirty-four", "1.75-billion": a tens word and a unit word, or a number and its scale
+    word, joined by a hyphen."""
+    if end + 2 >= stop:
+        return False
+    dash, unit = doc[end + 1], doc[end + 2]
+    joined = dash.text in _HYPHENS and doc[end].whitespace_ == "" and dash.whitespace_ == ""
+    spelled = doc[end].lower_ in TENS and unit.lower_ in _UNIT_WORDS
+    scaled = unit.lower_ in SCALES and SCALES[unit.lower_] >= 1e6
+    return joined and (spelled or scaled)
+
+
+def _metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
+    """ "a 25m (82ft) tower", "25m high", "the 100m sprint": an "m" of metres, not millions.
+    Money never is: "£4.1m" is millions."""
+    if glued is not None and glued.currency is not None:
+        return False
+    first = end if glued is not None else end - 1
+    while first > 0 and doc[first - 1].like_num:
+        first -= 1
+    if first > 0 and sign_code(doc[first - 1].text):
+        return False
+    after = doc[end + 1 : end + 4]
+    if len(after) >= 3 and after[0].text == "(" and after[2].lower_ in _CONVERSION_UNITS:
+        return True
+    if len(after) >= 1 and after[0].text == "(" and (g := glued_at(after[1])) is not None:
+        return g.unit in ("foot", "inch", "yard")
+    if after and after[0].lower_ in _METRE_WORDS:
+        return True
+    before = doc[first - 1].lower_ if first > 0 else ""
+    return bool(after) and before in ("a", "an", "the") and after[0].tag_ == "NN"
+
+
+def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal, int] | None:
+    """The unit written right after token `last`: its name ("%", an ISO code, a unit), the
+    factor to it (pence to pounds), and its last token. `money`: a currency is known already."""
+    doc = sentence.doc
+    if last + 1 >= sentence.end:
+        return None
+    following = doc[last + 1]
+    window = doc[last + 1 : min(sentence.end, last + _UNIT_WINDOW)]
+    text, base = window.text, window.start_char  # a few tokens, not the whole text
+    hyphen = (
+        following.text in _HYPHENS and doc[last].whitespace_ == "" and not following.whitespace_
+    )
+    position = 0
+    if hyphen:
+        if last + 2 >= sentence.end:
+            return None
+        position = doc[last + 2].idx - base
+    lower = text[position : position + 20].lower()
+    found: tuple[str, Decimal, int] | None = None
+    for phrase, name in PERCENT:
+        if lower.startswith(phrase):
+            found = (name, Decimal(1), position + len(phrase))
+    if found is None and not hyphen and following.lower_ in _PERCENT_WORDS:
+        found = ("%", Decimal(1), len(following.text))
+    if found is None and not money:
+        found = money_word_at(text, position)
+        if found is not None and hyphen and text[position : found[2]].lower().startswith("pound"):
+            found = ("pound", Decimal(1), found[2])  # "a 200-pound man": weight, not money
+    if found is None and not money:
+        measured = unit_at(text, position)
+        found = (measured[0], Decimal(1), measured[1]) if measured else None
+    if found is None:
+        return None
+    token = next(
+        (t for t in window if t.idx - base + len(t.text.rstrip(".")) == found[2]), None
+    )  # "98.6 degrees F.": the unit's token may hold the full stop
+    return (found[0], found[1], token.i) if token is not None else None

@@ -1,0 +1,158 @@
+"""The figure grammar of issue #16 on sentences written for it: currencies, fractions,
+negatives, number words, ranges, units and bounds, with the non-figures that must stay out."""
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+M, BN = 1_000_000, 1_000_000_000
+CASES = [
+    # currencies beyond "$", with their scale words; values exact
+    ("Profit rose to £4.1m last year.", [("£4.1m", 4_100_000.0, None, None, "exact", "GBP")]),
+    ("Profit rose to PS4.1m last year.", [("PS4.1m", 4_100_000.0, None, None, "exact", "GBP")]),
+    ("Debt reached $US40 trillion.", [("$US40 trillion", 40e12, None, None, "exact", "USD")]),
+    ("It will cost Y=75 million.", [("Y=75 million", 75 * M, None, None, "exact", "JPY")]),
+    ("The plan costs INR3 trillion.", [("INR3 trillion", 3e12, None, None, "exact", "INR")]),
+    ("The state spent Rs 500 crore.", [("Rs 500 crore", 5 * BN, None, None, "exact", "INR")]),
+    ("It cost ₹2 lakh.", [("₹2 lakh", 200_000.0, None, None, "exact", "INR")]),
+    ("Sales hit €3.5bn.", [("€3.5bn", 3.5 * BN, None, None, "exact", "EUR")]),
+    ("The bank lent US$2.5m.", [("US$2.5m", 2.5 * M, None, None, "exact", "USD")]),
+    ("The shares closed at RM4.10.", [("RM4.10", 4.1, None, None, "exact", "MYR")]),
+    ("Shares were at 845p.", [("845p", 8.45, None, None, "exact", "GBP")]),
+    ("Output was up 3pc.", [("3pc", 3.0, None, None, "exact", "%")]),
+    ("They paid 20 USD each.", [("20 USD", 20.0, None, None, "exact", "USD")]),
+    ("The deal was worth $20MM.", [("$20MM", 20 * M, None, None, "exact", "USD")]),
+    ("They paid a $35,000 fine.", [("$35,000", 35_000.0, None, None, "exact", "USD")]),
+    ("It cost 250 million euros.", [("250 million euros", 250 * M, None, None, "exact", "EUR")]),
+    # fractions, at a sentence start too
+    ("A third of those surveyed said no.", [("A third", 1 / 3, None, None, "exact", None)]),
+    ("One fourth of the population is poor.", [("One fourth", 0.25, None, None, "exact", None)]),
+    ("Two-thirds of voters agreed.", [("Two-thirds", 2 / 3, None, None, "exact", None)]),
+    ("Nearly a third of voters agreed.", [("Nearly a third", 1 / 3, None, None, "about", None)]),
+    # negatives
+    (
+        "It was minus 40 Celsius at dawn.",
+        [("minus 40 Celsius", -40.0, None, None, "exact", "celsius")],
+    ),
+    ("Growth was -2.5% in May.", [("-2.5%", -2.5, None, None, "exact", "%")]),
+    # number words at any size
+    (
+        "There were thirty-four thousand five hundred twenty-one votes.",
+        [("thirty-four thousand five hundred twenty-one", 34_521.0, None, None, "exact", None)],
+    ),
+    (
+        "About two and a half million people fled.",
+        [("About two and a half million", 2.5 * M, None, None, "about", None)],
+    ),
+    ("Half a million people fled.", [("Half a million", 500_000.0, None, None, "exact", None)]),
+    # ranges as one figure
+    ("Rates will be between 3% and 4%.", [("between 3% and 4%", None, 3.0, 4.0, "range", "%")]),
+    (
+        "The deal is worth from $2.5 million to $3 million.",
+        [("from $2.5 million to $3 million", None, 2.5 * M, 3 * M, "range", "USD")],
+    ),
+    ("Use 20-40W bulbs.", [("20-40W", None, 20.0, 40.0, "range", "watt")]),
+    (
+        "The Singapore deal is a SGD1.75-billion one.",
+        [("SGD1.75-billion", 1.75 * BN, None, None, "exact", "SGD")],
+    ),
+    # a change is two values, not a range
+    (
+        "Shares fell 12p to 845p.",
+        [("12p", 0.12, None, None, "exact", "GBP"), ("845p", 8.45, None, None, "exact", "GBP")],
+    ),
+    (
+        "The index fell 2.62% to 9694.73.",
+        [
+            ("2.62%", 2.62, None, None, "exact", "%"),
+            ("9694.73", 9694.73, None, None, "exact", None),
+        ],
+    ),
+    # units; the unit decides what "m" means
+    ("The flat has 860 sq m of space.", [("860 sq m", 860.0, None, None, "exact", "square metre")]),
+    ("The car makes 310 hp.", [("310 hp", 310.0, None, None, "exact", "horsepower")]),
+    ("It has a 150-hp engine.", [("150-hp", 150.0, None, None, "exact", "horsepower")]),
+    (
+        "A 25m (82ft) tower fell.",
+        [("25m", 25.0, None, None, "exact", "metre"), ("82ft", 82.0, None, None, "exact", "foot")],
+    ),
+    ("The firm hired 4.1m people.", [("4.1m", 4.1 * M, None, None, "exact", None)]),
+    ("He weighs 200lbs.", [("200lbs", 200.0, None, None, "exact", "pound")]),
+    ("A 200-pound man ran.", [("200-pound", 200.0, None, None, "exact", "pound")]),
+    (
+        "It was 98.6 degrees F at noon.",
+        [("98.6 degrees F", 98.6, None, None, "exact", "fahrenheit")],
+    ),
+    ("Water was 40°C.", [("40°C", 40.0, None, None, "exact", "celsius")]),
+    ("It stores up to 160GB.", [("up to 160GB", 160.0, None, 160.0, "at_most", "gigabyte")]),
+    ("They walked one mile.", [("one mile", 1.0, None, None, "exact", "mile")]),
+    # bounds
+    (
+        "As many as 30 first-team players left.",
+        [("As many as 30", 30.0, None, 30.0, "at_most", None)],
+    ),
+    ("Turnout was ~60% in May.", [("~60%", 60.0, None, None, "about", "%")]),
+    ("They expect 50 or more people.", [("50 or more", 50.0, None, None, "at_least", None)]),
+    (
+        "It had greater than 190 seats.",
+        [("greater than 190", 190.0, None, None, "more_than", None)],
+    ),
+    (
+        "They own more than 10 and less than 40 cars.",
+        [("more than 10 and less than 40", None, 10.0, 40.0, "range", None)],
+    ),
+    ("Prices run 1000–5000 a unit.", [("1000–5000", None, 1000.0, 5000.0, "range", None)]),
+    ("One million people came.", [("One million", 1_000_000.0, None, None, "exact", None)]),
+    ("They saw 20 or so ships.", [("20 or so", 20.0, None, None, "about", None)]),
+    ("They saw 20-odd ships.", [("20-odd", 20.0, None, None, "about", None)]),
+    ("It has 30-plus stores.", [("30-plus", 30.0, None, None, "at_least", None)]),
+    ("It sent well over 500 troops.", [("well over 500", 500.0, None, None, "more_than", None)]),
+    ("It took 3½ minutes.", [("3½ minutes", 3.5, None, None, "exact", "minute")]),
+    ("The Dow fell 260.77 points.", [("260.77 points", 260.77, None, None, "exact", "point")]),
+    # index levels
+    (
+        "The FTSE 100 closed at 7,412.55 on Friday.",
+        [("7,412.55", 7412.55, None, None, "exact", None)],
+    ),
+    # not figures
+    ("The attack on Oct. 7 changed everything.", []),
+    ("The curfew starts at 10:30 p.m. every night.", []),
+    ("It was the third attack on the convoy.", []),
+    ("Profits fell in the fourth quarter.", []),
+    ("She won a fifth term.", []),
+    ("The airline ordered the Boeing 787.", []),
+    ("It runs on a new 3G network.", []),
+    ("He bought a PS4 console.", []),
+    ("A 24-hour curfew was imposed.", []),
+    ("One day he would leave.", []),
+    ("It was the twenty-fifth day of the strike.", []),
+    ("Call +1-222-2222 now.", []),
+    ("The home side won 9-3 on Sunday.", []),
+    ("Posted Thu, 10 Nov 2011 at noon.", []),
+    ("He scored early in the second half.", []),
+    ("The Bulldogs (15-17) lost again.", []),
+    ("It flies the 787-8 on that route.", []),
+    ("It fell to minus one.", [("minus one", -1.0, None, None, "exact", None)]),
+    ("ALL 5 solutions are wrong.", [("5", 5.0, None, None, "exact", None)]),
+]
+
+
+def _figures(nlp, text):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    return analysis.get("figures")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("text", "wanted"), CASES, ids=[c[0][:40] for c in CASES])
+def test_figure_grammar(nlp, text, wanted):
+    figures = _figures(nlp, text)
+    assert [f.text for f in figures] == [w[0] for w in wanted]
+    for figure, (_, value, low, high, qualifier, unit) in zip(figures, wanted, strict=True):
+        assert figure.text == text[figure.start : figure.end]
+        assert (figure.qualifier, figure.unit) == (qualifier, unit)
+        if qualifier == "range":
+            assert (figure.value, figure.low, figure.high) == (None, low, high)
+        else:
+            assert figure.value == pytest.approx(value, rel=1e-12)
+            assert figure.value == value or value != round(value, 6)  # exact, not 4099999.99...
