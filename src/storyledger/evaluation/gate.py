@@ -20,6 +20,7 @@ from storyledger.evaluation import (
     framing,
     meantime_events,
     meantime_speech,
+    plover_gsr,
     quotes,
 )
 
@@ -105,6 +106,11 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
             row,
             ("events", "found", "recall", "actor_accuracy", "recipient_accuracy"),
         )
+    gsr = shared / "corpora" / "plover-gsr"
+    countries = shared / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
+    if (gsr / "events.jsonl").exists() and countries.exists():
+        results["plover_gsr"] = plover_gsr.evaluate_gsr(gsr, countries, nlp)
+        table += plover_gsr.format_table(results["plover_gsr"])
     results["table"] = table
     return results
 
