@@ -13,35 +13,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.dates import resolve_date
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.quotes.speakers import BODY_NOUNS as _BODY_NOUNS
-from storyledger.extract.quotes.speakers import ROLE_NOUNS as _ROLE_NOUNS
+from storyledger.extract.events.parties import can_act, recipient
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, Mention, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
-_RECIPIENT_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards", "into"})
-_ACTOR_NOUNS = frozenset(
-    "government cabinet army military forces force police troops officials official leaders "
-    "leader president minister ministry administration authorities authority parliament "
-    "council court union party militants rebels fighters protesters demonstrators people "
-    "residents workers students envoy ambassador diplomats factions group coalition "
-    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
-    "nation city province region crews crew rescuers team teams service brigade firefighters "
-    "inspectors engineers company firm board committee commission opposition militia donors "
-    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
-    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
-    "refugees migrants children women families personnel staff villagers protesters students "
-    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
-    "experts airline airlines carrier manufacturer bank banks investors shareholders "
-    "bondholders regulators".split()
-)
-_PEOPLE = (_ACTOR_NOUNS | _ROLE_NOUNS | _BODY_NOUNS) - frozenset(
-    {"study", "survey", "poll", "investigation", "inquiry", "family"}
-)
-_NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _CONSULT_HOSTS = frozenset({"host"})
 
 
@@ -60,9 +40,10 @@ def event_stage(analysis: Analysis) -> list[Event]:
         used_objects: set[int] = set()
         for verb in span:
             coded = _code(verb, lexicon)
-            if coded is None or (coded[2] is not None and coded[2].i in used_objects):
+            own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
+            if coded is None or (own_object and coded[2].i in used_objects):
                 continue
-            if coded[2] is not None:
+            if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon)
             if event is not None:
@@ -70,18 +51,20 @@ def event_stage(analysis: Analysis) -> list[Event]:
     return events
 
 
-def _code(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None, Token | None, bool] | None:
-    """The (type, mode, object, object names the event) a verb codes to, or None."""
+def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
+    """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
+    None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
+    codes an event only between two actors, so its events need a recipient."""
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
     if obj is not None:
         paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
             (lemma, obj.lower_)
         )
         if paired is not None:
-            return (paired[0], paired[1], obj, True) if paired[0] else None
+            return (paired[0], paired[1], obj, True, False) if paired[0] else None
     deeper = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
     )
@@ -93,14 +76,30 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None, Token | 
             else None
         )
         if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
-            return paired[0], paired[1], inner, True  # "approved resuming aid deliveries"
+            return paired[0], paired[1], inner, True, False  # "approved resuming aid deliveries"
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return phrasal, None, None, False
+            return phrasal, None, None, False, False
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
-        return kind, mode, obj, False
+        return kind, mode, obj, False, False
+    coded = cameo_code(verb, cameo())
+    return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _shared(verb: Token) -> Token | None:
+    """The object two joined verbs share: "convicted and jailed the journalist"."""
+    doc = verb.doc
+    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if (
+        after is not None
+        and after.dep_ == "conj"
+        and after.head.i == verb.i
+        and doc[verb.i + 1].dep_ == "cc"
+        and not any(c.dep_ == "prep" for c in verb.children)
+    ):
+        return next((c for c in after.children if c.dep_ == "dobj"), None)
     return None
 
 
@@ -112,11 +111,13 @@ def _event(
     mentions: Sequence[Mention],
     lexicon: EventLexicon,
 ) -> Event | None:
-    kind, mode, obj, event_noun = coded
+    kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb)
     if actor is None:
         return None
-    target = _recipient(verb, obj, kind, event_noun=event_noun)
+    target = recipient(verb, obj, kind, event_noun=event_noun, clauses=not dyadic)
+    if dyadic and (target is None or not can_act(target)):
+        return None
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
@@ -159,6 +160,9 @@ def _actor(verb: Token) -> Token | None:
         and any(c.dep_ == "nsubj" for c in verb.children)
     ):
         return None  # "to see all hostages released": the subject is the patient
+    deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps and "agent" not in deps:
+        return None  # "residents were forced from their homes": no one named does it
     token = verb
     for _ in range(5):
         wanted = ("nsubj", "agent") if token is verb else ("nsubj", "nsubjpass")
@@ -166,17 +170,17 @@ def _actor(verb: Token) -> Token | None:
         if subject is not None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
-            return subject if subject is not None and _can_act(subject) else None
+            return subject if subject is not None and can_act(subject) else None
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            if controller is not None and _can_act(controller):
+            if controller is not None and can_act(controller):
                 return controller
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             owner = token.head
             if token.tag_ == "VBN":
                 return None  # "people killed in the flood": the noun is the patient
-            if _can_act(owner):
+            if can_act(owner):
                 return owner
             if owner.dep_ in ("dobj", "pobj") and owner.head is not owner:
                 token = owner.head  # "issued a statement threatening ...": the issuer
@@ -185,51 +189,6 @@ def _actor(verb: Token) -> Token | None:
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             return None
         token = token.head
-    return None
-
-
-def _can_act(token: Token) -> bool:
-    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
-        of = next((c for c in token.children if c.lower_ == "of"), None)
-        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return target is not None and _can_act(target)  # "Thousands of workers"
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
-        return False
-    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
-        return True
-    if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
-        return True
-    return token.lemma_.lower() in _PEOPLE or token.lower_ in _PEOPLE
-
-
-_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
-
-
-def _recipient(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> Token | None:
-    """The recipient: the object (a victim for violence), the owner of an event noun
-    ("summoned Israel's ambassador"), or "against/on/to/with" + a noun that can act."""
-    if (
-        obj is not None
-        and not event_noun
-        and kind not in _NO_OBJECT_RECIPIENT
-        and obj.dep_ == "dobj"
-        and (_can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
-    ):
-        return obj
-    if obj is not None:
-        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-        if owner is not None and _can_act(owner):
-            return owner
-        for prep in (
-            c for c in obj.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS | {"of"}
-        ):
-            target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if target is not None and _can_act(target):
-                return target
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if target is not None and _can_act(target):
-            return target
     return None
 
 

@@ -1,0 +1,48 @@
+"""Recipients as PLOVER codes them: objects, datives, prepositional objects, passives, the
+other party of a joint act, the addressee of a demand; never one's own people."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The convoy was attacked by rebels.", ("rebels", "ASSAULT", "The convoy")),
+        ("Washington lifted sanctions on Cuba.", ("Washington", "CONCEDE", "Cuba")),
+        (
+            "Germany pledged 50 million euros in aid to Ukraine.",
+            ("Germany", "AGREE", "Ukraine"),
+        ),
+        (
+            "The ministers held talks with their Japanese counterparts.",
+            ("The ministers", "CONSULT", "their Japanese counterparts"),
+        ),
+        (
+            "Norway offered to hand the suspects over to Sweden.",
+            ("Norway", "AGREE", "Sweden"),
+        ),
+        (
+            "The opposition demanded that the president step down.",
+            ("The opposition", "REQUEST", "the president"),
+        ),
+        ("The company sued the newspaper.", ("The company", "ACCUSE", "the newspaper")),
+    ],
+)
+def test_recipients(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+def test_no_actor_for_a_passive_without_one(nlp):
+    text = "About 3,000 residents were forced from their homes."
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert list(analysis.get("events")) == []
