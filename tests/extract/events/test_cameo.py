@@ -56,7 +56,7 @@ def _events(nlp, text):
         (
             "The court convicted and jailed the journalist.",
             [
-                ("The court", "SANCTION", "the journalist"),
+                ("The court", "COERCE", "the journalist"),
                 ("The court", "COERCE", "the journalist"),
             ],
         ),

@@ -19,6 +19,8 @@ class EventLexicon:
     hypothetical: frozenset[str]
     historical: frozenset[str]
     denial: frozenset[str]
+    threat_verbs: frozenset[str]
+    threat_conditions: frozenset[str]
 
 
 @functools.cache
@@ -40,4 +42,6 @@ def event_lexicon() -> EventLexicon:
         hypothetical=frozenset(raw["hypothetical_markers"]),
         historical=frozenset(raw["historical_markers"]),
         denial=frozenset(raw["denial_markers"]),
+        threat_verbs=frozenset(raw["conditional_threats"]["verbs"]),
+        threat_conditions=frozenset(raw["conditional_threats"]["conditions"]),
     )

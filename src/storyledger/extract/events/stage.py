@@ -77,6 +77,8 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
         )
         if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
             return paired[0], paired[1], inner, True, False  # "approved resuming aid deliveries"
+    if lemma in lexicon.threat_verbs and _conditional(verb, lexicon):
+        return "THREATEN", None, obj, False, False  # "vowed to keep up the blockade until ..."
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
@@ -86,6 +88,17 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
         return kind, mode, obj, False, False
     coded = cameo_code(verb, cameo())
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
+    """A vow or promise that holds only until or unless something happens is a threat."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.threat_conditions for m in c.children)
+        for clause in clauses
+        for c in clause.children
+    )
 
 
 def _shared(verb: Token) -> Token | None:

@@ -1,0 +1,58 @@
+"""PLOVER's conventions where the verb alone misleads (issue #15): announced concessions are
+CONCEDE, convicting and jailing is COERCE, a vow with a condition is a threat, accepting an
+invitation is AGREE; with negatives that keep the plain reading."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def _events(nlp, text):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    return [(e.trigger, e.action, e.target) for e in analysis.get("events")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The judge ordered the release of the activist.", ("ordered", "CONCEDE", "the activist")),
+        ("The government eased the ban on imports from Vietnam.", ("eased", "CONCEDE", "Vietnam")),
+        ("Washington lifted the embargo on Cuba.", ("lifted", "CONCEDE", "Cuba")),
+        ("The court jailed the journalist.", ("jailed", "COERCE", "the journalist")),
+        (
+            "The court sentenced the opposition leader to five years in prison.",
+            ("sentenced", "COERCE", "the opposition leader"),
+        ),
+        (
+            "The rebels vowed to keep up the blockade until their demands are met.",
+            ("vowed", "THREATEN", None),
+        ),
+        (
+            "The president promised to retaliate if the attacks continue.",
+            ("promised", "THREATEN", None),
+        ),
+        ("The president accepted an invitation to visit Beijing.", ("accepted", "AGREE", None)),
+    ],
+)
+def test_conventions(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The rebels vowed to rebuild the town.", "vowed"),  # no condition: no threat
+        ("The judge ordered the activist to leave.", "ordered"),  # an order, not a release
+    ],
+)
+def test_no_threat_or_concession_without_its_words(nlp, text, trigger):
+    assert all(
+        action not in ("THREATEN", "CONCEDE") for t, action, _ in _events(nlp, text) if t == trigger
+    )
