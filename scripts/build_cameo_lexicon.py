@@ -3,9 +3,10 @@
     python scripts/build_cameo_lexicon.py ../shared/lexicons/petrarch2
 
 writes two files under `src/storyledger/data/`, each under the licence of what it comes from:
-- `cameo_verbs.json` (MIT, from `CAMEO.2.0.txt`): synonym sets, verbs indexed by lemma (with
-  the words of multi-word verbs and a verb's own code), and each verb block's default code and
-  patterns (subject words, object words, prepositional phrases, CAMEO code `A` or `A:B`);
+- `cameo_verbs.json` (MIT, from `CAMEO.2.0.txt` and `Phoenix.agents.txt`): synonym sets, verbs
+  indexed by lemma (with the words of multi-word verbs and a verb's own code), each verb block's
+  default code and patterns (subject words, object words, prepositional phrases, CAMEO code `A`
+  or `A:B`), and the one-word generic agent nouns (rebel, militiaman, ...) with their sector;
 - `cameo_plover.json` (CC BY-SA 4.0, from `cameo_to_plover.json`): each CAMEO code the verb
   dictionary uses -> [PLOVER type, mode or null], and the two-digit roots as fallback.
 The events stage reads both beside our own `plover.json`, which wins where they disagree.
@@ -122,6 +123,32 @@ def parse_verbs(lines: list[str]) -> tuple[dict, dict]:
     return verbs, blocks
 
 
+def parse_agents(lines: list[str]) -> dict[str, str]:
+    """One-word generic agent nouns (`REBEL [~REB]`, `SPOKES!PERSON!`) -> their sector code."""
+    subs: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for raw in lines:
+        line = raw.split("#")[0].strip()
+        sub = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", line)
+        if sub:
+            subs[sub.group(1)] = [w.strip() for w in sub.group(2).split(",")]
+            continue
+        entry = re.match(r"^([A-Z!_.'-]+)\s*(\{[^}]*\})?\s*\[([^\]]*)\]", line)
+        if entry is None:
+            continue
+        forms = [entry.group(1)]
+        for name, values in subs.items():
+            forms = (
+                [f.replace(name, v) for f in forms for v in values] if name in forms[0] else forms
+            )
+        plurals = (entry.group(2) or "").strip("{}").split()
+        for form in forms + plurals:
+            found = words(form)
+            if len(found) == 1 and "!" not in found[0]:
+                agents.setdefault(found[0], entry.group(3).strip("~"))
+    return agents
+
+
 def plover_table(mapping: dict, used: set[str]) -> dict:
     codes = {}
     for code in sorted(used):
@@ -156,6 +183,9 @@ def main(folder: Path) -> None:
         "verbs": dict(sorted(verbs.items())),
         "blocks": blocks,
     }
+    agent_lines = (folder / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")
+    verbs_out["agents"] = dict(sorted(parse_agents(agent_lines.splitlines()).items()))
+    verbs_out["_licence"] += " Agents from Phoenix.agents.txt of PETRARCH2 (MIT, same notice)."
     mapping = json.loads((folder / "cameo_to_plover.json").read_text(encoding="utf-8"))
     plover_out = {
         "_licence": "CC BY-SA 4.0. Adapted from the CAMEO-to-PLOVER conversion table (PLOVER, "

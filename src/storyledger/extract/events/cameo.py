@@ -49,6 +49,7 @@ class CameoVerb:
 @dataclass(frozen=True, slots=True)
 class Cameo:
     verbs: dict[str, tuple[CameoVerb, ...]]
+    agents: frozenset[str]
     plover: dict[str, tuple[str, str | None]]
     roots: dict[str, tuple[str, str | None] | None]
 
@@ -97,6 +98,7 @@ def cameo() -> Cameo:
     }
     return Cameo(
         verbs=verbs,
+        agents=frozenset(raw["agents"]),
         plover={code: (v[0], v[1]) for code, v in table["codes"].items()},
         roots={root: (v[0], v[1]) if v else None for root, v in table["roots"].items()},
     )

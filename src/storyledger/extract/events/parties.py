@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyledger.extract.events.cameo import cameo
 from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
 
 RECIPIENT_PREPS = frozenset(
@@ -39,6 +40,7 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
+_PLACE_RECIPIENT = frozenset({"PROTEST"})
 _OWN_PEOPLE = frozenset(
     "troop force soldier aide staff official member supporter man officer police army envoy "
     "ambassador minister diplomat national citizen people fighter follower delegation "
@@ -47,7 +49,8 @@ _OWN_PEOPLE = frozenset(
 
 
 def can_act(token: Token) -> bool:
-    """A person, a group, an organisation or a place that can act."""
+    """A person, a group, an organisation or a place that can act: a name, or one of our actor
+    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...)."""
     if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
         of = next((c for c in token.children if c.lower_ == "of"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -58,8 +61,14 @@ def can_act(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
         return True
-    lemma = token.lemma_.lower()
-    return lemma in PEOPLE or token.lower_ in PEOPLE or f"{lemma}s" in PEOPLE
+    lemma, agents = token.lemma_.lower(), cameo().agents
+    return (
+        lemma in PEOPLE
+        or token.lower_ in PEOPLE
+        or f"{lemma}s" in PEOPLE
+        or lemma in agents
+        or token.lower_ in agents
+    )
 
 
 def recipient(
@@ -83,7 +92,18 @@ def recipient(
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
             found = subject
+    if found is None and kind in _PLACE_RECIPIENT:
+        found = _place(verb)
     return found
+
+
+def _place(verb: Token) -> Token | None:
+    """ "demonstrated in Serbia": the place a protest is held in, where the text names it."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.ent_type_ in ("GPE", "LOC"):
+            return place
+    return None
 
 
 def _direct(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> Token | None:

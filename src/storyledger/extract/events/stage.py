@@ -23,6 +23,7 @@ from storyledger.model import Event, Mention, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
+_ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
 
 
 @stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
@@ -129,7 +130,7 @@ def _event(
     if actor is None:
         return None
     target = recipient(verb, obj, kind, event_noun=event_noun, clauses=not dyadic)
-    if dyadic and (target is None or not can_act(target)):
+    if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
