@@ -46,3 +46,26 @@ def test_no_actor_for_a_passive_without_one(nlp):
     text = "About 3,000 residents were forced from their homes."
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     assert list(analysis.get("events")) == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The company sued the newspaper, accusing it of libel.",
+            [("The company", "ACCUSE", "the newspaper")],  # "it" is the newspaper: one event
+        ),
+        (
+            "Switzerland said it had expelled two Russian diplomats.",
+            [("Switzerland", "SANCTION", "two Russian diplomats")],
+        ),
+        (
+            "The rebels said they would attack the capital.",
+            [("The rebels", "ASSAULT", "the capital")],
+        ),
+    ],
+)
+def test_pronouns_resolved_in_their_sentence(nlp, text, wanted):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted

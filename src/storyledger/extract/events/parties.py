@@ -149,3 +149,41 @@ def _own(token: Token) -> bool:
     return token.lemma_.lower() in _OWN_PEOPLE and any(
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children
     )
+
+
+_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl"}
+_ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
+
+
+def resolve(token: Token) -> Token:
+    """A pronoun or "the country" / "the group" resolved to the party it refers to in its
+    sentence: the nearest governing verb's subject (or, for an object pronoun, its object) that
+    agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
+    ..."); the token itself where there is none."""
+    number = _PRONOUNS.get(token.lower_)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if number is None and not (token.lemma_.lower() in _ANAPHORS and definite):
+        return token
+    number = number or "sg"
+    wanted = ("dobj", "nsubj") if token.dep_ in ("dobj", "pobj") else ("nsubj", "dobj")
+    head = token.head
+    for _ in range(4):
+        if head.head.i == head.i and head.i == token.head.i and head.pos_ != "VERB":
+            break
+        for dep in wanted:
+            found = next((c for c in head.children if c.dep_ == dep and c.i != token.i), None)
+            if found is not None and found.i < token.i and _antecedent(found, number):
+                return found
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return token
+
+
+def _antecedent(token: Token, number: str) -> bool:
+    if token.lower_ in _PRONOUNS or token.pos_ == "PRON" or not can_act(token):
+        return False
+    if token.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    plural = token.tag_ in ("NNS", "NNPS")
+    return plural == (number == "pl")

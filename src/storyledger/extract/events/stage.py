@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.dates import resolve_date
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.parties import can_act, recipient
+from storyledger.extract.events.parties import can_act, recipient, resolve
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, Mention, content_id
@@ -39,6 +39,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         if span is None or sentence.block not in prose:
             continue
         used_objects: set[int] = set()
+        seen: set[tuple] = set()
         for verb in span:
             coded = _code(verb, lexicon)
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
@@ -47,7 +48,9 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon)
-            if event is not None:
+            key = event and (event.action, event.actor, event.target, event.negated, event.aux)
+            if event is not None and key not in seen:  # "sued X, accusing it of": one event
+                seen.add(key)
                 events.append(event)
     return events
 
@@ -142,6 +145,9 @@ def _event(
         resolved = resolved or _date(conjunct, span, article.published, aux == "future")
     if resolved is None and verb.dep_ == "acl" and verb.head.head is not verb.head:
         resolved = _date(verb.head.head, span, article.published, aux == "future")
+    actor, target = resolve(actor), resolve(target) if target is not None else None
+    if target is not None and target.i == actor.i:
+        return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
     return Event(
         article=article.id,
