@@ -34,6 +34,7 @@ _GATED = {
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
         "meantime_events": ("recall", "actor_accuracy"),
+        "plover_gsr": ("precision", "recall", "type_macro_f1"),
     },
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),

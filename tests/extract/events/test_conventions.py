@@ -1,6 +1,6 @@
 """PLOVER's conventions where the verb alone misleads (issue #15): announced concessions are
 CONCEDE, convicting and jailing is COERCE, a vow with a condition is a threat, accepting an
-invitation is AGREE; with negatives that keep the plain reading."""
+invitation is AGREE, future acts are commitments; with negatives that keep the plain reading."""
 
 from datetime import date
 
@@ -37,6 +37,12 @@ def _events(nlp, text):
             ("promised", "THREATEN", None),
         ),
         ("The president accepted an invitation to visit Beijing.", ("accepted", "AGREE", None)),
+        # PLOVER: a future cooperative act is AGREE, a future release CONCEDE; an announced act
+        # of material conflict a threat
+        ("The president will visit Beijing next month.", ("visit", "AGREE", "Beijing")),
+        ("The rebels will release the hostages.", ("release", "CONCEDE", "the hostages")),
+        ("The union plans to boycott the elections.", ("boycott", "THREATEN", None)),
+        ("The army shelled the town.", ("shelled", "ASSAULT", "the town")),  # not future
     ],
 )
 def test_conventions(nlp, text, wanted):

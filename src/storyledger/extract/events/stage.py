@@ -23,6 +23,13 @@ from storyledger.model import Event, Mention, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
+# PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
+# which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
+_FUTURE_TYPES = {
+    **dict.fromkeys(("CONSULT", "SUPPORT", "COOPERATE", "AID"), "AGREE"),
+    **dict.fromkeys(("RETREAT", "CONCEDE"), "CONCEDE"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
+}
 _ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
 
 
@@ -139,6 +146,8 @@ def _event(
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
     aux = _aux(verb, lexicon)
+    if aux == "future" and kind in _FUTURE_TYPES:
+        kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
     text = article.text
     resolved = _date(verb, span, article.published, aux == "future")
     for conjunct in verb.conjuncts if resolved is None else ():
