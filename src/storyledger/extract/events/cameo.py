@@ -30,10 +30,7 @@ class CameoPattern:
     after: Words
     preps: tuple[tuple[str, Words], ...]
     code: str
-
-    @property
-    def size(self) -> int:
-        return len(self.subject) + len(self.after) + sum(1 + len(w) for _, w in self.preps)
+    size: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +41,7 @@ class CameoVerb:
     particles: tuple[str, ...]
     before: tuple[str, ...]
     patterns: tuple[CameoPattern, ...]
+    index: dict[str, tuple[int, ...]]  # a word -> the patterns that need it, most specific first
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,20 +68,20 @@ def cameo() -> Cameo:
     synonyms = {name: frozenset(p.split()[-1] for p in ps) for name, ps in raw["synonyms"].items()}
 
     def words(found: list[str]) -> Words:
-        return tuple(synonyms.get(w, frozenset({w})) for w in found)
+        return tuple(_forms(synonyms.get(w, frozenset({w}))) for w in found)
 
-    blocks = {
-        name: tuple(
-            CameoPattern(
-                subject=words([w for e in p["subject"] if "prep" not in e for w in e["words"]]),
-                after=words([w for e in p["after"] if "prep" not in e for w in e["words"]]),
-                preps=tuple((e["prep"], words(e["words"])) for e in p["after"] if "prep" in e),
-                code=p["code"],
-            )
-            for p in block["patterns"]
-        )
+    def pattern(p: dict) -> CameoPattern:
+        subject = words([w for e in p["subject"] if "prep" not in e for w in e["words"]])
+        after = words([w for e in p["after"] if "prep" not in e for w in e["words"]])
+        preps = tuple((e["prep"], words(e["words"])) for e in p["after"] if "prep" in e)
+        size = len(subject) + len(after) + sum(1 + len(w) for _, w in preps)
+        return CameoPattern(subject=subject, after=after, preps=preps, code=p["code"], size=size)
+
+    blocks = {  # most specific first: the first pattern that matches is the one
+        name: tuple(sorted((pattern(p) for p in block["patterns"]), key=lambda p: -p.size))
         for name, block in raw["blocks"].items()
     }
+    indexes = {name: _index(patterns) for name, patterns in blocks.items()}
     verbs = {
         lemma: tuple(
             CameoVerb(
@@ -91,6 +89,7 @@ def cameo() -> Cameo:
                 particles=tuple(e.get("particles", ())),
                 before=tuple(e.get("before", ())),
                 patterns=blocks[e["block"]],
+                index=indexes[e["block"]],
             )
             for e in entries
         )
@@ -117,11 +116,14 @@ def cameo_code(verb: Token, lexicon: Cameo) -> tuple[str, str | None, bool] | No
     entry = _entry(verb, entries, bag)
     if entry is None:
         return None
-    code, best, names_object = entry.code, 0, False
+    code, names_object = entry.code, False
     subject_bag, heads = _bag(subject), _phrase_heads(verb)
-    for pattern in entry.patterns:
-        if pattern.size > best and _matches(pattern, subject_bag, bag, heads):
-            code, best, names_object = pattern.code, pattern.size, bool(pattern.after)
+    words = bag | subject_bag | {h.lower_ for h in heads}
+    candidates = sorted({i for w in words for i in entry.index.get(w, ())})
+    for pattern in (entry.patterns[i] for i in candidates):
+        if _matches(pattern, subject_bag, bag, heads):
+            code, names_object = pattern.code, bool(pattern.after)
+            break
     active, colon, passive = code.partition(":")
     if colon and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         active = passive
@@ -144,8 +146,32 @@ def _bag(tokens: list[Token]) -> frozenset[str]:
     return frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
 
 
+def _index(patterns: tuple[CameoPattern, ...]) -> dict[str, tuple[int, ...]]:
+    """Each pattern under the words of one thing it needs (its first object word, else its
+    first preposition, else its first subject word), so that a verb checks only patterns
+    whose word is in its sentence."""
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(patterns):
+        if pattern.after:
+            key = pattern.after[0]
+        elif pattern.preps:
+            key = frozenset({pattern.preps[0][0]})
+        elif pattern.subject:
+            key = pattern.subject[0]
+        else:
+            continue  # "- * [code]" needs nothing: the block's own code says the same
+        for word in key:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    """A pattern's words with their plural or singular (the dictionary's automatic plurals)."""
+    return frozenset(form for w in words for form in (w, f"{w}s", w[:-1] if w.endswith("s") else w))
+
+
 def _found(words: frozenset[str], bag: frozenset[str]) -> bool:
-    return any(w in bag or f"{w}s" in bag or (w.endswith("s") and w[:-1] in bag) for w in words)
+    return not words.isdisjoint(bag)
 
 
 def _matches(
