@@ -42,8 +42,14 @@ def test_recipients(nlp, text, wanted):
 
 
 @pytest.mark.issue(15)
-def test_no_actor_for_a_passive_without_one(nlp):
-    text = "About 3,000 residents were forced from their homes."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 3,000 residents were forced from their homes.",
+        "Two women were found dead on Saturday, with Mr Jenkin arrested shortly afterwards.",
+    ],
+)
+def test_no_actor_for_a_passive_without_one(nlp, text):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     assert list(analysis.get("events")) == []
 

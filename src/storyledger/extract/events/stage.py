@@ -184,12 +184,14 @@ def _actor(verb: Token) -> Token | None:
     Vance to cancel" and "urged officials to reopen" take the head's object."""
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     ):
         return None  # "to see all hostages released": the subject is the patient
     deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and "nsubj" in deps:
+        return None  # "with Mr Jenkin arrested shortly afterwards": he is the patient
     if "nsubjpass" in deps and "agent" not in deps:
         return None  # "residents were forced from their homes": no one named does it
     token = verb
