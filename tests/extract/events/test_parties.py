@@ -54,6 +54,14 @@ def test_no_actor_for_a_passive_without_one(nlp, text):
     assert list(analysis.get("events")) == []
 
 
+def test_with_and_an_active_participle_keeps_its_actor(nlp):
+    text = "With opposition parties demanding new elections, the coalition could collapse."
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert ("opposition parties", "REQUEST") in [
+        (e.actor, e.action) for e in analysis.get("events")
+    ]
+
+
 @pytest.mark.issue(15)
 @pytest.mark.parametrize(
     ("text", "wanted"),

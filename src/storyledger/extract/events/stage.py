@@ -190,8 +190,8 @@ def _actor(verb: Token) -> Token | None:
     ):
         return None  # "to see all hostages released": the subject is the patient
     deps = {c.dep_ for c in verb.children}
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and "nsubj" in deps:
-        return None  # "with Mr Jenkin arrested shortly afterwards": he is the patient
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
+        return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
     if "nsubjpass" in deps and "agent" not in deps:
         return None  # "residents were forced from their homes": no one named does it
     token = verb
