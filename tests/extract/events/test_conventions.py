@@ -62,3 +62,29 @@ def test_no_threat_or_concession_without_its_words(nlp, text, trigger):
     assert all(
         action not in ("THREATEN", "CONCEDE") for t, action, _ in _events(nlp, text) if t == trigger
     )
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Italy announced a suspension of air links with Serbia.",
+            ("announced", "SANCTION", "Serbia"),
+        ),
+        ("The activist staged a hunger strike in prison.", ("staged", "PROTEST", None)),
+        (
+            "The police launched an investigation into the killing.",
+            ("launched", "ACCUSE", None),
+        ),
+        ("Israel mounted an invasion of Lebanon.", ("mounted", "ASSAULT", "Lebanon")),
+        ("The rebels declared a ceasefire.", ("declared", "CONCEDE", None)),
+    ],
+)
+def test_light_verbs_with_event_nouns(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+
+
+def test_a_light_verb_alone_is_no_event(nlp):
+    assert _events(nlp, "The company announced a new phone.") == []

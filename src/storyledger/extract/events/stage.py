@@ -76,6 +76,11 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
         )
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
+        noun = lexicon.event_nouns.get(obj.lemma_.lower())
+        if noun is not None and _light(verb, lexicon) and obj.dep_ == "dobj":
+            # "launched an investigation into ...", "staged a hunger strike"
+            hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
+            return noun[0], "hunger" if hunger else noun[1], obj, True, False
     deeper = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
     )
@@ -99,6 +104,15 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
         return kind, mode, obj, False, False
     coded = cameo_code(verb, cameo())
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _light(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that only carries its event noun ("announced a suspension", "staged a strike");
+    "staged", which the model lemmatises as "stag", counts too."""
+    lemma, word = verb.lemma_.lower(), verb.lower_
+    return lemma in lexicon.light_verbs or (
+        word.endswith("ed") and word[:-1] in lexicon.light_verbs
+    )
 
 
 def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
