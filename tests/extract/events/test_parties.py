@@ -32,6 +32,8 @@ from storyledger.pipeline import analyse
             ("The opposition", "REQUEST", "the president"),
         ),
         ("The company sued the newspaper.", ("The company", "ACCUSE", "the newspaper")),
+        ("Spain rejected the French proposal.", ("Spain", "REJECT", "French")),
+        ("The minister threatened to bomb Syrian bases.", ("The minister", "THREATEN", "Syrian")),
     ],
 )
 def test_recipients(nlp, text, wanted):

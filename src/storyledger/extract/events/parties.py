@@ -77,17 +77,18 @@ def recipient(
     kind: str,
     *,
     event_noun: bool,
-    clauses: bool = True,
+    loose: bool = True,
 ) -> Token | None:
-    """The recipient of an event verb (see the module's docstring), or None; `clauses` says
-    whether to look in the infinitive or clause the verb governs."""
-    found = _direct(verb, obj, kind, event_noun=event_noun)
-    if found is None and clauses:
+    """The recipient of an event verb (see the module's docstring), or None; `loose` says
+    whether to look in the infinitive or clause the verb governs and take a country or group
+    named on a non-actor object ("rejected the Indian proposal": India)."""
+    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose)
+    if found is None and loose:
         clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if clause is not None:
             inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            found = _direct(clause, inner, kind, event_noun=False)
-    if found is None and clauses and kind in _CLAUSE_ADDRESSEE:
+            found = _direct(clause, inner, kind, event_noun=False, loose=loose)
+    if found is None and loose and kind in _CLAUSE_ADDRESSEE:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
@@ -106,7 +107,9 @@ def _place(verb: Token) -> Token | None:
     return None
 
 
-def _direct(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> Token | None:
+def _direct(
+    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
+) -> Token | None:
     dative = next((c for c in verb.children if c.dep_ == "dative" and can_act(c)), None)
     if dative is not None and not _own(dative):
         return dative
@@ -123,6 +126,16 @@ def _direct(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> T
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None and can_act(owner):
             return owner
+        named = next(  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
+            (
+                c
+                for c in obj.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            ),
+            None,
+        )
+        if named is not None and loose:
+            return named
         found = _prepositional(obj, RECIPIENT_PREPS | {"of"}, depth=3)
         if found is not None:
             return found

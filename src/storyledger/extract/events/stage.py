@@ -153,7 +153,7 @@ def _event(
     actor = _actor(verb)
     if actor is None:
         return None
-    target = recipient(verb, obj, kind, event_noun=event_noun, clauses=not dyadic)
+    target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
