@@ -33,6 +33,10 @@ from storyledger.pipeline import analyse
         ),
         ("The company sued the newspaper.", ("The company", "ACCUSE", "the newspaper")),
         ("Spain rejected the French proposal.", ("Spain", "REJECT", "French")),
+        (
+            "The government rejected calls by the opposition for early elections.",
+            ("The government", "REJECT", "the opposition"),
+        ),
         ("The minister threatened to bomb Syrian bases.", ("The minister", "THREATEN", "Syrian")),
     ],
 )

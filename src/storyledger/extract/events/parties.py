@@ -136,7 +136,7 @@ def _direct(
         )
         if named is not None and loose:
             return named
-        found = _prepositional(obj, RECIPIENT_PREPS | {"of"}, depth=3)
+        found = _prepositional(obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3)
         if found is not None:
             return found
     return _prepositional(verb, RECIPIENT_PREPS, depth=1)
