@@ -89,3 +89,17 @@ def test_with_and_an_active_participle_keeps_its_actor(nlp):
 def test_pronouns_resolved_in_their_sentence(nlp, text, wanted):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("US drone strikes killed eight militants.", [("US", "ASSAULT", "eight militants")]),
+        ("An attack by rebels killed three soldiers.", [("rebels", "ASSAULT", "three soldiers")]),
+        ("The storm killed three people.", []),  # no one is behind a storm
+    ],
+)
+def test_who_is_behind_an_event_noun_subject(nlp, text, wanted):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted

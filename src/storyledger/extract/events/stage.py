@@ -115,6 +115,31 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     )
 
 
+def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """Who is behind an event noun that is the subject ("US drone strikes killed ...", "an
+    attack by rebels killed ..."): its "by" phrase, owner, or a country or group named on it."""
+    if noun.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None and can_act(agent):
+                return agent
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if owner is not None and can_act(owner):
+        return owner
+    return next(  # the modifiers before the noun, "US drone strikes"
+        (
+            t
+            for left in noun.lefts
+            if left.dep_ in ("amod", "compound")
+            for t in left.subtree
+            if t.ent_type_ in ("NORP", "GPE", "ORG")
+        ),
+        None,
+    )
+
+
 def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
     """A vow or promise that holds only until or unless something happens is a threat."""
     clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
@@ -150,7 +175,7 @@ def _event(
     lexicon: EventLexicon,
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
-    actor = _actor(verb)
+    actor = _actor(verb, lexicon)
     if actor is None:
         return None
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
@@ -193,7 +218,7 @@ def _event(
     )
 
 
-def _actor(verb: Token) -> Token | None:
+def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The verb's subject; a coordinated or participial verb shares its head's subject; "led
     Vance to cancel" and "urged officials to reopen" take the head's object."""
     if (
@@ -215,7 +240,9 @@ def _actor(verb: Token) -> Token | None:
         if subject is not None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
-            return subject if subject is not None and can_act(subject) else None
+            if subject is not None and not can_act(subject):
+                subject = _behind(subject, lexicon)
+            return subject
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
