@@ -78,7 +78,7 @@ def _rates(counts: Counter, confusion: list[tuple[str, str]]) -> dict[str, Any]:
         "matched": counts["matched"],
         "precision": round(precision, 3),
         "recall": round(recall, 3),
-        "type_macro_f1": round(_macro_f1(confusion), 3),
+        "type_macro_f1": round(macro_f1(confusion), 3),
         "pairs_found": len(confusion),
         "irrealis": counts["irrealis"],
         "irrealis_kept_apart": round(counts["irrealis_kept_apart"] / counts["irrealis"], 3)
@@ -91,7 +91,8 @@ def _rates(counts: Counter, confusion: list[tuple[str, str]]) -> dict[str, Any]:
     }
 
 
-def _macro_f1(confusion: list[tuple[str, str]]) -> float:
+def macro_f1(confusion: list[tuple[str, str]]) -> float:
+    """Macro-F1 of the predicted labels over (gold, predicted) pairs."""
     labels = {label for pair in confusion for label in pair}
     scores = []
     for label in labels:

@@ -21,6 +21,7 @@ from storyledger.evaluation import (
     framing,
     meantime_events,
     meantime_speech,
+    plover_gsr,
     quotes,
     recognizers,
 )
@@ -35,6 +36,7 @@ _GATED = {
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
         "meantime_events": ("recall", "actor_accuracy"),
+        "plover_gsr": ("precision", "recall", "type_macro_f1"),
     },
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
@@ -109,6 +111,11 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
             row,
             ("events", "found", "recall", "actor_accuracy", "recipient_accuracy"),
         )
+    gsr = shared / "corpora" / "plover-gsr"
+    countries = shared / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
+    if (gsr / "events.jsonl").exists() and countries.exists():
+        results["plover_gsr"] = plover_gsr.evaluate_gsr(gsr, countries, nlp)
+        table += plover_gsr.format_table(results["plover_gsr"])
     results["table"] = table
     return results
 

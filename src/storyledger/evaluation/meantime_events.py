@@ -3,7 +3,8 @@
 MEANTIME annotates every event in each article's first sentences with PropBank participants.
 For its verb events whose predicate is a standalone verb of our PLOVER lexicon (not one that is
 an event only with certain objects, like "continue") and that have an Arg0, we count
-how many we emit (an event triggered by that word), whether our actor is the annotated Arg0 and,
+how many we emit (an event triggered by that word), whether our actor is the annotated Arg0 (or a
+mention of the same entity, so that a pronoun resolved to its antecedent counts as right) and,
 where there is an Arg1 and we name a recipient, whether the recipient is it. This checks who did
 what to whom; MEANTIME has no PLOVER types, so it does not check the type.
 """
@@ -52,7 +53,10 @@ def evaluate_meantime_events(corpus: Path, nlp: Language) -> dict[str, Any]:
                 continue
             totals["found"] += 1
             actor = participants["Arg0"]
-            totals["actor_right"] += _overlaps(found.actor, analysis.article.text, actor)
+            same = _coreferent(actor, mentions)
+            totals["actor_right"] += any(
+                _overlaps(found.actor, analysis.article.text, m) for m in same
+            )
             if "Arg1" in participants and found.target:
                 totals["with_recipient"] += 1
                 totals["recipient_right"] += _overlaps(
@@ -66,6 +70,14 @@ def evaluate_meantime_events(corpus: Path, nlp: Language) -> dict[str, Any]:
         "actor_accuracy": _share(totals["actor_right"], totals["found"]),
         "recipient_accuracy": _share(totals["recipient_right"], totals["with_recipient"]),
     }
+
+
+def _coreferent(mention: dict, mentions: dict[str, dict]) -> list[dict]:
+    """The mention and every mention of the same entity instance (a resolved "it" is right)."""
+    instance = mention.get("instance_id")
+    if instance is None:
+        return [mention]
+    return [mention, *(m for m in mentions.values() if m.get("instance_id") == instance)]
 
 
 def _overlaps(phrase: str, text: str, mention: dict) -> bool:

@@ -1,4 +1,5 @@
-"""The PLOVER event lexicon (`data/plover.json`): verbs, verb + object pairs, aux markers."""
+"""The PLOVER event lexicon (`data/plover.json`): verbs, verb + object pairs, light verbs with
+event nouns, aux markers."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ class EventLexicon:
     hypothetical: frozenset[str]
     historical: frozenset[str]
     denial: frozenset[str]
+    threat_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    event_nouns: dict[str, tuple[str, str | None]]
+    threat_conditions: frozenset[str]
 
 
 @functools.cache
@@ -40,4 +45,11 @@ def event_lexicon() -> EventLexicon:
         hypothetical=frozenset(raw["hypothetical_markers"]),
         historical=frozenset(raw["historical_markers"]),
         denial=frozenset(raw["denial_markers"]),
+        threat_verbs=frozenset(raw["conditional_threats"]["verbs"]),
+        light_verbs=frozenset(raw["light_verbs"]),
+        event_nouns={
+            noun: (entry[0], entry[1] if len(entry) > 1 else None)
+            for noun, entry in raw["event_nouns"].items()
+        },
+        threat_conditions=frozenset(raw["conditional_threats"]["conditions"]),
     )

@@ -13,36 +13,24 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.dates import resolve_date
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.quotes.speakers import BODY_NOUNS as _BODY_NOUNS
-from storyledger.extract.quotes.speakers import ROLE_NOUNS as _ROLE_NOUNS
+from storyledger.extract.events.parties import can_act, recipient, resolve
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, Mention, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
-_RECIPIENT_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards", "into"})
-_ACTOR_NOUNS = frozenset(
-    "government cabinet army military forces force police troops officials official leaders "
-    "leader president minister ministry administration authorities authority parliament "
-    "council court union party militants rebels fighters protesters demonstrators people "
-    "residents workers students envoy ambassador diplomats factions group coalition "
-    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
-    "nation city province region crews crew rescuers team teams service brigade firefighters "
-    "inspectors engineers company firm board committee commission opposition militia donors "
-    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
-    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
-    "refugees migrants children women families personnel staff villagers protesters students "
-    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
-    "experts airline airlines carrier manufacturer bank banks investors shareholders "
-    "bondholders regulators".split()
-)
-_PEOPLE = (_ACTOR_NOUNS | _ROLE_NOUNS | _BODY_NOUNS) - frozenset(
-    {"study", "survey", "poll", "investigation", "inquiry", "family"}
-)
-_NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _CONSULT_HOSTS = frozenset({"host"})
+# PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
+# which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
+_FUTURE_TYPES = {
+    **dict.fromkeys(("CONSULT", "SUPPORT", "COOPERATE", "AID"), "AGREE"),
+    **dict.fromkeys(("RETREAT", "CONCEDE"), "CONCEDE"),
+    **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
+}
+_ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
 
 
 @stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
@@ -58,30 +46,41 @@ def event_stage(analysis: Analysis) -> list[Event]:
         if span is None or sentence.block not in prose:
             continue
         used_objects: set[int] = set()
+        seen: set[tuple] = set()
         for verb in span:
             coded = _code(verb, lexicon)
-            if coded is None or (coded[2] is not None and coded[2].i in used_objects):
+            own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
+            if coded is None or (own_object and coded[2].i in used_objects):
                 continue
-            if coded[2] is not None:
+            if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon)
-            if event is not None:
+            key = event and (event.action, event.actor, event.target, event.negated, event.aux)
+            if event is not None and key not in seen:  # "sued X, accusing it of": one event
+                seen.add(key)
                 events.append(event)
     return events
 
 
-def _code(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None, Token | None, bool] | None:
-    """The (type, mode, object, object names the event) a verb codes to, or None."""
+def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
+    """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
+    None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
+    codes an event only between two actors, so its events need a recipient."""
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
     if obj is not None:
         paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
             (lemma, obj.lower_)
         )
         if paired is not None:
-            return (paired[0], paired[1], obj, True) if paired[0] else None
+            return (paired[0], paired[1], obj, True, False) if paired[0] else None
+        noun = lexicon.event_nouns.get(obj.lemma_.lower())
+        if noun is not None and _light(verb, lexicon) and obj.dep_ == "dobj":
+            # "launched an investigation into ...", "staged a hunger strike"
+            hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
+            return noun[0], "hunger" if hunger else noun[1], obj, True, False
     deeper = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
     )
@@ -93,14 +92,77 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple[str, str | None, Token | 
             else None
         )
         if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
-            return paired[0], paired[1], inner, True  # "approved resuming aid deliveries"
+            return paired[0], paired[1], inner, True, False  # "approved resuming aid deliveries"
+    if lemma in lexicon.threat_verbs and _conditional(verb, lexicon):
+        return "THREATEN", None, obj, False, False  # "vowed to keep up the blockade until ..."
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return phrasal, None, None, False
+            return phrasal, None, None, False, False
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
-        return kind, mode, obj, False
+        return kind, mode, obj, False, False
+    coded = cameo_code(verb, cameo())
+    return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _light(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb that only carries its event noun ("announced a suspension", "staged a strike");
+    "staged", which the model lemmatises as "stag", counts too."""
+    lemma, word = verb.lemma_.lower(), verb.lower_
+    return lemma in lexicon.light_verbs or (
+        word.endswith("ed") and word[:-1] in lexicon.light_verbs
+    )
+
+
+def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
+    """Who is behind an event noun that is the subject ("US drone strikes killed ...", "an
+    attack by rebels killed ..."): its "by" phrase, owner, or a country or group named on it."""
+    if noun.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if agent is not None and can_act(agent):
+                return agent
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if owner is not None and can_act(owner):
+        return owner
+    return next(  # the modifiers before the noun, "US drone strikes"
+        (
+            t
+            for left in noun.lefts
+            if left.dep_ in ("amod", "compound")
+            for t in left.subtree
+            if t.ent_type_ in ("NORP", "GPE", "ORG")
+        ),
+        None,
+    )
+
+
+def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
+    """A vow or promise that holds only until or unless something happens is a threat."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lexicon.threat_conditions for m in c.children)
+        for clause in clauses
+        for c in clause.children
+    )
+
+
+def _shared(verb: Token) -> Token | None:
+    """The object two joined verbs share: "convicted and jailed the journalist"."""
+    doc = verb.doc
+    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if (
+        after is not None
+        and after.dep_ == "conj"
+        and after.head.i == verb.i
+        and doc[verb.i + 1].dep_ == "cc"
+        and not any(c.dep_ == "prep" for c in verb.children)
+    ):
+        return next((c for c in after.children if c.dep_ == "dobj"), None)
     return None
 
 
@@ -112,21 +174,28 @@ def _event(
     mentions: Sequence[Mention],
     lexicon: EventLexicon,
 ) -> Event | None:
-    kind, mode, obj, event_noun = coded
-    actor = _actor(verb)
+    kind, mode, obj, event_noun, dyadic = coded
+    actor = _actor(verb, lexicon)
     if actor is None:
         return None
-    target = _recipient(verb, obj, kind, event_noun=event_noun)
+    target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
+        return None
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
     aux = _aux(verb, lexicon)
+    if aux == "future" and kind in _FUTURE_TYPES:
+        kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
     text = article.text
     resolved = _date(verb, span, article.published, aux == "future")
     for conjunct in verb.conjuncts if resolved is None else ():
         resolved = resolved or _date(conjunct, span, article.published, aux == "future")
     if resolved is None and verb.dep_ == "acl" and verb.head.head is not verb.head:
         resolved = _date(verb.head.head, span, article.published, aux == "future")
+    actor, target = resolve(actor), resolve(target) if target is not None else None
+    if target is not None and target.i == actor.i:
+        return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
     return Event(
         article=article.id,
@@ -149,16 +218,21 @@ def _event(
     )
 
 
-def _actor(verb: Token) -> Token | None:
+def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The verb's subject; a coordinated or participial verb shares its head's subject; "led
     Vance to cancel" and "urged officials to reopen" take the head's object."""
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
         and not any(c.dep_ == "aux" for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     ):
         return None  # "to see all hostages released": the subject is the patient
+    deps = {c.dep_ for c in verb.children}
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
+        return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
+    if "nsubjpass" in deps and "agent" not in deps:
+        return None  # "residents were forced from their homes": no one named does it
     token = verb
     for _ in range(5):
         wanted = ("nsubj", "agent") if token is verb else ("nsubj", "nsubjpass")
@@ -166,17 +240,19 @@ def _actor(verb: Token) -> Token | None:
         if subject is not None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
-            return subject if subject is not None and _can_act(subject) else None
+            if subject is not None and not can_act(subject):
+                subject = _behind(subject, lexicon)
+            return subject
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            if controller is not None and _can_act(controller):
+            if controller is not None and can_act(controller):
                 return controller
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             owner = token.head
             if token.tag_ == "VBN":
                 return None  # "people killed in the flood": the noun is the patient
-            if _can_act(owner):
+            if can_act(owner):
                 return owner
             if owner.dep_ in ("dobj", "pobj") and owner.head is not owner:
                 token = owner.head  # "issued a statement threatening ...": the issuer
@@ -185,51 +261,6 @@ def _actor(verb: Token) -> Token | None:
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             return None
         token = token.head
-    return None
-
-
-def _can_act(token: Token) -> bool:
-    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
-        of = next((c for c in token.children if c.lower_ == "of"), None)
-        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return target is not None and _can_act(target)  # "Thousands of workers"
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
-        return False
-    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
-        return True
-    if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
-        return True
-    return token.lemma_.lower() in _PEOPLE or token.lower_ in _PEOPLE
-
-
-_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
-
-
-def _recipient(verb: Token, obj: Token | None, kind: str, *, event_noun: bool) -> Token | None:
-    """The recipient: the object (a victim for violence), the owner of an event noun
-    ("summoned Israel's ambassador"), or "against/on/to/with" + a noun that can act."""
-    if (
-        obj is not None
-        and not event_noun
-        and kind not in _NO_OBJECT_RECIPIENT
-        and obj.dep_ == "dobj"
-        and (_can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
-    ):
-        return obj
-    if obj is not None:
-        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-        if owner is not None and _can_act(owner):
-            return owner
-        for prep in (
-            c for c in obj.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS | {"of"}
-        ):
-            target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if target is not None and _can_act(target):
-                return target
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS):
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if target is not None and _can_act(target):
-            return target
     return None
 
 

@@ -1,0 +1,199 @@
+"""The CAMEO verb dictionary (compiled from PETRARCH2, `data/cameo_verbs.json`, MIT) and the
+CAMEO-to-PLOVER table (`data/cameo_plover.json`, CC BY-SA 4.0): a verb's PLOVER code.
+
+Verbs are indexed by lemma. A verb codes to its own code or its block's default; the block's
+most specific pattern whose words are found (subject words before the verb; object words and
+prepositional phrases after it) overrides that. `[---]` and the dropped CAMEO roots 01 and 02
+(statements, appeals) code no event; `[A:B]` codes B when the verb is passive.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from storyledger.data_files import read_data
+
+Words = tuple[frozenset[str], ...]
+_AFTER_DEPS = frozenset(
+    {"dobj", "dative", "prep", "prt", "attr", "oprd", "xcomp", "acomp", "nsubjpass", "agent"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CameoPattern:
+    """One pattern: what must be found around the verb, and its CAMEO code."""
+
+    subject: Words
+    after: Words
+    preps: tuple[tuple[str, Words], ...]
+    code: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class CameoVerb:
+    """A verb of the dictionary (a multi-word verb names its other words) and its patterns."""
+
+    code: str
+    particles: tuple[str, ...]
+    before: tuple[str, ...]
+    patterns: tuple[CameoPattern, ...]
+    index: dict[str, tuple[int, ...]]  # a word -> the patterns that need it, most specific first
+
+
+@dataclass(frozen=True, slots=True)
+class Cameo:
+    verbs: dict[str, tuple[CameoVerb, ...]]
+    agents: frozenset[str]
+    plover: dict[str, tuple[str, str | None]]
+    roots: dict[str, tuple[str, str | None] | None]
+
+    def to_plover(self, code: str) -> tuple[str, str | None] | None:
+        """The PLOVER (type, mode) of a CAMEO code; None for no event."""
+        code = code.rstrip("!")
+        if not code.strip("-") or code.startswith(("01", "02")):
+            return None
+        if code in self.plover:
+            return self.plover[code]
+        return self.roots.get(code[:3]) or self.roots.get(code[:2])
+
+
+@functools.cache
+def cameo() -> Cameo:
+    """The compiled dictionary shipped with the package."""
+    raw, table = read_data("cameo_verbs.json"), read_data("cameo_plover.json")
+    synonyms = {name: frozenset(p.split()[-1] for p in ps) for name, ps in raw["synonyms"].items()}
+
+    def words(found: list[str]) -> Words:
+        return tuple(_forms(synonyms.get(w, frozenset({w}))) for w in found)
+
+    def pattern(p: dict) -> CameoPattern:
+        subject = words([w for e in p["subject"] if "prep" not in e for w in e["words"]])
+        after = words([w for e in p["after"] if "prep" not in e for w in e["words"]])
+        preps = tuple((e["prep"], words(e["words"])) for e in p["after"] if "prep" in e)
+        size = len(subject) + len(after) + sum(1 + len(w) for _, w in preps)
+        return CameoPattern(subject=subject, after=after, preps=preps, code=p["code"], size=size)
+
+    blocks = {  # most specific first: the first pattern that matches is the one
+        name: tuple(sorted((pattern(p) for p in block["patterns"]), key=lambda p: -p.size))
+        for name, block in raw["blocks"].items()
+    }
+    indexes = {name: _index(patterns) for name, patterns in blocks.items()}
+    verbs = {
+        lemma: tuple(
+            CameoVerb(
+                code=e.get("code", raw["blocks"][e["block"]]["code"]),
+                particles=tuple(e.get("particles", ())),
+                before=tuple(e.get("before", ())),
+                patterns=blocks[e["block"]],
+                index=indexes[e["block"]],
+            )
+            for e in entries
+        )
+        for lemma, entries in raw["verbs"].items()
+    }
+    return Cameo(
+        verbs=verbs,
+        agents=frozenset(raw["agents"]),
+        plover={code: (v[0], v[1]) for code, v in table["codes"].items()},
+        roots={root: (v[0], v[1]) if v else None for root, v in table["roots"].items()},
+    )
+
+
+def cameo_code(verb: Token, lexicon: Cameo) -> tuple[str, str | None, bool] | None:
+    """The PLOVER (type, mode, the object names the event) the dictionary gives a verb in its
+    sentence, or None. A pattern's object words name the event ("imposed sanctions"), not
+    its recipient."""
+    entries = lexicon.verbs.get(verb.lemma_.lower())
+    if not entries:
+        return None
+    after = [t for c in verb.children if c.dep_ in _AFTER_DEPS for t in c.subtree]
+    subject = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
+    bag = _bag(after)
+    entry = _entry(verb, entries, bag)
+    if entry is None:
+        return None
+    code, names_object = entry.code, False
+    subject_bag, heads = _bag(subject), _phrase_heads(verb)
+    words = bag | subject_bag | {h.lower_ for h in heads}
+    candidates = sorted({i for w in words for i in entry.index.get(w, ())})
+    for pattern in (entry.patterns[i] for i in candidates):
+        if _matches(pattern, subject_bag, bag, heads):
+            code, names_object = pattern.code, bool(pattern.after)
+            break
+    active, colon, passive = code.partition(":")
+    if colon and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        active = passive
+    coded = lexicon.to_plover(active)
+    return (coded[0], coded[1], names_object) if coded is not None else None
+
+
+def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: frozenset[str]) -> CameoVerb | None:
+    """The most specific entry whose other words are there ("call off" before "call")."""
+    before = {t.lower_ for t in verb.doc[max(0, verb.i - 3) : verb.i]}
+    fitting = [
+        e
+        for e in entries
+        if all(p in bag for p in e.particles) and all(b in before for b in e.before)
+    ]
+    return max(fitting, key=lambda e: len(e.particles) + len(e.before), default=None)
+
+
+def _bag(tokens: list[Token]) -> frozenset[str]:
+    return frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
+
+
+def _index(patterns: tuple[CameoPattern, ...]) -> dict[str, tuple[int, ...]]:
+    """Each pattern under the words of one thing it needs (its first object word, else its
+    first preposition, else its first subject word), so that a verb checks only patterns
+    whose word is in its sentence."""
+    index: dict[str, list[int]] = {}
+    for position, pattern in enumerate(patterns):
+        if pattern.after:
+            key = pattern.after[0]
+        elif pattern.preps:
+            key = frozenset({pattern.preps[0][0]})
+        elif pattern.subject:
+            key = pattern.subject[0]
+        else:
+            continue  # "- * [code]" needs nothing: the block's own code says the same
+        for word in key:
+            index.setdefault(word, []).append(position)
+    return {word: tuple(found) for word, found in index.items()}
+
+
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    """A pattern's words with their plural or singular (the dictionary's automatic plurals)."""
+    return frozenset(form for w in words for form in (w, f"{w}s", w[:-1] if w.endswith("s") else w))
+
+
+def _found(words: frozenset[str], bag: frozenset[str]) -> bool:
+    return not words.isdisjoint(bag)
+
+
+def _matches(
+    pattern: CameoPattern, subject: frozenset[str], bag: frozenset[str], after: list[Token]
+) -> bool:
+    if not all(_found(w, subject) for w in pattern.subject):
+        return False
+    if not all(_found(w, bag) for w in pattern.after):
+        return False
+    for prep, words in pattern.preps:
+        heads = [t for t in after if t.lower_ == prep]
+        if not any(all(_found(w, _bag(list(h.subtree))) for w in words) for h in heads):
+            return False
+    return True
+
+
+def _phrase_heads(verb: Token) -> list[Token]:
+    """The prepositions of the verb and of its object."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in ("prep", "agent", "dative"):
+            found.append(child)
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            found += [c for c in child.children if c.dep_ == "prep"]
+    return found

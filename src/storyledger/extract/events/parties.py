@@ -1,0 +1,202 @@
+"""Who an event's parties can be: nouns that can act, and the recipient of an event verb.
+
+PLOVER codes a recipient for almost every event: the direct object (the subject of a passive:
+"was attacked by X" attacks the subject), a dative ("gave the Ivory Coast aid"), the owner of
+an event noun ("summoned Israel's ambassador"), the object of a preposition on the object or
+the verb (against, on, to, with, from, for ...), the same inside an infinitive ("offered to hand
+them over to Britain"), and for a demand or accusation the subject of its clause ("demanded that
+the US cancel"). One's own people ("its troops") are never the recipient.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyledger.extract.events.cameo import cameo
+from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
+
+RECIPIENT_PREPS = frozenset(
+    {"against", "on", "to", "with", "toward", "towards", "into", "from", "for", "upon"}
+)
+_ACTOR_NOUNS = frozenset(
+    "government cabinet army military forces force police troops officials official leaders "
+    "leader president minister ministry administration authorities authority parliament "
+    "council court union party militants rebels fighters protesters demonstrators people "
+    "residents workers students envoy ambassador diplomats factions group coalition "
+    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
+    "nation city province region crews crew rescuers team teams service brigade firefighters "
+    "inspectors engineers company firm board committee commission opposition militia donors "
+    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
+    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
+    "refugees migrants children women families personnel staff villagers protesters students "
+    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
+    "experts airline airlines carrier manufacturer bank banks investors shareholders "
+    "bondholders regulators counterparts partners allies neighbours neighbors delegates "
+    "delegation".split()
+)
+PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
+    {"study", "survey", "poll", "investigation", "inquiry", "family"}
+)
+_NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
+_VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+_CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
+_PLACE_RECIPIENT = frozenset({"PROTEST"})
+_OWN_PEOPLE = frozenset(
+    "troop force soldier aide staff official member supporter man officer police army envoy "
+    "ambassador minister diplomat national citizen people fighter follower delegation "
+    "representative spokesman spokeswoman negotiator militia navy team".split()
+)
+
+
+def can_act(token: Token) -> bool:
+    """A person, a group, an organisation or a place that can act: a name, or one of our actor
+    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...)."""
+    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return target is not None and can_act(target)  # "Thousands of workers"
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
+        return True
+    if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
+        return True
+    lemma, agents = token.lemma_.lower(), cameo().agents
+    return (
+        lemma in PEOPLE
+        or token.lower_ in PEOPLE
+        or f"{lemma}s" in PEOPLE
+        or lemma in agents
+        or token.lower_ in agents
+    )
+
+
+def recipient(
+    verb: Token,
+    obj: Token | None,
+    kind: str,
+    *,
+    event_noun: bool,
+    loose: bool = True,
+) -> Token | None:
+    """The recipient of an event verb (see the module's docstring), or None; `loose` says
+    whether to look in the infinitive or clause the verb governs and take a country or group
+    named on a non-actor object ("rejected the Indian proposal": India)."""
+    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose)
+    if found is None and loose:
+        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if clause is not None:
+            inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
+            found = _direct(clause, inner, kind, event_noun=False, loose=loose)
+    if found is None and loose and kind in _CLAUSE_ADDRESSEE:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+        if subject is not None and can_act(subject) and not _own(subject):
+            found = subject
+    if found is None and kind in _PLACE_RECIPIENT:
+        found = _place(verb)
+    return found
+
+
+def _place(verb: Token) -> Token | None:
+    """ "demonstrated in Serbia": the place a protest is held in, where the text names it."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.ent_type_ in ("GPE", "LOC"):
+            return place
+    return None
+
+
+def _direct(
+    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
+) -> Token | None:
+    dative = next((c for c in verb.children if c.dep_ == "dative" and can_act(c)), None)
+    if dative is not None and not _own(dative):
+        return dative
+    if (
+        obj is not None
+        and not event_noun
+        and kind not in _NO_OBJECT_RECIPIENT
+        and obj.dep_ in ("dobj", "nsubjpass")
+        and (can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
+        and not _own(obj)
+    ):
+        return obj
+    if obj is not None:
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+        if owner is not None and can_act(owner):
+            return owner
+        named = next(  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
+            (
+                c
+                for c in obj.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            ),
+            None,
+        )
+        if named is not None and loose:
+            return named
+        found = _prepositional(obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3)
+        if found is not None:
+            return found
+    return _prepositional(verb, RECIPIENT_PREPS, depth=1)
+
+
+def _prepositional(head: Token, preps: frozenset[str], *, depth: int) -> Token | None:
+    """The first noun that can act after one of `preps` on `head`, or on the nouns of those
+    phrases down to `depth` ("pledged 50 million euros in aid to Ukraine")."""
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if target is None:
+            continue
+        if prep.lower_ in preps and can_act(target) and not _own(target):
+            return target
+        deeper = _prepositional(target, RECIPIENT_PREPS, depth=depth - 1) if depth > 1 else None
+        if deeper is not None:
+            return deeper
+    return None
+
+
+def _own(token: Token) -> bool:
+    """ "its troops", "his aides": the actor's own people (not "their counterparts")."""
+    return token.lemma_.lower() in _OWN_PEOPLE and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children
+    )
+
+
+_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl"}
+_ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
+
+
+def resolve(token: Token) -> Token:
+    """A pronoun or "the country" / "the group" resolved to the party it refers to in its
+    sentence: the nearest governing verb's subject (or, for an object pronoun, its object) that
+    agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
+    ..."); the token itself where there is none."""
+    number = _PRONOUNS.get(token.lower_)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if number is None and not (token.lemma_.lower() in _ANAPHORS and definite):
+        return token
+    number = number or "sg"
+    wanted = ("dobj", "nsubj") if token.dep_ in ("dobj", "pobj") else ("nsubj", "dobj")
+    head = token.head
+    for _ in range(4):
+        if head.head.i == head.i and head.i == token.head.i and head.pos_ != "VERB":
+            break
+        for dep in wanted:
+            found = next((c for c in head.children if c.dep_ == dep and c.i != token.i), None)
+            if found is not None and found.i < token.i and _antecedent(found, number):
+                return found
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return token
+
+
+def _antecedent(token: Token, number: str) -> bool:
+    if token.lower_ in _PRONOUNS or token.pos_ == "PRON" or not can_act(token):
+        return False
+    if token.ent_type_ in ("GPE", "ORG", "NORP"):
+        return True
+    plural = token.tag_ in ("NNS", "NNPS")
+    return plural == (number == "pl")

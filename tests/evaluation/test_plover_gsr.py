@@ -1,0 +1,51 @@
+"""The PLOVER GSR check: lenient actor and recipient matching, and the scores on the set."""
+
+import pytest
+
+from storyledger.evaluation.plover_gsr import _names_one, content_key, country_names, evaluate_gsr
+from tests.conftest import SHARED, need
+
+COUNTRIES = SHARED / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
+
+
+@pytest.fixture(scope="module")
+def names():
+    return country_names(need(COUNTRIES))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("wanted", "got", "same"),
+    [
+        (["Iran"], "Iranian officials", True),
+        (["Iranian"], "Iran", True),
+        (["Israeli soldiers"], "soldiers", True),
+        (["United States"], "the US", True),  # a synonym in the country dictionary
+        (["President Obama"], "Obama", True),
+        (["European Community"], "its European Community partners", True),
+        (["Croatian authorities"], "Serbia", False),
+        (["Moroccan diplomats"], "they", False),  # a pronoun names nothing
+        ([], None, True),
+        ([], "Israel", False),
+        (["Israel"], None, False),
+    ],
+)
+def test_lenient_names(names, wanted, got, same):
+    assert _names_one(wanted, got, names) is same
+
+
+def test_demonyms_and_capitals_are_their_country(names):
+    assert content_key("Iranians", names) == content_key("Tehran", names) == {"irn"}
+    assert content_key("the United States", names) == {"usa"}
+
+
+@pytest.mark.issue(15)
+def test_gsr_scores_are_in_range(nlp):
+    corpus = need(SHARED / "corpora" / "plover-gsr")
+    results = evaluate_gsr(corpus, need(COUNTRIES), nlp)
+    assert results["gold"] == 322 and results["sentences"] == 316
+    assert results["matched"] <= min(results["found"], results["gold"])
+    assert 0.0 <= results["type_macro_f1"] <= 1.0
+    assert len(results["errors"]) == (results["found"] - results["matched"]) + (
+        results["gold"] - results["matched"]
+    )

@@ -1,0 +1,72 @@
+"""The compiled CAMEO verb dictionary: indexed by lemma, codes mapped to PLOVER, used in
+sentences only between two parties, and our own lexicon winning where they disagree."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.extract.events.cameo import cameo
+from storyledger.extract.events.lexicon import event_lexicon
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def test_the_dictionary_is_indexed_by_lemma():
+    verbs = cameo().verbs
+    assert len(verbs) > 1500
+    assert all(key == key.lower() and " " not in key for key in verbs)
+    assert any(entry.particles == ("off",) for entry in verbs["call"])  # "call off"
+
+
+@pytest.mark.parametrize(
+    ("code", "coded"),
+    [
+        ("0311", ("AGREE", None)),
+        ("043", ("CONSULT", "visit")),
+        ("081", ("CONCEDE", None)),
+        ("0871", ("RETREAT", None)),  # falls back on the YIELD split
+        ("010", None),  # statements are no PLOVER event
+        ("020", None),  # nor appeals
+        ("---", None),
+        ("080!", ("CONCEDE", None)),
+    ],
+)
+def test_cameo_codes_map_to_plover(code, coded):
+    mapped = cameo().to_plover(code)
+    assert (mapped[0] if mapped else None) == (coded[0] if coded else None)
+    if coded and coded[1]:
+        assert mapped[1] == coded[1]
+
+
+def _events(nlp, text):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    return [(e.actor, e.action, e.target) for e in analysis.get("events")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Saudi Arabia restored diplomatic relations with Qatar.",
+            [("Saudi Arabia", "SUPPORT", "Qatar")],
+        ),
+        ("Canada recalled its ambassador from Riyadh.", [("Canada", "SANCTION", "Riyadh")]),
+        (
+            "The court convicted and jailed the journalist.",
+            [("The court", "COERCE", "the journalist")],  # one event, not two
+        ),
+        # negatives: the dictionary's broad verbs code nothing without a second party
+        ("He wants the war to end.", []),
+        ("Our engineers inspected that gate in the autumn.", []),
+        ("The official faces accusations of complicity.", []),
+    ],
+)
+def test_dictionary_verbs_in_sentences(nlp, text, wanted):
+    assert _events(nlp, text) == wanted
+
+
+def test_our_lexicon_wins_over_the_dictionary():
+    assert event_lexicon().verbs["ask"][0] == "REQUEST"
+    assert any(entry.code == "020" for entry in cameo().verbs["ask"])  # an appeal: no event

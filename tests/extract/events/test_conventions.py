@@ -1,0 +1,90 @@
+"""PLOVER's conventions where the verb alone misleads (issue #15): announced concessions are
+CONCEDE, convicting and jailing is COERCE, a vow with a condition is a threat, accepting an
+invitation is AGREE, future acts are commitments; with negatives that keep the plain reading."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def _events(nlp, text):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    return [(e.trigger, e.action, e.target) for e in analysis.get("events")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The judge ordered the release of the activist.", ("ordered", "CONCEDE", "the activist")),
+        ("The government eased the ban on imports from Vietnam.", ("eased", "CONCEDE", "Vietnam")),
+        ("Washington lifted the embargo on Cuba.", ("lifted", "CONCEDE", "Cuba")),
+        ("The court jailed the journalist.", ("jailed", "COERCE", "the journalist")),
+        (
+            "The court sentenced the opposition leader to five years in prison.",
+            ("sentenced", "COERCE", "the opposition leader"),
+        ),
+        (
+            "The rebels vowed to keep up the blockade until their demands are met.",
+            ("vowed", "THREATEN", None),
+        ),
+        (
+            "The president promised to retaliate if the attacks continue.",
+            ("promised", "THREATEN", None),
+        ),
+        ("The president accepted an invitation to visit Beijing.", ("accepted", "AGREE", None)),
+        # PLOVER: a future cooperative act is AGREE, a future release CONCEDE; an announced act
+        # of material conflict a threat
+        ("The president will visit Beijing next month.", ("visit", "AGREE", "Beijing")),
+        ("The rebels will release the hostages.", ("release", "CONCEDE", "the hostages")),
+        ("The union plans to boycott the elections.", ("boycott", "THREATEN", None)),
+        ("The army shelled the town.", ("shelled", "ASSAULT", "the town")),  # not future
+    ],
+)
+def test_conventions(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The rebels vowed to rebuild the town.", "vowed"),  # no condition: no threat
+        ("The judge ordered the activist to leave.", "ordered"),  # an order, not a release
+    ],
+)
+def test_no_threat_or_concession_without_its_words(nlp, text, trigger):
+    assert all(
+        action not in ("THREATEN", "CONCEDE") for t, action, _ in _events(nlp, text) if t == trigger
+    )
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Italy announced a suspension of air links with Serbia.",
+            ("announced", "SANCTION", "Serbia"),
+        ),
+        ("The activist staged a hunger strike in prison.", ("staged", "PROTEST", None)),
+        (
+            "The police launched an investigation into the killing.",
+            ("launched", "ACCUSE", None),
+        ),
+        ("Israel mounted an invasion of Lebanon.", ("mounted", "ASSAULT", "Lebanon")),
+        ("The rebels declared a ceasefire.", ("declared", "CONCEDE", None)),
+    ],
+)
+def test_light_verbs_with_event_nouns(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+
+
+def test_a_light_verb_alone_is_no_event(nlp):
+    assert _events(nlp, "The company announced a new phone.") == []

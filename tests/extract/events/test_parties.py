@@ -1,0 +1,105 @@
+"""Recipients as PLOVER codes them: objects, datives, prepositional objects, passives, the
+other party of a joint act, the addressee of a demand; never one's own people."""
+
+from datetime import date
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The convoy was attacked by rebels.", ("rebels", "ASSAULT", "The convoy")),
+        ("Washington lifted sanctions on Cuba.", ("Washington", "CONCEDE", "Cuba")),
+        (
+            "Germany pledged 50 million euros in aid to Ukraine.",
+            ("Germany", "AGREE", "Ukraine"),
+        ),
+        (
+            "The ministers held talks with their Japanese counterparts.",
+            ("The ministers", "CONSULT", "their Japanese counterparts"),
+        ),
+        (
+            "Norway offered to hand the suspects over to Sweden.",
+            ("Norway", "AGREE", "Sweden"),
+        ),
+        (
+            "The opposition demanded that the president step down.",
+            ("The opposition", "REQUEST", "the president"),
+        ),
+        ("The company sued the newspaper.", ("The company", "ACCUSE", "the newspaper")),
+        ("Spain rejected the French proposal.", ("Spain", "REJECT", "French")),
+        (
+            "The government rejected calls by the opposition for early elections.",
+            ("The government", "REJECT", "the opposition"),
+        ),
+        ("The minister threatened to bomb Syrian bases.", ("The minister", "THREATEN", "Syrian")),
+    ],
+)
+def test_recipients(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 3,000 residents were forced from their homes.",
+        "Two women were found dead on Saturday, with Mr Jenkin arrested shortly afterwards.",
+    ],
+)
+def test_no_actor_for_a_passive_without_one(nlp, text):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert list(analysis.get("events")) == []
+
+
+def test_with_and_an_active_participle_keeps_its_actor(nlp):
+    text = "With opposition parties demanding new elections, the coalition could collapse."
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert ("opposition parties", "REQUEST") in [
+        (e.actor, e.action) for e in analysis.get("events")
+    ]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The company sued the newspaper, accusing it of libel.",
+            [("The company", "ACCUSE", "the newspaper")],  # "it" is the newspaper: one event
+        ),
+        (
+            "Switzerland said it had expelled two Russian diplomats.",
+            [("Switzerland", "SANCTION", "two Russian diplomats")],
+        ),
+        (
+            "The rebels said they would attack the capital.",
+            [("The rebels", "ASSAULT", "the capital")],
+        ),
+    ],
+)
+def test_pronouns_resolved_in_their_sentence(nlp, text, wanted):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("US drone strikes killed eight militants.", [("US", "ASSAULT", "eight militants")]),
+        ("An attack by rebels killed three soldiers.", [("rebels", "ASSAULT", "three soldiers")]),
+        ("The storm killed three people.", []),  # no one is behind a storm
+    ],
+)
+def test_who_is_behind_an_event_noun_subject(nlp, text, wanted):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted
