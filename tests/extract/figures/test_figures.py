@@ -54,3 +54,12 @@ def test_seed_figures_have_no_dates_and_keep_their_bounds(seed_analyses):
     assert by_value[12].counted == "trucks"
     vague = [f for f in figures if f.qualifier == "vague"]
     assert vague and all(f.low and f.value is None for f in vague)
+
+
+@pytest.mark.issue(20)
+def test_superscript_digits_do_not_stop_the_stage(nlp):
+    """`str.isdigit` is true for "⁶", which `int` refuses: found by the round-trip property."""
+    article = Article(id="s", text="Growth reached 10⁶ units, then ١٢٣ and ½ more.", source="t")
+    (analysis,) = analyse([article], nlp)
+    for figure in analysis.get("figures"):
+        assert figure.text == article.text[figure.start : figure.end]

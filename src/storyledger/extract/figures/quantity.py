@@ -227,7 +227,7 @@ _MONTHS = frozenset(
 
 def _day_of_month(token: Token) -> bool:
     """ "10 Nov 2011", "Nov. 10": a day next to a month's name."""
-    if not (token.text.isdigit() and 1 <= int(token.text) <= 31):
+    if not (token.text.isdecimal() and 1 <= int(token.text) <= 31):
         return False
     doc = token.doc
     after = doc[token.i + 1].lower_.rstrip(".") if token.i + 1 < len(doc) else ""
@@ -284,7 +284,7 @@ def _looks_like_date(token: Token) -> bool:
     entity = entity_span(token)
     return any(
         t.lower_ in _DATE_WORDS
-        or (t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100)
+        or (t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100)
         or t.lower_.endswith("0s")
         or ":" in t.text
         for t in entity
@@ -295,7 +295,7 @@ def _is_duration(token: Token) -> bool:
     """ "six hours", "four years": a number right before a time unit, not "2008" or "Oct. 7"."""
     following = [t for t in token.doc[token.i + 1 : token.i + 3]]
     return any(t.lower_ in TIME_UNITS for t in following[:2]) and not (
-        len(token.text) == 4 and token.text.isdigit()
+        len(token.text) == 4 and token.text.isdecimal()
     )
 
 
@@ -454,7 +454,7 @@ def _names_before(previous: Token) -> bool:
 
 def _is_year(token: Token) -> bool:
     """A bare four-digit number from 1800 to 2100 is a year unless it counts a plural noun."""
-    if not (token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100):
+    if not (token.text.isdecimal() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100):
         return False
     return not (token.head.tag_ in ("NNS", "NNPS") and token.dep_ == "nummod")
 
@@ -494,7 +494,7 @@ def _counts_singular(number: Token) -> bool:
     """A three- or four-digit bare number on a singular noun after it ("737 range")."""
     head = number.head
     return (
-        number.text.isdigit()
+        number.text.isdecimal()
         and 3 <= len(number.text) <= 4
         and number.dep_ in ("nummod", "compound")
         and head.i > number.i
@@ -506,7 +506,7 @@ def _counts_singular(number: Token) -> bool:
 def _names_a_model(number: Token) -> bool:
     """ "its 777 airliner", "the 787 Dreamliner", "the 737-800": a whole number above one on a
     singular noun, or glued to a code, names a model; a count takes a plural noun."""
-    if not number.text.isdigit() or not 3 <= len(number.text) <= 4:
+    if not number.text.isdecimal() or not 3 <= len(number.text) <= 4:
         return False
     following = number.nbor(1) if number.i + 1 < len(number.doc) else None
     if following is not None and following.text in ("-", "‑") and number.whitespace_ == "":
