@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyledger.data_files import read_data
+from storyledger.extract.events.words import Bag, DocWords
 
 Words = tuple[frozenset[str], ...]
 _AFTER_DEPS = frozenset(
@@ -103,25 +104,35 @@ def cameo() -> Cameo:
     )
 
 
-def cameo_code(verb: Token, lexicon: Cameo) -> tuple[str, str | None, bool] | None:
+def cameo_code(
+    verb: Token, lexicon: Cameo, words: DocWords | None = None
+) -> tuple[str, str | None, bool] | None:
     """The PLOVER (type, mode, the object names the event) the dictionary gives a verb in its
     sentence, or None. A pattern's object words name the event ("imposed sanctions"), not
-    its recipient."""
+    its recipient. `words` is the word index of the verb's doc (made here when not given)."""
     entries = lexicon.verbs.get(verb.lemma_.lower())
     if not entries:
         return None
-    after = [t for c in verb.children if c.dep_ in _AFTER_DEPS for t in c.subtree]
-    subject = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in c.subtree]
-    bag = _bag(after)
+    words = words if words is not None else DocWords(verb.doc)
+    bag = words.bag(c for c in verb.children if c.dep_ in _AFTER_DEPS)
     entry = _entry(verb, entries, bag)
     if entry is None:
         return None
     code, names_object = entry.code, False
-    subject_bag, heads = _bag(subject), _phrase_heads(verb)
-    words = bag | subject_bag | {h.lower_ for h in heads}
-    candidates = sorted({i for w in words for i in entry.index.get(w, ())})
+    subject_bag = words.bag(c for c in verb.children if c.dep_ in ("nsubj", "csubj"))
+    heads = _phrase_heads(verb)
+    size = bag.size + subject_bag.size
+    if size < len(entry.index) or size < len(words.present(entry.index)):
+        found = {*bag, *subject_bag, *(h.lower_ for h in heads)}  # look up the fewer words
+        keys = [w for w in found if w in entry.index]
+    else:
+        head_words = {h.lower_ for h in heads}
+        keys = [
+            w for w in words.present(entry.index) if w in head_words or w in bag or w in subject_bag
+        ]
+    candidates = sorted({i for w in keys for i in entry.index[w]})
     for pattern in (entry.patterns[i] for i in candidates):
-        if _matches(pattern, subject_bag, bag, heads):
+        if _matches(pattern, subject_bag, bag, heads, words):
             code, names_object = pattern.code, bool(pattern.after)
             break
     active, colon, passive = code.partition(":")
@@ -131,7 +142,7 @@ def cameo_code(verb: Token, lexicon: Cameo) -> tuple[str, str | None, bool] | No
     return (coded[0], coded[1], names_object) if coded is not None else None
 
 
-def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: frozenset[str]) -> CameoVerb | None:
+def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: Bag) -> CameoVerb | None:
     """The most specific entry whose other words are there ("call off" before "call")."""
     before = {t.lower_ for t in verb.doc[max(0, verb.i - 3) : verb.i]}
     fitting = [
@@ -140,10 +151,6 @@ def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: frozenset[str]) -> 
         if all(p in bag for p in e.particles) and all(b in before for b in e.before)
     ]
     return max(fitting, key=lambda e: len(e.particles) + len(e.before), default=None)
-
-
-def _bag(tokens: list[Token]) -> frozenset[str]:
-    return frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
 
 
 def _index(patterns: tuple[CameoPattern, ...]) -> dict[str, tuple[int, ...]]:
@@ -170,20 +177,16 @@ def _forms(words: frozenset[str]) -> frozenset[str]:
     return frozenset(form for w in words for form in (w, f"{w}s", w[:-1] if w.endswith("s") else w))
 
 
-def _found(words: frozenset[str], bag: frozenset[str]) -> bool:
-    return not words.isdisjoint(bag)
-
-
 def _matches(
-    pattern: CameoPattern, subject: frozenset[str], bag: frozenset[str], after: list[Token]
+    pattern: CameoPattern, subject: Bag, bag: Bag, after: list[Token], words: DocWords
 ) -> bool:
-    if not all(_found(w, subject) for w in pattern.subject):
+    if not all(subject.meets(w) for w in pattern.subject):
         return False
-    if not all(_found(w, bag) for w in pattern.after):
+    if not all(bag.meets(w) for w in pattern.after):
         return False
-    for prep, words in pattern.preps:
+    for prep, needed in pattern.preps:
         heads = [t for t in after if t.lower_ == prep]
-        if not any(all(_found(w, _bag(list(h.subtree))) for w in words) for h in heads):
+        if not any(all(words.bag((h,)).meets(w) for w in needed) for h in heads):
             return False
     return True
 

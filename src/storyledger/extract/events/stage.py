@@ -9,17 +9,16 @@ historical) and a date resolved against the publication date.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
-from storyledger.extract.events.dates import resolve_date
+from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import can_act, recipient, resolve
+from storyledger.extract.events.words import DocWords
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
-from storyledger.model import Event, Mention, content_id
+from storyledger.model import Event, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
@@ -39,7 +38,9 @@ def event_stage(analysis: Analysis) -> list[Event]:
     article, doc = analysis.article, analysis.doc
     lexicon = event_lexicon()
     prose = {b.index for b in analysis.get("blocks") if b.kind in PROSE_KINDS}
-    mentions = sorted(analysis.get("mentions"), key=lambda m: m.start)
+    mentions = Mentions(analysis.get("mentions"))
+    words = DocWords(doc)
+    modes, dates = Modes(words), Dates(words, article.published)
     events: list[Event] = []
     for sentence in analysis.get("sentences"):
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -48,13 +49,13 @@ def event_stage(analysis: Analysis) -> list[Event]:
         used_objects: set[int] = set()
         seen: set[tuple] = set()
         for verb in span:
-            coded = _code(verb, lexicon)
+            coded = _code(verb, lexicon, words)
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
             if own_object:
                 used_objects.add(coded[2].i)
-            event = _event(article, span, verb, coded, mentions, lexicon)
+            event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
@@ -62,7 +63,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
     return events
 
 
-def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
+def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
     None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
     codes an event only between two actors, so its events need a recipient."""
@@ -102,7 +103,7 @@ def _code(verb: Token, lexicon: EventLexicon) -> tuple | None:
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
         return kind, mode, obj, False, False
-    coded = cameo_code(verb, cameo())
+    coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
 
 
@@ -171,8 +172,10 @@ def _event(
     span: Span,
     verb: Token,
     coded: tuple,
-    mentions: Sequence[Mention],
+    mentions: Mentions,
     lexicon: EventLexicon,
+    modes: Modes,
+    dates: Dates,
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
@@ -184,15 +187,11 @@ def _event(
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
-    aux = _aux(verb, lexicon)
+    aux = modes.of(verb, lexicon)
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
     text = article.text
-    resolved = _date(verb, span, article.published, aux == "future")
-    for conjunct in verb.conjuncts if resolved is None else ():
-        resolved = resolved or _date(conjunct, span, article.published, aux == "future")
-    if resolved is None and verb.dep_ == "acl" and verb.head.head is not verb.head:
-        resolved = _date(verb.head.head, span, article.published, aux == "future")
+    resolved = dates.of(verb, span, future=aux == "future")
     actor, target = resolve(actor), resolve(target) if target is not None else None
     if target is not None and target.i == actor.i:
         return None
@@ -206,9 +205,9 @@ def _event(
         action=kind,
         mode=mode,
         actor=text[actor_bounds[0] : actor_bounds[1]],
-        actor_id=_actor_id(actor_bounds, mentions),
+        actor_id=mentions.named(actor_bounds),
         target=text[target_bounds[0] : target_bounds[1]] if target_bounds else None,
-        target_id=_actor_id(target_bounds, mentions) if target_bounds else None,
+        target_id=mentions.named(target_bounds) if target_bounds else None,
         date=resolved.date if resolved else None,
         negated=negated,
         aux=aux,
@@ -281,37 +280,6 @@ def _denied(verb: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
-def _aux(verb: Token, lexicon: EventLexicon) -> str | None:
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
-        inherited = _aux(verb.head, lexicon)  # "If Israel does not cease ... and lift ..."
-        if inherited is not None:
-            return inherited
-    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
-    heads = [verb.head.lemma_.lower()] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []
-    if words & lexicon.hypothetical or set(heads) & lexicon.hypothetical:
-        return "hypothetical"
-    if (
-        words & lexicon.future
-        or set(heads) & lexicon.future
-        or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
-    ):
-        return "future"
-    if any(t.lower_ in lexicon.historical for t in verb.subtree):
-        return "historical"
-    return None
-
-
-def _date(verb: Token, span: Span, published: object, future: bool) -> object:
-    """The date the sentence gives the event: a DATE entity hung on the verb or its preposition."""
-    for entity in span.ents:
-        if entity.label_ != "DATE":
-            continue
-        head = entity.root.head
-        if head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i):
-            return resolve_date(entity.text, published, future=future)
-    return None
-
-
 def _bounds(token: Token) -> tuple[int, int]:
     """The phrase of an actor or recipient: its subtree without clauses, edges trimmed."""
     cut = {
@@ -327,9 +295,3 @@ def _bounds(token: Token) -> tuple[int, int]:
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _actor_id(bounds: tuple[int, int], mentions: Sequence[Mention]) -> str | None:
-    """The canonical actor named in a phrase: its head mention, else the first one."""
-    inside = [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
-    return inside[-1].actor_id if inside else None

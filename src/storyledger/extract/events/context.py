@@ -1,0 +1,146 @@
+"""What the events stage works out once per doc and then looks up: each verb's auxiliary mode,
+the date each verb is given, and the mentions by position. Each is a walk of the parse or of
+the records done once, so a long sentence of joined verbs costs its length, not its square.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.events.dates import resolve_date
+from storyledger.extract.events.lexicon import EventLexicon
+from storyledger.extract.events.words import DocWords
+from storyledger.model import Mention
+
+
+class Modes:
+    """The auxiliary mode of verbs (future, hypothetical, historical), each verb worked out
+    once: a verb joined to another takes its mode, so a long chain of joined verbs is walked
+    once, not from each of its verbs."""
+
+    def __init__(self, words: DocWords) -> None:
+        self.words = words
+        self.found: dict[int, str | None] = {}  # by token index
+
+    def of(self, verb: Token, lexicon: EventLexicon) -> str | None:
+        chain = [verb]  # "If Israel does not cease ... and lift ...": up the conj chain
+        while (
+            chain[-1].i not in self.found
+            and chain[-1].dep_ == "conj"
+            and chain[-1].head.pos_ in ("VERB", "AUX")
+            and chain[-1].head is not chain[-1]
+        ):
+            chain.append(chain[-1].head)
+        inherited = self.found.get(chain[-1].i)
+        for token in reversed(chain):
+            if token.i not in self.found:
+                own = inherited if inherited is not None else self._own(token, lexicon)
+                self.found[token.i] = own
+            inherited = self.found[token.i]
+        return self.found[verb.i]
+
+    def _own(self, verb: Token, lexicon: EventLexicon) -> str | None:
+        words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+        heads = [verb.head.lemma_.lower()] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []
+        if words & lexicon.hypothetical or set(heads) & lexicon.hypothetical:
+            return "hypothetical"
+        if (
+            words & lexicon.future
+            or set(heads) & lexicon.future
+            or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
+        ):
+            return "future"
+        if self.words.bag((verb,)).meets(lexicon.historical):
+            return "historical"
+        return None
+
+
+class Mentions:
+    """The mentions of an article by start, to find those inside a phrase in log time."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def named(self, bounds: tuple[int, int]) -> str | None:
+        """The canonical actor named in a phrase: its head mention (the last inside it, by
+        start), else the first one."""
+        first = bisect.bisect_left(self.starts, bounds[0])
+        last = bisect.bisect_left(self.starts, bounds[1])
+        for mention in reversed(self.mentions[first:last]):
+            if mention.end <= bounds[1]:
+                return mention.actor_id
+        return None
+
+
+class Dates:
+    """The date a sentence gives an event: a DATE entity of the sentence hung on the verb or on
+    its preposition, else on a verb joined to it (the first that resolves, in spaCy's
+    `conjuncts` order), else, for a participle on a noun, on the verb that noun hangs on."""
+
+    def __init__(self, words: DocWords, published: date | None) -> None:
+        self.words, self.published = words, published
+        self.sentence = -1
+        self.anchors: dict[int, Span] = {}  # a verb's index -> the first DATE hung on it
+        self.resolved: dict[tuple[int, bool], object] = {}
+        self.groups: dict[tuple[int, bool], list[int]] = {}  # chain head -> verbs that resolve
+        self.firsts: dict[int, int] = {}  # a verb -> the head of its conj chain
+
+    def of(self, verb: Token, sentence: Span, *, future: bool) -> object:
+        """The resolved date of the event `verb` of `sentence` triggers, or None."""
+        if sentence.start != self.sentence:
+            self._anchor(sentence)
+        found = self._resolve(verb.i, future)
+        if found is None and self.anchors:
+            dated = self._group(verb, future)
+            found = next((self._resolve(i, future) for i in dated if i != verb.i), None)
+        if found is None and verb.dep_ == "acl" and verb.head.head is not verb.head:
+            found = self._resolve(verb.head.head.i, future)
+        return found
+
+    def _anchor(self, sentence: Span) -> None:
+        self.sentence, self.anchors, self.resolved, self.groups = sentence.start, {}, {}, {}
+        for entity in sentence.ents:
+            if entity.label_ != "DATE":
+                continue
+            head = entity.root.head
+            self.anchors.setdefault(head.i, entity)
+            if head.dep_ == "prep":
+                self.anchors.setdefault(head.head.i, entity)
+
+    def _resolve(self, i: int, future: bool) -> object:
+        if (i, future) not in self.resolved:
+            entity = self.anchors.get(i)
+            self.resolved[i, future] = (
+                resolve_date(entity.text, self.published, future=future) if entity else None
+            )
+        return self.resolved[i, future]
+
+    def _group(self, verb: Token, future: bool) -> list[int]:
+        """Up to two verbs joined with `verb` (itself included) whose date resolves, in the
+        order of spaCy's `Token.conjuncts` (breadth first from the chain's head)."""
+        first = self._first(verb)
+        if (first, future) not in self.groups:
+            doc, kids, dated = verb.doc, self.words.tree.kids, []
+            queue = [first]
+            for i in queue:
+                if len(dated) < 2 and self._resolve(i, future) is not None:
+                    dated.append(i)
+                queue += [k for k in kids[i] if doc[k].dep_ == "conj"]
+            self.groups[first, future] = dated
+        return self.groups[first, future]
+
+    def _first(self, verb: Token) -> int:
+        """The head of the conj chain `verb` is on, each link walked once per doc."""
+        path, token = [], verb
+        while token.i not in self.firsts and token.dep_ == "conj" and token.head.i != token.i:
+            path.append(token.i)
+            token = token.head
+        first = self.firsts.get(token.i, token.i)
+        for i in (*path, token.i):
+            self.firsts[i] = first
+        return first
