@@ -43,8 +43,6 @@ KNOWN_SUPERLINEAR = {
     "(extract/events/stage.py, another slice's file)",
     ("headline", "events"): "events `cameo_code` (issue #15's CAMEO patterns) gathers every "
     "post-verb child's whole subtree for every verb: quadratic on a long headline-like block",
-    ("numbers", "figures"): "figures `_number_end` and `_phrase` walk the whole run of numbers "
-    "from each number (extract/figures/quantity.py, another slice's file)",
 }
 
 
