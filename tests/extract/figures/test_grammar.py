@@ -156,3 +156,17 @@ def test_figure_grammar(nlp, text, wanted):
         else:
             assert figure.value == pytest.approx(value, rel=1e-12)
             assert figure.value == value or value != round(value, 6)  # exact, not 4099999.99...
+
+
+@pytest.mark.issue(20)
+def test_the_longest_number_in_words_is_read_and_a_list_of_numbers_is_not_one_number(nlp):
+    """The number grammar reads at most `MAX_NUMBER_TOKENS` tokens on, so a run of n numbers
+    costs work linear in n; no number written in words is that long."""
+    words = (
+        "nine hundred ninety-nine billion nine hundred ninety-nine million "
+        "nine hundred ninety-nine thousand nine hundred ninety-nine"
+    )
+    (figure,) = _figures(nlp, f"They counted {words} votes.")
+    assert (figure.text, figure.value) == (words, 999_999_999_999.0)
+    listed = " ".join(str(i * 7) for i in range(100))
+    assert [f.text for f in _figures(nlp, f"The codes were {listed}.")] == ["693"]

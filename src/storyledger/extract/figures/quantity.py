@@ -20,6 +20,7 @@ from storyledger.extract.figures.fractions import fraction_at
 from storyledger.extract.figures.money import sign_code
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
 from storyledger.extract.figures.reading import (
+    MAX_NUMBER_TOKENS,
     Reading,
     and_a_half,
     glued_at,
@@ -268,20 +269,24 @@ _DATE_WORDS = frozenset(
 )
 
 
-def entity_span(token: Token) -> Span:
-    """The whole named-entity span a token belongs to (the token alone outside entities)."""
+def entity_span(token: Token, *, reach: int | None = None) -> Span:
+    """The whole named-entity span a token belongs to (the token alone outside entities); with
+    `reach`, only its part within `reach` tokens of the token."""
     doc = token.doc
     start, end = token.i, token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    first = 0 if reach is None else max(0, token.i - reach)
+    stop = len(doc) if reach is None else min(len(doc), token.i + reach + 1)
+    while start > first and doc[start].ent_iob_ == "I":
         start -= 1
-    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+    while end + 1 < stop and doc[end + 1].ent_iob_ == "I":
         end += 1
     return doc[start : end + 1]
 
 
 def _looks_like_date(token: Token) -> bool:
-    """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"."""
-    entity = entity_span(token)
+    """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"
+    (looked for near the number: a long run of numbers may be one entity)."""
+    entity = entity_span(token, reach=MAX_NUMBER_TOKENS)
     return any(
         t.lower_ in _DATE_WORDS
         or (t.text.isdecimal() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100)

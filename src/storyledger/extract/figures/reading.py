@@ -34,6 +34,10 @@ _HYPHENS = ("-", "‑", "–")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
 _PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
 _UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
+# The longest number written in words ("nine hundred and ninety-nine billion nine hundred and
+# ninety-nine million ... ninety-nine") is 34 tokens; a longer run of numbers is a list, not one
+# number, and reading no further keeps the work on a run of n numbers linear, not n squared.
+MAX_NUMBER_TOKENS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,9 @@ def read_at(sentence: Span, index: int) -> Reading | None:
     if glued is not None and glued.suffix:
         end, words = index, [glued.core]
     else:
-        end = number_end(sentence, index)
+        end, whole = _walk(sentence, index)
+        if not whole:
+            return None  # a run of numbers longer than any one number
         words = [t.lower_ for t in doc[index : end + 1] if t.text not in _HYPHENS or t.i == index]
         words[-1] = words[-1].rstrip(".") if len(words) > 1 else words[-1]
         if glued is not None:
@@ -95,10 +101,17 @@ def read_at(sentence: Span, index: int) -> Reading | None:
 
 def number_end(sentence: Span, index: int) -> int:
     """The last token of the number itself: "2.1 million", "two hundred and fifty",
-    "thirty-four thousand five hundred twenty-one"."""
+    "thirty-four thousand five hundred twenty-one" (at most `MAX_NUMBER_TOKENS` on)."""
+    return _walk(sentence, index)[0]
+
+
+def _walk(sentence: Span, index: int) -> tuple[int, bool]:
+    """`number_end`, and whether the number ended within `MAX_NUMBER_TOKENS` tokens."""
     doc = sentence.doc
     end = index
     while end + 1 < sentence.end:
+        if end - index >= MAX_NUMBER_TOKENS:
+            return end, False
         following = doc[end + 1]
         lower = following.lower_
         if following.i == sentence.end - 1 or doc[following.i + 1].is_punct:
@@ -146,7 +159,7 @@ def number_end(sentence: Span, index: int) -> int:
             end += 2
         else:
             break
-    return end
+    return end, True
 
 
 def and_a_half(doc: object, end: int, stop: int) -> bool:
@@ -178,7 +191,7 @@ def _metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
     if glued is not None and glued.currency is not None:
         return False
     first = end if glued is not None else end - 1
-    while first > 0 and doc[first - 1].like_num:
+    while first > 0 and doc[first - 1].like_num and end - first < MAX_NUMBER_TOKENS:
         first -= 1
     if first > 0 and sign_code(doc[first - 1].text):
         return False
