@@ -14,6 +14,7 @@ from storyledger.evaluation.quotes_real import (
     score_real,
 )
 from storyledger.model import Article, Quote
+from tests.conftest import ROOT, SHARED, need
 
 TEXT = (
     "Mayor Ana Ruiz spoke on Friday. “We will rebuild every house,” she said.\n"
@@ -112,12 +113,12 @@ def test_speaker_names_match_leniently(gold, got, right):
     assert same_speaker(gold, got) is right
 
 
-def _corpus(tmp_path, text):
+def _corpus(tmp_path, text, digest=None):
     folder = tmp_path / "corpora" / "news"
     folder.mkdir(parents=True)
     (folder / "articles.jsonl").write_text(json.dumps({"id": "n1", "text": text}) + "\n")
     start, end = _span("Nobody leaves.")
-    digest = hashlib.sha1(TEXT[start:end].encode()).hexdigest()[:10]
+    digest = digest or hashlib.sha1(TEXT[start:end].encode()).hexdigest()[:10]
     item = {"kind": "direct", "start": start, "end": end, "sha1": digest}
     item |= {"speaker": "Ana Ruiz", "speaker_form": "none"}
     entry = {"id": "news-n1", "corpus": "news", "line": 1, "article": Article.id_for(TEXT)}
@@ -136,3 +137,20 @@ def test_gold_offsets_are_checked_against_the_shared_text(tmp_path):
 def test_a_changed_article_is_refused(tmp_path):
     with pytest.raises(StoryledgerError, match="text changed"):
         load_real(_corpus(tmp_path, TEXT.replace("Nobody", "Nobody ever")), tmp_path)
+
+
+@pytest.mark.issue(18)
+def test_a_moved_span_is_refused(tmp_path):
+    with pytest.raises(StoryledgerError, match="no longer matches"):
+        load_real(_corpus(tmp_path, TEXT, digest="0000000000"), tmp_path)
+
+
+@pytest.mark.issue(18)
+def test_the_annotated_set_fits_the_shared_corpora():
+    need(SHARED / "corpora" / "ecbplus" / "articles.jsonl")
+    need(SHARED / "corpora" / "meantime" / "articles.jsonl")
+    pairs = load_real(ROOT / "evals" / "quotes" / "real" / "real.jsonl", SHARED)
+    assert len(pairs) >= 40
+    assert sum(len(golds) for _, golds in pairs) >= 400
+    forms = {item.speaker_form for _, golds in pairs for item in golds}
+    assert forms == {"name", "pronoun", "role", "none"}
