@@ -69,11 +69,21 @@ def evaluate_real(pairs: Sequence[tuple[Article, list[RealGold]]], nlp: Language
     actors, linked = resolve_actors(m for a in analyses for m in a.get("mentions"))
     names = {actor.id: actor.name for actor in actors}
     actor_of = {mention.id: mention.actor_id for mention in linked}
-    results = score_real(
-        [(golds, list(a.get("quotes"))) for (_, golds), a in zip(pairs, analyses, strict=True)],
-        lambda quote: names.get(actor_of.get(quote.speaker_mention or "", "")),
-    )
+    items = [(golds, list(a.get("quotes"))) for (_, golds), a in zip(pairs, analyses, strict=True)]
+    corpora = [Path(article.source.rpartition(":")[0]).parent.name for article, _ in pairs]
+
+    def actor_name(quote: Quote) -> str | None:
+        return names.get(actor_of.get(quote.speaker_mention or "", ""))
+
+    results = score_real(items, actor_name)
     results["articles"] = len(pairs)
+    results["by_corpus"] = {}
+    for corpus in sorted(set(corpora)):
+        part = score_real(
+            [i for i, c in zip(items, corpora, strict=True) if c == corpus], actor_name
+        )
+        keys = ("gold", "precision", "recall", "f1", "speaker_accuracy")
+        results["by_corpus"][corpus] = {key: part[key] for key in keys}
     return results
 
 
@@ -161,6 +171,10 @@ def format_table(row: dict[str, Any]) -> list[str]:
         + "  (gold: "
         + " ".join(f"{form} {gold[form]}" for form in FORMS)
         + ")",
+        *(
+            f"  {corpus}: " + "  ".join(f"{key}={value}" for key, value in part.items())
+            for corpus, part in row.get("by_corpus", {}).items()
+        ),
     ]
 
 
