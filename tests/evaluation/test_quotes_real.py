@@ -8,6 +8,7 @@ import pytest
 from storyledger.errors import StoryledgerError
 from storyledger.evaluation.quotes_real import (
     RealGold,
+    errors,
     load_real,
     match,
     same_speaker,
@@ -71,6 +72,22 @@ def test_scores_a_small_article_by_hand():
     assert row["pronoun_speaker_accuracy"] == 1.0 and row["role_speaker_accuracy"] == 0.0
     assert row["none_speaker_accuracy"] is None
     assert row["kind_accuracy"] == 1.0
+
+
+@pytest.mark.issue(18)
+def test_errors_name_the_missed_the_extra_and_the_wrong_speaker():
+    article = Article(id="a", text=TEXT, source="corpora/news/articles.jsonl:3")
+    predicted = [
+        _quote("We will rebuild every house,", "direct", "she"),
+        _quote("Mayor Ana Ruiz spoke on Friday", "indirect", "Ana Ruiz"),
+    ]
+    found = errors(article, GOLDS[:2], predicted, actor_name=lambda quote: None)
+    assert found == [
+        "news:3: missed direct 'Nobody leaves.'",
+        "news:3: extra indirect 'Mayor Ana Ruiz spoke on Friday'",
+        "news:3: speaker (pronoun) 'We will rebuild every house,': wanted 'Ana Ruiz',"
+        " got 'she' / None",
+    ]
 
 
 @pytest.mark.issue(18)

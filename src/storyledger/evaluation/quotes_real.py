@@ -84,7 +84,44 @@ def evaluate_real(pairs: Sequence[tuple[Article, list[RealGold]]], nlp: Language
         )
         keys = ("gold", "precision", "recall", "f1", "speaker_accuracy")
         results["by_corpus"][corpus] = {key: part[key] for key in keys}
+    results["errors"] = [
+        error
+        for (article, _), (golds, predicted) in zip(pairs, items, strict=True)
+        for error in errors(article, golds, predicted, actor_name)
+    ]
     return results
+
+
+def errors(
+    article: Article,
+    golds: Sequence[RealGold],
+    predicted: Sequence[Quote],
+    actor_name: Callable[[Quote], str | None],
+) -> list[str]:
+    """What went wrong in one article: quotes missed, extra ones, and wrong speakers."""
+    pairs = match(golds, predicted)
+    matched_gold = {id(item) for item, _ in pairs}
+    matched_quotes = {id(quote) for _, quote in pairs}
+    path, _, line = article.source.rpartition(":")
+    where = f"{Path(path).parent.name}:{line}"
+    found = [
+        f"{where}: missed {item.kind} {article.text[item.start : item.end][:70]!r}"
+        for item in golds
+        if id(item) not in matched_gold
+    ]
+    found += [
+        f"{where}: extra {quote.kind} {quote.text[:70]!r}"
+        for quote in predicted
+        if id(quote) not in matched_quotes
+    ]
+    for item, quote in pairs:
+        got = (quote.speaker_resolved, actor_name(quote))
+        if not any(same_speaker(item.speaker, name) for name in got):
+            found.append(
+                f"{where}: speaker ({item.speaker_form}) {quote.text[:40]!r}: "
+                f"wanted {item.speaker!r}, got {got[0]!r} / {got[1]!r}"
+            )
+    return found
 
 
 def score_real(
