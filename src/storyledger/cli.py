@@ -173,6 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
     evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
+    evaluate.add_argument(
+        "--set",
+        dest="subset",
+        choices=("all", "real"),
+        default="all",
+        help="real: only the quotes of real news annotated by hand (evals/quotes/real)",
+    )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
     evaluate.add_argument("--pin", action="store_true", help="pin today's scores as floors")

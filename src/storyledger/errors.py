@@ -45,6 +45,10 @@ ANALYSIS_FAILED = "analysis failed ({detail})"
 SAVE_FAILED = "save failed ({detail})"
 DUPLICATE_RECORD = "two {table} records share the key ({key}) = {value}"
 
+# An annotated real-news set that no longer fits the shared corpus it was written on.
+REAL_GOLD_ARTICLE = "gold {id}: its article is not in the shared corpus or its text changed"
+REAL_GOLD_SPAN = "gold {id}: span {start}..{end} no longer matches its text"
+
 
 # Reasons for skipping an input, one spelling each so that counts group them.
 EMPTY = "empty file"

@@ -23,6 +23,7 @@ from storyledger.evaluation import (
     meantime_speech,
     plover_gsr,
     quotes,
+    quotes_real,
     recognizers,
 )
 
@@ -57,15 +58,26 @@ _GATED = {
     },
 }
 EXTRACTORS = tuple(_GATED)
+SETS = ("all", "real")
 
 
-def score(extractor: str, data: Path, shared: Path, nlp: Language) -> dict[str, Any]:
-    """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it)."""
+def score(
+    extractor: str, data: Path, shared: Path, nlp: Language, *, subset: str = "all"
+) -> dict[str, Any]:
+    """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it);
+    `subset="real"` scores only the quotes of real news annotated by hand."""
     if extractor not in _GATED:
         raise StoryledgerError(f"no evaluation for {extractor!r}")
     folder = data / extractor
     if not folder.is_dir():
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
+    if subset == "real":
+        if extractor != "quotes":
+            raise StoryledgerError(f"no real-news set for {extractor!r} (only for quotes)")
+        results: dict[str, Any] = {"table": []}
+        _add_real(results, folder, shared, nlp)
+        results["data"] = quotes.data_hash(folder)
+        return results
     corpus = shared / "corpora" / "meantime"
     has_meantime = (corpus / "gold.jsonl").exists()
     if extractor == "framing":
@@ -95,7 +107,19 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
             ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision"),
         )
     results["table"] = table
+    _add_real(results, folder, shared, nlp)
     return results
+
+
+def _add_real(results: dict[str, Any], folder: Path, shared: Path, nlp: Language) -> None:
+    """Score the hand-annotated real news (`real/real.jsonl`) where shared/ has its corpora."""
+    path = folder / "real" / "real.jsonl"
+    corpora = [shared / "corpora" / name / "articles.jsonl" for name in ("ecbplus", "meantime")]
+    if not path.exists() or not all(corpus.exists() for corpus in corpora):
+        return
+    row = quotes_real.evaluate_real(quotes_real.load_real(path, shared), nlp)
+    results["real"] = row
+    results["table"] += quotes_real.format_table(row)
 
 
 def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language) -> dict[str, Any]:
