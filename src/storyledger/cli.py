@@ -88,9 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser(
         "search",
         help="full-text search over the stored articles",
-        epilog='Example: storyledger search "ceasefire NEAR talks"',
+        epilog='Example: storyledger search "Hale\'s" \'"peace talks"\' clean-up negotiat*',
     )
-    search.add_argument("query", help="an SQLite FTS5 query")
+    search.add_argument(
+        "query",
+        nargs="+",
+        help='words, all of which must match; "a phrase" in double quotes; word* for a prefix',
+    )
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)

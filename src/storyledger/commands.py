@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -206,16 +205,28 @@ def run_story(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first."""
+    """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first; the
+    matched words are shown [in brackets] in the snippet."""
     _require_db(args.db)
+    query = " ".join(args.query)
     with Store(args.db) as store:
-        search = store.search_quotes if args.quotes else store.search
-        try:
-            rows = search(args.query, limit=args.limit)
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {args.query!r} ({exc})") from None
+        if args.quotes:
+            found = store.search_quotes(query, limit=args.limit)
+            columns = ("id", "article", "kind", "speaker", "speaker_resolved", "start", "end")
+        else:
+            found = store.search(query, limit=args.limit)
+            columns = ("id", "title", "outlet", "published", "source")
+    rows = [{**{key: row[key] for key in columns}, "snippet": _bracketed(row)} for row in found]
     emit_rows(rows, jsonl=False)
     return 0
+
+
+def _bracketed(row: dict) -> str:
+    snippet, at, pieces = row["snippet"], 0, []
+    for start, end in row["snippet_spans"]:
+        pieces += [snippet[at:start], "[", snippet[start:end], "]"]
+        at = end
+    return "".join([*pieces, snippet[at:]])
 
 
 def run_eval(args: argparse.Namespace) -> int:

@@ -3,6 +3,11 @@
 Every view is a list of rows (dicts of plain JSON values) that the page shows as a table and
 offers as CSV and JSON; figure trends also get a Vega-Lite spec. Nothing here writes to the
 store, and nothing here is HTML: escaping is the page's job (it only ever sets text).
+
+Keys added for #19 (older keys keep their meaning):
+- `search`: the query rule of `store/search.py` (`SEARCH_RULE`) in JSON form, so the file's
+  search means what the CLI and `/api/search` mean. `/api/search` rows carry `spans` (text
+  offsets of the matches), `title_spans` and `snippet_spans` (`[start, end]` pairs).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
 from storyledger.store import Store
 from storyledger.store.rows import plain
+from storyledger.store.search import SEARCH_RULE
 
 _SPEAKERS = 15
 _PALETTE = "tableau10"
@@ -38,6 +44,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     actors = store.corpus_records("actors")
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
+        "search": SEARCH_RULE,
         "meta": {
             "storyledger": __version__,
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -1,7 +1,8 @@
 """`storyledger serve`: a read-only local web server over the store.
 
 `GET /` is the report page built from the store; `GET /api/views` returns the views as JSON;
-`GET /api/search?q=` runs an SQLite FTS5 query over the articles. Anything else is 404, any other
+`GET /api/search?q=` searches the articles (words AND'ed, as `store/search.py` defines) and
+answers each hit with the `[start, end]` offsets of its matches. Anything else is 404, any other
 method 405. It binds to 127.0.0.1 unless told otherwise, and answers only requests whose `Host`
 names the server (a loopback name, the `--host` address or an `--allow-host` name, with the
 port): a web page elsewhere cannot reach it by pointing its own domain at 127.0.0.1 (DNS
@@ -12,7 +13,6 @@ Built on the standard library's HTTP server: a read-only page and one query need
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlparse
 
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.report.page import embedded_json
+from storyledger.store.search import search_articles
 from storyledger.web.hosts import allowed_hosts
 from storyledger.web.snapshot import Snapshot, Snapshots
 
@@ -64,15 +65,11 @@ class StoryServer(ThreadingHTTPServer):
             yield snapshot
 
     def search(self, query: str) -> tuple[str, list[dict[str, Any]]]:
-        """FTS5 over titles and texts, best first, from the snapshot the views show."""
+        """Articles matching `query` (one meaning everywhere: `store/search.py`), best first,
+        with the matched spans, from the snapshot the views show."""
         with self.read() as snapshot:
-            rows = snapshot.conn.execute(
-                "SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 16) AS snippet"
-                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, _SEARCH_LIMIT),
-            ).fetchall()
-            return snapshot.number, [{"id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+            rows = search_articles(snapshot.conn, query, limit=_SEARCH_LIMIT)
+            return snapshot.number, rows
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that hangs up mid-answer is no error; anything else is reported."""
@@ -101,15 +98,7 @@ class _Handler(BaseHTTPRequestHandler):
                 views, number = snapshot.views, snapshot.number
             self._json(HTTPStatus.OK, views, number)
         elif url.path == "/api/search":
-            query = parse_qs(url.query).get("q", [""])[0].strip()
-            if not query:
-                self._json(HTTPStatus.OK, [])
-                return
-            try:
-                number, rows = self.server.search(query)
-            except (sqlite3.OperationalError, ValueError) as exc:
-                self._json(HTTPStatus.BAD_REQUEST, {"error": f"bad search query ({exc})"})
-                return
+            number, rows = self.server.search(parse_qs(url.query).get("q", [""])[0])
             self._json(HTTPStatus.OK, rows, number)
         else:
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
