@@ -11,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
-from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
 from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
@@ -262,6 +262,7 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
     if what == "comparisons":
         return [_comparison_row(c) for c in store.corpus_records("comparisons")]
     if what == "articles":
+        words = words_by_article(store.records("framing"))
         return [
             {
                 "id": a.id,
@@ -269,7 +270,7 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
                 "outlet": a.outlet,
                 "title": a.title,
                 "source": a.source,
-                "words": len(a.text.split()),
+                "words": words.get(a.id),
             }
             for a in store.articles()
         ]
@@ -296,7 +297,7 @@ def _framing_rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None
     framings = store.records("framing")
     if what == "outlets":
         return [plain(profile) for profile in outlet_profiles(articles, framings, outlets)]
-    outlet = {a.id: a.outlet for a in articles}
+    outlet = source_labels(articles)
     if what == "framing":
         return [
             {

@@ -8,6 +8,10 @@ Keys added for #19 (older keys keep their meaning):
 - `search`: the query rule of `store/search.py` (`SEARCH_RULE`) in JSON form, so the file's
   search means what the CLI and `/api/search` mean. `/api/search` rows carry `spans` (text
   offsets of the matches), `title_spans` and `snippet_spans` (`[start, end]` pairs).
+- `outlet` everywhere is the article's source: its outlet, or for an article without one the
+  article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
+  pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
+  one word count (`compare.outlets.words_by_article`, as framing and outlets count).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storyledger import __version__
-from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
 from storyledger.compare.timeline import build_timeline
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
@@ -33,12 +37,13 @@ _PALETTE = "tableau10"
 def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -> dict[str, Any]:
     """Every view of the story, as JSON-ready data."""
     articles = store.articles()
-    outlet_of = {a.id: a.outlet or "(unknown outlet)" for a in articles}
+    outlet_of = source_labels(articles)
     published = {a.id: a.published for a in articles}
     quotes = store.records("quotes")
     figures = store.records("figures")
     events = store.records("events")
     framings = store.records("framing")
+    words = words_by_article(framings)
     comparisons = store.corpus_records("comparisons")
     stories = store.corpus_records("stories")
     actors = store.corpus_records("actors")
@@ -54,8 +59,8 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
             "last": max((str(d) for d in published.values() if d), default=None),
         },
         "stories": [_story_row(s) for s in stories],
-        "articles": [_article_row(a) for a in articles],
-        "coverage": _coverage(articles),
+        "articles": [_article_row(a, outlet_of[a.id], words.get(a.id)) for a in articles],
+        "coverage": _coverage(articles, outlet_of),
         "speakers": _speakers(quotes),
         "timeline": [
             {
@@ -150,23 +155,22 @@ def _story_row(story: Any) -> dict[str, Any]:
     }
 
 
-def _article_row(article: Article) -> dict[str, Any]:
+def _article_row(article: Article, source: str, words: int | None) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title or article.text.strip().split("\n", 1)[0][:120],
-        "outlet": article.outlet or "(unknown outlet)",
+        "outlet": source,
+        "outlet_known": article.outlet is not None,
         "published": _iso(article.published),
         "url": article.url,
-        "words": len(article.text.split()),
+        "words": words,
         "text": article.text,
     }
 
 
-def _coverage(articles: list[Article]) -> dict[str, Any]:
+def _coverage(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, Any]:
     """Articles by outlet and date, and a chart of them."""
-    counts = Counter(
-        (a.outlet or "(unknown outlet)", _iso(a.published) or "undated") for a in articles
-    )
+    counts = Counter((outlet_of[a.id], _iso(a.published) or "undated") for a in articles)
     rows = [
         {"outlet": outlet, "date": day, "articles": n}
         for (outlet, day), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))

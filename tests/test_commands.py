@@ -1,0 +1,54 @@
+"""What `show`, `export`, `report` and `story` print, on real news: the seeds (no outlet in
+their sidecar) and MEANTIME's Wikinews articles, read in place."""
+
+import json
+
+import pytest
+
+from storyledger.cli import main
+from tests.conftest import SEEDS, need
+
+
+def run(capsys, *argv):
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def rows(capsys, *argv):
+    code, out, err = run(capsys, *argv, "--jsonl")
+    assert code == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("seeds") / "s.db"
+    seeds = sorted(need(SEEDS).glob("*.txt"))
+    assert (
+        main(["analyze", *map(str, seeds), "--meta", str(SEEDS / "meta.json"), "--db", str(db)])
+        == 0
+    )
+    return db
+
+
+@pytest.mark.issue(19)
+def test_one_word_count_everywhere(seeds_db, capsys):
+    """`show articles`, `show framing` and `show outlets` count an article's words alike (they
+    read 241 and 235 for one article)."""
+    articles = {r["id"]: r["words"] for r in rows(capsys, "show", "articles", "--db", seeds_db)}
+    framing = {r["article"]: r["words"] for r in rows(capsys, "show", "framing", "--db", seeds_db)}
+    outlets = rows(capsys, "show", "outlets", "--db", seeds_db)
+    assert articles == framing and all(n > 100 for n in articles.values())
+    assert sorted(r["words"] for r in outlets) == sorted(articles.values())
+
+
+@pytest.mark.issue(19)
+def test_articles_without_outlet_stay_apart_in_show(seeds_db, capsys):
+    outlets = rows(capsys, "show", "outlets", "--db", seeds_db)
+    framing = rows(capsys, "show", "framing", "--db", seeds_db)
+    assert len(outlets) == 2 and "(unknown outlet)" not in {r["outlet"] for r in outlets}
+    assert {r["outlet"] for r in framing} == {r["outlet"] for r in outlets}
+    assert sorted(r["loaded_per_1000"] for r in outlets) == sorted(
+        r["loaded_per_1000"] for r in framing
+    )
