@@ -52,3 +52,25 @@ def test_articles_without_outlet_stay_apart_in_show(seeds_db, capsys):
     assert sorted(r["loaded_per_1000"] for r in outlets) == sorted(
         r["loaded_per_1000"] for r in framing
     )
+
+
+@pytest.mark.issue(19)
+def test_speakers_are_counted_and_filtered_by_person(seeds_db, capsys, tmp_path):
+    """A person quoted under several written forms is one speaker: `show quotes --person`
+    takes the canonical name and finds every form; the export carries it as `person`."""
+    quotes = rows(capsys, "show", "quotes", "--db", seeds_db)
+    actors = {a["id"]: a["name"] for a in rows(capsys, "show", "actors", "--db", seeds_db)}
+    named = [q for q in quotes if q["speaker_actor"] in actors]
+    assert named and all(q["person"] == actors[q["speaker_actor"]] for q in named)
+    written = {}
+    for quote in named:
+        written.setdefault(quote["person"], set()).add(quote["speaker"])
+    person, forms = max(written.items(), key=lambda item: len(item[1]))
+    mine = rows(capsys, "show", "quotes", "--person", person.upper(), "--db", seeds_db)
+    assert {q["speaker"] for q in mine} >= forms
+    assert {q["id"] for q in mine} >= {q["id"] for q in named if q["person"] == person}
+    code, _, err = run(capsys, "show", "figures", "--person", person, "--db", seeds_db)
+    assert code == 2 and err.count("\n") == 1
+    run(capsys, "export", "--format", "json", "--out", tmp_path / "e.json", "--db", seeds_db)
+    exported = json.loads((tmp_path / "e.json").read_text())["quotes"]
+    assert {q["id"]: q["person"] for q in exported} == {q["id"]: q["person"] for q in quotes}

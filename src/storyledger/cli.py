@@ -82,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("what", choices=SHOWABLE)
     show.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
     show.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    show.add_argument(
+        "--person", help="quotes: only this speaker's (a person's name or alias, any case)"
+    )
     _outlets(show)
     _db(show)
 

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from storyledger.cli import emit_rows
 from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
+from storyledger.compare.speakers import speaker_names, speaks_as
 from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
@@ -73,8 +74,14 @@ def run_show(args: argparse.Namespace) -> int:
     """`storyledger show articles|actors|quotes|figures|events|...`."""
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
+    if args.person and args.what != "quotes":
+        print("storyledger: --person filters `show quotes` only", file=sys.stderr)
+        return 2
     with Store(args.db) as store:
-        rows = _rows(store, args.what, outlets)
+        if args.what == "quotes":
+            rows = _quote_rows(store, args.person)
+        else:
+            rows = _rows(store, args.what, outlets)
     if args.limit:
         rows = rows[: args.limit]
     emit_rows(rows, jsonl=args.jsonl)
@@ -285,7 +292,26 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
             }
             for a in sorted(store.corpus_records("actors"), key=lambda a: (-a.mentions, a.name))
         ]
-    rows = [plain(record) for record in store.records(what)]
+    return _previewed([plain(record) for record in store.records(what)])
+
+
+def _quote_rows(store: Store, person: str | None) -> list[dict]:
+    """Quotes with their speaker as a person (`person`) beside the words written (`speaker`);
+    with `person`, only that person's (by name or alias, any case)."""
+    quotes = store.records("quotes")
+    actors = {actor.id: actor for actor in store.corpus_records("actors")}
+    names = speaker_names(quotes, actors.values())
+    if person:
+        quotes = [q for q in quotes if speaks_as(person, q, names, actors)]
+    rows = []
+    for quote in quotes:
+        row = plain(quote)
+        row = {**{k: row.pop(k) for k in ("id", "article", "kind", "speaker")}, **row}
+        rows.append({"person": names[quote.id], **row})
+    return _previewed(rows)
+
+
+def _previewed(rows: list[dict]) -> list[dict]:
     for row in rows:
         if len(row.get("text") or "") > _TEXT_PREVIEW:
             row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"

@@ -8,6 +8,7 @@ from typing import Any
 
 from storyledger import __version__
 from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.speakers import speaker_names
 from storyledger.export.contract import SCHEMA, TABLES, field_names
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.store import Store
@@ -46,6 +47,9 @@ def _document(
     document["actors"] = [_shaped("actors", plain(actor)) for actor in actors]
     for name in _PER_ARTICLE:
         document[name] = [_shaped(name, plain(record)) for record in store.records(name, ids)]
+    person = speaker_names(store.records("quotes", ids), store.corpus_records("actors"))
+    for row in document["quotes"]:
+        row["person"] = person[row["id"]]
     stories = store.corpus_records("stories")
     comparisons = store.corpus_records("comparisons")
     if ids is not None:

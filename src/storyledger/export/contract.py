@@ -92,6 +92,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("affiliation", _STR),
         ("cue_start", _INT),
         ("cue_end", _INT),
+        ("person", _STR),
     ],
     "figures": [
         *_RECORD,

@@ -12,6 +12,10 @@ Keys added for #19 (older keys keep their meaning):
   article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
   pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
   one word count (`compare.outlets.words_by_article`, as framing and outlets count).
+- `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,
+  `compare.speakers`), so the overview counts and the quotes filter group "Trump" and "Donald
+  Trump" as one; `quotes[].speaker_written` keeps the words written, `quotes[].speaker_actor`
+  the actor id.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import Any
 
 from storyledger import __version__
 from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
+from storyledger.compare.speakers import count_speakers, speaker_names
 from storyledger.compare.timeline import build_timeline
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
@@ -47,6 +52,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     comparisons = store.corpus_records("comparisons")
     stories = store.corpus_records("stories")
     actors = store.corpus_records("actors")
+    person = speaker_names(quotes, actors)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
         "search": SEARCH_RULE,
@@ -61,7 +67,10 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
         "stories": [_story_row(s) for s in stories],
         "articles": [_article_row(a, outlet_of[a.id], words.get(a.id)) for a in articles],
         "coverage": _coverage(articles, outlet_of),
-        "speakers": _speakers(quotes),
+        "speakers": [
+            {"speaker": name, "anonymous": anonymous, "quotes": n}
+            for name, anonymous, n in count_speakers(quotes, person)[:_SPEAKERS]
+        ],
         "timeline": [
             {
                 "date": str(e.date) if e.date else "undated",
@@ -90,7 +99,9 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
         "quotes": [
             {
                 "kind": q.kind,
-                "speaker": q.speaker_resolved or q.speaker or "",
+                "speaker": person[q.id] or "",
+                "speaker_written": q.speaker,
+                "speaker_actor": q.speaker_actor,
                 "anonymous": q.anonymous,
                 "text": q.text,
                 "outlet": outlet_of.get(q.article),
@@ -189,16 +200,6 @@ def _coverage(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str
         },
     }
     return {"rows": rows, "spec": spec}
-
-
-def _speakers(quotes: list[Any]) -> list[dict[str, Any]]:
-    counts: Counter[tuple[str, bool]] = Counter(
-        (q.speaker_resolved or q.speaker, q.anonymous) for q in quotes if q.speaker
-    )
-    return [
-        {"speaker": speaker, "anonymous": anonymous, "quotes": n}
-        for (speaker, anonymous), n in counts.most_common(_SPEAKERS)
-    ]
 
 
 def _trends(
