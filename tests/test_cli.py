@@ -219,7 +219,7 @@ def test_stories_comparisons_and_the_users_names_and_merges(tmp_path, capsys):
         return [json.loads(line) for line in out.splitlines()]
 
     before = stories()
-    assert len(before) >= 5 and all(row["named_by"] == "auto" for row in before)
+    assert len(before) >= 5 and all(row["name_source"] == "auto" for row in before)
     code, out, _ = run(capsys, "show", "comparisons", "--db", db, "--jsonl")
     kinds = {(row["kind"], row["relation"]) for row in map(json.loads, out.splitlines())}
     assert {("figure", "update"), ("figure", "agree"), ("quote", "variant")} <= kinds

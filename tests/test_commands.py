@@ -74,3 +74,36 @@ def test_speakers_are_counted_and_filtered_by_person(seeds_db, capsys, tmp_path)
     run(capsys, "export", "--format", "json", "--out", tmp_path / "e.json", "--db", seeds_db)
     exported = json.loads((tmp_path / "e.json").read_text())["quotes"]
     assert {q["id"]: q["person"] for q in exported} == {q["id"]: q["person"] for q in quotes}
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("what", ["stories", "comparisons", "timeline", "quotes", "figures"])
+def test_show_and_export_name_columns_alike(seeds_db, capsys, tmp_path, what):
+    shown = rows(capsys, "show", what, "--db", seeds_db)
+    run(capsys, "export", "--format", "json", "--out", tmp_path / "e.json", "--db", seeds_db)
+    exported = json.loads((tmp_path / "e.json").read_text())[what]
+    assert shown and exported and set(shown[0]) <= set(exported[0])
+
+
+@pytest.mark.issue(19)
+def test_show_comparisons_items_are_arrays(seeds_db, capsys):
+    comparisons = rows(capsys, "show", "comparisons", "--db", seeds_db)
+    assert comparisons
+    for row in comparisons:
+        assert isinstance(row["items"], list) and len(row["items"]) >= 2
+        assert all(
+            {"article", "value", "start", "end", "published"} <= set(i) for i in row["items"]
+        )
+    code, out, _ = run(capsys, "show", "comparisons", "--db", seeds_db)
+    header, first, *_ = out.splitlines()
+    items = first.split("\t")[header.split("\t").index("items")]
+    assert code == 0 and "; " in items and not items.startswith("[")
+
+
+@pytest.mark.issue(19)
+def test_records_come_in_publication_order(seeds_db, capsys):
+    dates = {r["id"]: r["published"] for r in rows(capsys, "show", "articles", "--db", seeds_db)}
+    assert len(set(dates.values())) == 2
+    for what in ("quotes", "figures", "events"):
+        shown = [dates[r["article"]] for r in rows(capsys, "show", what, "--db", seeds_db)]
+        assert shown == sorted(shown) and len(set(shown)) == 2, what

@@ -11,6 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
+from storyledger.compare.order import by_date, by_weight, comparisons_in_order
 from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
 from storyledger.compare.speakers import speaker_names, speaks_as
 from storyledger.compare.timeline import build_timeline
@@ -81,7 +82,7 @@ def run_show(args: argparse.Namespace) -> int:
         if args.what == "quotes":
             rows = _quote_rows(store, args.person)
         else:
-            rows = _rows(store, args.what, outlets)
+            rows = _rows(store, args.what, outlets, jsonl=args.jsonl)
     if args.limit:
         rows = rows[: args.limit]
     emit_rows(rows, jsonl=args.jsonl)
@@ -255,7 +256,13 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None) -> list[dict]:
+def _rows(
+    store: Store,
+    what: str,
+    outlets: dict[str, OutletInfo] | None = None,
+    *,
+    jsonl: bool = False,
+) -> list[dict]:
     if what in ("framing", "loaded", "markers", "outlets"):
         return _framing_rows(store, what, outlets)
     if what == "runs":
@@ -265,9 +272,12 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
     if what == "timeline":
         return _timeline_rows(store)
     if what == "stories":
-        return [_story_row(story) for story in store.corpus_records("stories")]
+        return [_story_row(story) for story in by_weight(store.corpus_records("stories"))]
     if what == "comparisons":
-        return [_comparison_row(c) for c in store.corpus_records("comparisons")]
+        labels = source_labels(store.articles())
+        found = store.corpus_records("comparisons")
+        ordered = comparisons_in_order(found, store.corpus_records("stories"))
+        return [_comparison_row(c, labels, jsonl=jsonl) for c in ordered]
     if what == "articles":
         words = words_by_article(store.records("framing"))
         return [
@@ -292,13 +302,17 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
             }
             for a in sorted(store.corpus_records("actors"), key=lambda a: (-a.mentions, a.name))
         ]
-    return _previewed([plain(record) for record in store.records(what)])
+    records = store.records(what)
+    if what in ("figures", "events"):
+        records = by_date(records, {a.id: a.published for a in store.articles()})
+    return _previewed([plain(record) for record in records])
 
 
 def _quote_rows(store: Store, person: str | None) -> list[dict]:
     """Quotes with their speaker as a person (`person`) beside the words written (`speaker`);
     with `person`, only that person's (by name or alias, any case)."""
-    quotes = store.records("quotes")
+    published = {a.id: a.published for a in store.articles()}
+    quotes = by_date(store.records("quotes"), published)
     actors = {actor.id: actor for actor in store.corpus_records("actors")}
     names = speaker_names(quotes, actors.values())
     if person:
@@ -371,32 +385,38 @@ def _framing_rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None
 
 
 def _story_row(story: Story) -> dict:
+    """A story under the export's column names (`articles` and `copies` counted here)."""
     return {
         "id": story.id,
         "name": story.name,
-        "named_by": story.name_source,
+        "name_source": story.name_source,
         "articles": len(story.articles),
         "copies": len(story.copies),
-        "first": story.first_published,
-        "last": story.last_published,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
     }
 
 
-def _comparison_row(comparison: Comparison) -> dict:
+def _comparison_row(comparison: Comparison, labels: dict[str, str], *, jsonl: bool) -> dict:
+    """A comparison under the export's column names; `items` a list (of objects in JSON
+    Lines, of `value [reported by, date]` in the table, whose cells join them with `; `)."""
+
     def side(item: ComparisonItem) -> str:
-        value = str(item.value or "")
+        value = " ".join(str(item.value or "").split())
         if len(value) > _TEXT_PREVIEW // 2:
             value = value[: _TEXT_PREVIEW // 2 - 1] + "…"
-        return f"{value} [{item.reported_by or '?'}, {item.published or 'undated'}]"
+        by = item.reported_by or labels.get(item.article) or "?"
+        return f"{value} [{by}, {item.published or 'undated'}]"
 
+    items = [plain(item) if jsonl else side(item) for item in comparison.items]
     return {
-        "kind": comparison.kind,
-        "relation": comparison.relation,
-        "topic": comparison.topic,
-        "items": " | ".join(side(item) for item in comparison.items),
-        "note": comparison.note,
-        "story": comparison.story,
         "id": comparison.id,
+        "kind": comparison.kind,
+        "topic": comparison.topic,
+        "relation": comparison.relation,
+        "items": items,
+        "story": comparison.story,
+        "note": comparison.note,
     }
 
 
@@ -406,14 +426,14 @@ def _timeline_rows(store: Store) -> list[dict]:
     )
     return [
         {
-            "date": entry.date or "undated",
+            "date": entry.date,
             "basis": entry.date_basis,
             "kind": entry.kind,
             "summary": entry.summary,
+            "record": entry.record,
             "article": entry.article,
             "start": entry.start,
             "end": entry.end,
-            "record": entry.record,
         }
         for entry in [*dated, *undated]
     ]

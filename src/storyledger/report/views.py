@@ -12,6 +12,9 @@ Keys added for #19 (older keys keep their meaning):
   article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
   pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
   one word count (`compare.outlets.words_by_article`, as framing and outlets count).
+- `quotes`, `figures`, `events` and `timeline` rows carry their source: `outlet`, `published`,
+  `article_title`, `url` (with `article`, `start`, `end`), so every CSV download keeps it;
+  quotes, figures and events come in publication order, stories by weight (`compare.order`).
 - `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,
   `compare.speakers`), so the overview counts and the quotes filter group "Trump" and "Donald
   Trump" as one; `quotes[].speaker_written` keeps the words written, `quotes[].speaker_actor`
@@ -26,6 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storyledger import __version__
+from storyledger.compare.order import by_date, by_weight, comparisons_in_order
 from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
 from storyledger.compare.speakers import count_speakers, speaker_names
 from storyledger.compare.timeline import build_timeline
@@ -53,6 +57,10 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     stories = store.corpus_records("stories")
     actors = store.corpus_records("actors")
     person = speaker_names(quotes, actors)
+    sources = _sources(articles, outlet_of)
+    quotes, figures, events = (by_date(rows, published) for rows in (quotes, figures, events))
+    comparisons = comparisons_in_order(comparisons, stories)
+    stories = by_weight(stories)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
         "search": SEARCH_RULE,
@@ -81,6 +89,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": e.article,
                 "start": e.start,
                 "end": e.end,
+                **sources[e.article],
             }
             for e in [*dated, *undated]
         ],
@@ -92,6 +101,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": f.article,
                 "start": f.start,
                 "end": f.end,
+                **sources[f.article],
             }
             for f in figures
         ],
@@ -110,6 +120,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "start": q.start,
                 "end": q.end,
                 "id": q.id,
+                **sources[q.article],
             }
             for q in quotes
         ],
@@ -128,6 +139,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": e.article,
                 "start": e.start,
                 "end": e.end,
+                **sources[e.article],
             }
             for e in events
         ],
@@ -151,6 +163,24 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     return views
 
 
+def _sources(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, dict]:
+    """Where each article's records come from, for every row that quotes it (CSV included)."""
+    return {
+        a.id: {
+            "outlet": outlet_of[a.id],
+            "published": _iso(a.published),
+            "article_title": _title(a),
+            "url": a.url,
+        }
+        for a in articles
+    }
+
+
+def _title(article: Article) -> str:
+    """The article's title, else its first line (cut at 120 characters)."""
+    return article.title or article.text.strip().split("\n", 1)[0][:120]
+
+
 def _iso(value: object) -> str | None:
     return str(value) if value else None
 
@@ -169,7 +199,7 @@ def _story_row(story: Any) -> dict[str, Any]:
 def _article_row(article: Article, source: str, words: int | None) -> dict[str, Any]:
     return {
         "id": article.id,
-        "title": article.title or article.text.strip().split("\n", 1)[0][:120],
+        "title": _title(article),
         "outlet": source,
         "outlet_known": article.outlet is not None,
         "published": _iso(article.published),
