@@ -6,7 +6,7 @@ import json
 import pytest
 
 from storyledger.cli import main
-from tests.conftest import SEEDS, need
+from tests.conftest import MEANTIME, SEEDS, need
 
 
 def run(capsys, *argv):
@@ -107,3 +107,73 @@ def test_records_come_in_publication_order(seeds_db, capsys):
     for what in ("quotes", "figures", "events"):
         shown = [dates[r["article"]] for r in rows(capsys, "show", what, "--db", seeds_db)]
         assert shown == sorted(shown) and len(set(shown)) == 2, what
+
+
+@pytest.fixture(scope="module")
+def meantime_db(tmp_path_factory):
+    """Eight articles of each of MEANTIME's airbus and apple topics (copied to a temporary
+    dump beside the database, never into the repository)."""
+    folder = tmp_path_factory.mktemp("meantime")
+    picked, seen = [], {}
+    for line in need(MEANTIME).read_text(encoding="utf-8").splitlines():
+        topic = json.loads(line)["topic"]
+        if topic in ("airbus", "apple") and seen.get(topic, 0) < 8:
+            seen[topic] = seen.get(topic, 0) + 1
+            picked.append(line)
+    (folder / "m.jsonl").write_text("\n".join(picked) + "\n", encoding="utf-8")
+    assert main(["analyze", str(folder / "m.jsonl"), "--db", str(folder / "m.db")]) == 0
+    return folder / "m.db"
+
+
+@pytest.mark.issue(19)
+def test_report_of_one_story_titled_by_its_name(meantime_db, capsys, tmp_path):
+    stories = rows(capsys, "show", "stories", "--db", meantime_db)
+    assert len(stories) >= 2
+    assert [s["articles"] for s in stories] == sorted(
+        (s["articles"] for s in stories), reverse=True
+    )
+    story = stories[0]
+    code, _, err = run(
+        capsys, "story", "name", story["id"][:6], "Airliner orders", "--db", meantime_db
+    )
+    assert code == 0 and "named story" in err and "'Airliner orders'" in err
+    out = tmp_path / "one.html"
+    code, _, err = run(
+        capsys, "report", "--story", "airliner ORDERS", "--out", out, "--db", meantime_db
+    )
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "<title>Airliner orders" in page
+    code, _, _ = run(capsys, "report", "--out", tmp_path / "all.html", "--db", meantime_db)
+    assert code == 0 and "<title>storyledger" in (tmp_path / "all.html").read_text()
+    code, _, err = run(capsys, "report", "--story", "zeppelin", "--out", out, "--db", meantime_db)
+    assert code == 1 and err.count("\n") == 1 and "no story" in err
+
+
+@pytest.mark.issue(19)
+def test_views_of_one_story_hold_only_its_articles(meantime_db):
+    from storyledger.report import build_views
+    from storyledger.store import Store
+
+    with Store(meantime_db) as store:
+        everything = build_views(store)
+        first = everything["stories"][0]
+        one = build_views(store, story=first["id"])
+    assert one["story"]["id"] == first["id"] and one["title"] == (first["name"] or "storyledger")
+    assert len(one["articles"]) == first["articles"] < len(everything["articles"])
+    ids = {a["id"] for a in one["articles"]}
+    for view in ("quotes", "figures", "events", "timeline"):
+        assert {row["article"] for row in one[view]} <= ids, view
+    assert all(c["story"] == first["id"] for c in one["comparisons"])
+    assert one["stories"] == everything["stories"]
+
+
+@pytest.mark.issue(19)
+def test_an_outlet_matching_nothing_is_reported(meantime_db, capsys, tmp_path):
+    outlets = tmp_path / "outlets.json"
+    outlets.write_text(
+        json.dumps({"wikinews (english)": {"lean": "x"}, "The Daily Nowhere": {"lean": "y"}})
+    )
+    code, out, err = run(capsys, "show", "outlets", "--outlets", outlets, "--db", meantime_db)
+    assert code == 1 and out and err.count("\n") == 1
+    assert "'The Daily Nowhere'" in err and "stored as 'Wikinews (English)'" in err

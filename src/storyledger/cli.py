@@ -135,7 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: storyledger report --out story.html",
     )
     report.add_argument("--out", required=True, help="the HTML file to write")
-    report.add_argument("--title", default="storyledger", help="the page title")
+    report.add_argument(
+        "--story",
+        help="only this story: its id (or first characters), its name, or an article's id",
+    )
+    report.add_argument(
+        "--title", help="the page title (default: the story's name, else storyledger)"
+    )
     _outlets(report)
     _db(report)
 

@@ -65,10 +65,11 @@ def run_export(args: argparse.Namespace) -> int:
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
+        unmatched = _unmatched_outlets(store, outlets)
         files = write_export(build_export(store, outlets=outlets), args.format, args.out)
     for file in files:
         print(file)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -79,6 +80,7 @@ def run_show(args: argparse.Namespace) -> int:
         print("storyledger: --person filters `show quotes` only", file=sys.stderr)
         return 2
     with Store(args.db) as store:
+        unmatched = _unmatched_outlets(store, outlets)
         if args.what == "quotes":
             rows = _quote_rows(store, args.person)
         else:
@@ -86,7 +88,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.limit:
         rows = rows[: args.limit]
     emit_rows(rows, jsonl=args.jsonl)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -159,20 +161,23 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """`storyledger report --out story.html`: the self-contained HTML report."""
+    """`storyledger report --out story.html [--story ID|NAME]`: the self-contained HTML report
+    of the store or of one story, titled by the story's name unless `--title` says otherwise."""
     from storyledger.report import build_views, render_page
 
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
-        page = render_page(build_views(store, outlets), title=args.title)
+        unmatched = _unmatched_outlets(store, outlets)
+        views = build_views(store, outlets, story=args.story)
+        page = render_page(views, title=args.title or views["title"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     partial.write_text(page, encoding="utf-8")
     partial.replace(out)
     print(out)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -181,6 +186,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
+    with Store(args.db) as store:
+        _unmatched_outlets(store, outlets)
     try:
         server = StoryServer((args.host, args.port), args.db, outlets, allow_hosts=args.allow_host)
     except OSError as exc:
@@ -205,9 +212,18 @@ def run_story(args: argparse.Namespace) -> int:
     _require_db(args.db)
     with Store(args.db) as store:
         if args.action == "name":
+            before = store.story(args.story)
             story = store.name_story(args.story, args.name)
+            done = f"named story {story.id[:8]} {story.name!r} (was {before.name or 'unnamed'!r})"
         else:
+            parts = {store.story(key).id for key in args.stories}
             story = store.merge_stories(args.stories)
+            done = f"merged {len(parts)} stories into {story.id[:8]} {story.name!r}"
+    print(
+        f"storyledger: {done}: {len(story.articles)} articles,"
+        f" {story.first_published or 'undated'} to {story.last_published or 'undated'}",
+        file=sys.stderr,
+    )
     emit_rows([_story_row(story)], jsonl=False)
     return 0
 
@@ -437,6 +453,28 @@ def _timeline_rows(store: Store) -> list[dict]:
         }
         for entry in [*dated, *undated]
     ]
+
+
+def _unmatched_outlets(store: Store, outlets: dict[str, OutletInfo] | None) -> list[str]:
+    """The outlets of the user's `--outlets` file that no stored article has, reported in one
+    line (with the stored names when they differ only in case or spacing)."""
+    if not outlets:
+        return []
+    stored = {a.outlet for a in store.articles() if a.outlet}
+    unmatched = sorted(set(outlets) - stored)
+    if unmatched:
+        folded = {" ".join(name.split()).casefold(): name for name in stored}
+        hints = [
+            f"{name!r} (stored as {folded[key]!r})" if key in folded else repr(name)
+            for name in unmatched
+            for key in [" ".join(name.split()).casefold()]
+        ]
+        print(
+            f"storyledger: --outlets names {len(unmatched)} outlet(s) no stored article has:"
+            f" {', '.join(hints)}",
+            file=sys.stderr,
+        )
+    return unmatched
 
 
 def _require_db(path: str) -> None:

@@ -146,3 +146,19 @@ def test_allowed_host_names_are_answered_too(example_db):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.issue(19)
+def test_story_picker_data_and_one_storys_views(served):
+    _, _, answer = _get(served + "/api/stories")
+    stories = json.loads(answer)
+    assert stories and all({"id", "name", "articles", "first_published"} <= set(s) for s in stories)
+    story = stories[0]
+    _, _, answer = _get(served + "/api/views?story=" + story["id"][:6])
+    views = json.loads(answer)
+    assert views["story"]["id"] == story["id"] and len(views["articles"]) == story["articles"]
+    status, kind, page = _get(served + "/?story=" + urllib.parse.quote(story["id"]))
+    assert status == 200 and kind.startswith("text/html") and 'data-served="true"' in page
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(served + "/api/views?story=zeppelin", timeout=30)
+    assert missing.value.code == 404

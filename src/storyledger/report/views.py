@@ -15,6 +15,10 @@ Keys added for #19 (older keys keep their meaning):
 - `quotes`, `figures`, `events` and `timeline` rows carry their source: `outlet`, `published`,
   `article_title`, `url` (with `article`, `start`, `end`), so every CSV download keeps it;
   quotes, figures and events come in publication order, stories by weight (`compare.order`).
+- `story`: the story shown (a `stories` row) when one was chosen (`report --story`,
+  `/api/views?story=`, `/?story=`), else null; `stories` always lists every story of the store
+  (for a picker), most articles first; `title`: the chosen (or only) story's name, else
+  "storyledger". `/api/stories` answers the `stories` rows alone.
 - `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,
   `compare.speakers`), so the overview counts and the quotes filter group "Trump" and "Donald
   Trump" as one; `quotes[].speaker_written` keeps the words written, `quotes[].speaker_actor`
@@ -43,18 +47,28 @@ _SPEAKERS = 15
 _PALETTE = "tableau10"
 
 
-def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -> dict[str, Any]:
-    """Every view of the story, as JSON-ready data."""
-    articles = store.articles()
+def build_views(
+    store: Store,
+    outlets: Mapping[str, OutletInfo] | None = None,
+    *,
+    story: str | None = None,
+) -> dict[str, Any]:
+    """Every view of the store, or with `story` (an id, its first characters, a name or an
+    article id: `Store.story`) of that story's articles only, as JSON-ready data."""
+    stories = store.corpus_records("stories")
+    chosen = store.story(story) if story else None
+    ids = list(chosen.articles) if chosen else None
+    articles = store.articles(ids)
     outlet_of = source_labels(articles)
     published = {a.id: a.published for a in articles}
-    quotes = store.records("quotes")
-    figures = store.records("figures")
-    events = store.records("events")
-    framings = store.records("framing")
+    quotes = store.records("quotes", ids)
+    figures = store.records("figures", ids)
+    events = store.records("events", ids)
+    framings = store.records("framing", ids)
     words = words_by_article(framings)
     comparisons = store.corpus_records("comparisons")
-    stories = store.corpus_records("stories")
+    if chosen:
+        comparisons = [c for c in comparisons if c.story == chosen.id]
     actors = store.corpus_records("actors")
     person = speaker_names(quotes, actors)
     sources = _sources(articles, outlet_of)
@@ -64,6 +78,8 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
         "search": SEARCH_RULE,
+        "story": _story_row(chosen) if chosen else None,
+        "title": page_title(stories, chosen),
         "meta": {
             "storyledger": __version__,
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -185,14 +201,24 @@ def _iso(value: object) -> str | None:
     return str(value) if value else None
 
 
+def page_title(stories: list[Any], chosen: Any | None) -> str:
+    """The page's title: the chosen story's name, else the only story's, else "storyledger"."""
+    if chosen is None and len(stories) == 1:
+        chosen = stories[0]
+    return chosen.name if chosen and chosen.name else "storyledger"
+
+
 def _story_row(story: Any) -> dict[str, Any]:
     return {
         "id": story.id,
         "name": story.name,
+        "name_source": story.name_source,
         "articles": len(story.articles),
         "copies": len(story.copies),
         "first": _iso(story.first_published),
         "last": _iso(story.last_published),
+        "first_published": _iso(story.first_published),
+        "last_published": _iso(story.last_published),
     }
 
 

@@ -246,13 +246,19 @@ class Store:
         return [(row["article"], row["other"]) for row in rows]
 
     def story(self, key: str) -> Story:
-        """The stored story with this id (or id prefix), or the story holding this article."""
+        """The stored story with this id (or id prefix), or the story holding this article;
+        else the story of this name (any case), else the one story whose name holds it."""
         stories = self.corpus_records("stories")
         found = [s for s in stories if s.id.startswith(key) or key in s.articles]
+        wanted = " ".join(key.split()).casefold()
+        if not found and wanted:
+            found = [s for s in stories if (s.name or "").casefold() == wanted]
+            found = found or [s for s in stories if wanted in (s.name or "").casefold()]
         if len(found) != 1:
             problem = "no story" if not found else f"{len(found)} stories"
             raise StoreError(
-                f"{problem} with id or article {key!r} (see `storyledger show stories`)"
+                f"{problem} with id or article {key!r}, nor named so"
+                " (see `storyledger show stories`)"
             )
         return found[0]
 

@@ -1,6 +1,8 @@
 """`storyledger serve`: a read-only local web server over the store.
 
 `GET /` is the report page built from the store; `GET /api/views` returns the views as JSON;
+`GET /api/stories` the stories (id, name, article count, dates) for a picker, and `?story=`
+(an id, its first characters, a name or an article id) on `/` or `/api/views` one story's;
 `GET /api/search?q=` searches the articles (words AND'ed, as `store/search.py` defines) and
 answers each hit with the `[start, end]` offsets of its matches. Anything else is 404, any other
 method 405. It binds to 127.0.0.1 unless told otherwise, and answers only requests whose `Host`
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from storyledger.errors import StoreError
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.report.page import embedded_json
 from storyledger.store.search import search_articles
@@ -89,7 +92,11 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._host_allowed():
             return
         url = urlparse(self.path)
-        if url.path == "/":
+        query = parse_qs(url.query)
+        story = query.get("story", [""])[0].strip()
+        if url.path in ("/", "/api/views") and story:
+            self._story(url.path, story)
+        elif url.path == "/":
             with self.server.read() as snapshot:
                 page, number = snapshot.page, snapshot.number
             self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"), number)
@@ -97,11 +104,29 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.read() as snapshot:
                 views, number = snapshot.views, snapshot.number
             self._json(HTTPStatus.OK, views, number)
+        elif url.path == "/api/stories":
+            with self.server.read() as snapshot:
+                stories, number = snapshot.views["stories"], snapshot.number
+            self._json(HTTPStatus.OK, stories, number)
         elif url.path == "/api/search":
-            number, rows = self.server.search(parse_qs(url.query).get("q", [""])[0])
+            number, rows = self.server.search(query.get("q", [""])[0])
             self._json(HTTPStatus.OK, rows, number)
         else:
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def _story(self, path: str, key: str) -> None:
+        """`/?story=` and `/api/views?story=`: the page or views of one story; 404 if none."""
+        with self.server.read() as snapshot:
+            number = snapshot.number
+            try:
+                views, page = self.server.snapshots.story(snapshot, key)
+            except StoreError as exc:
+                self._json(HTTPStatus.NOT_FOUND, {"error": str(exc)}, number)
+                return
+        if path == "/":
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"), number)
+        else:
+            self._json(HTTPStatus.OK, views, number)
 
     def _refuse(self) -> None:
         if self._host_allowed():
