@@ -2,6 +2,7 @@
 their sidecar) and MEANTIME's Wikinews articles, read in place."""
 
 import json
+import re
 
 import pytest
 
@@ -177,3 +178,27 @@ def test_an_outlet_matching_nothing_is_reported(meantime_db, capsys, tmp_path):
     code, out, err = run(capsys, "show", "outlets", "--outlets", outlets, "--db", meantime_db)
     assert code == 1 and out and err.count("\n") == 1
     assert "'The Daily Nowhere'" in err and "stored as 'Wikinews (English)'" in err
+
+
+@pytest.mark.issue(19)
+def test_topics_and_summaries_read_as_words(seeds_db, meantime_db, capsys):
+    """On real news every word of a comparison's topic is written in one of its items'
+    articles or is a measure's name in the compare lexicon ("killed"; the seeds read
+    "disputed: appli, netanyahu, pressur, trump"), and no timeline summary repeats a word."""
+    from storyledger.data_files import read_data
+    from storyledger.store import Store
+
+    measures = set(read_data("compare.json")["measures"])
+    with Store(seeds_db) as store:
+        texts = {a.id: a.text.lower() for a in store.articles()}
+        comparisons = store.corpus_records("comparisons")
+    assert comparisons
+    for comparison in comparisons:
+        words = re.findall(r"[^\W_]+", comparison.topic.split(":", 1)[-1].lower())
+        written = " ".join(texts[item.article] for item in comparison.items)
+        for word in words:
+            assert word in measures or re.search(rf"\b{re.escape(word)}\b", written), word
+    timeline = rows(capsys, "show", "timeline", "--db", meantime_db)
+    assert timeline
+    for row in timeline:
+        assert not re.search(r"\b(\w+) \1\b", row["summary"]), row["summary"]

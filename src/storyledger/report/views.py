@@ -19,6 +19,8 @@ Keys added for #19 (older keys keep their meaning):
   `/api/views?story=`, `/?story=`), else null; `stories` always lists every story of the store
   (for a picker), most articles first; `title`: the chosen (or only) story's name, else
   "storyledger". `/api/stories` answers the `stories` rows alone.
+- `trends[].bounds[].bound`: the bound in words ("at least 12", "between 12 and 20"), for a
+  legend or tooltip instead of `open: true/false`.
 - `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,
   `compare.speakers`), so the overview counts and the quotes filter group "Trump" and "Donald
   Trump" as one; `quotes[].speaker_written` keeps the words written, `quotes[].speaker_actor`
@@ -291,7 +293,12 @@ def _trends(
             row["high"] = figure.high if figure else None
         top = max((row["value"] or 0 for row in rows), default=0) * 1.1
         bounds = [
-            dict(row, high=top if row["high"] is None else row["high"], open=row["high"] is None)
+            dict(
+                row,
+                high=top if row["high"] is None else row["high"],
+                open=row["high"] is None,
+                bound=_bound_words(row["low"], row["high"]),
+            )
             for row in rows
             if row["low"] is not None and (row["high"] is None or row["high"] != row["low"])
         ]
@@ -305,6 +312,17 @@ def _trends(
             }
         )
     return sorted(trends, key=lambda t: (-len(t["rows"]), t["topic"]))
+
+
+def _bound_words(low: float, high: float | None) -> str:
+    """A figure's bounds in words: "at least 12", "between 12 and 20"."""
+    if high is None:
+        return f"at least {_number(low)}"
+    return f"between {_number(low)} and {_number(high)}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _trend_spec(topic: str) -> dict[str, Any]:
