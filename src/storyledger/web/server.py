@@ -72,6 +72,9 @@ class StoryServer(ThreadingHTTPServer):
         with the matched spans, from the snapshot the views show."""
         with self.read() as snapshot:
             rows = search_articles(snapshot.conn, query, limit=_SEARCH_LIMIT)
+            source = {a["id"]: a["outlet"] for a in snapshot.views["articles"]}
+            for row in rows:  # the source as the views name it: never an empty outlet
+                row["outlet"] = source.get(row["id"], row["outlet"])
             return snapshot.number, rows
 
     def handle_error(self, request: Any, client_address: Any) -> None:
