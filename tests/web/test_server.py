@@ -162,3 +162,14 @@ def test_story_picker_data_and_one_storys_views(served):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(served + "/api/views?story=zeppelin", timeout=30)
     assert missing.value.code == 404
+
+
+@pytest.mark.issue(19)
+def test_quotes_of_one_person(served):
+    _, _, answer = _get(served + "/api/quotes")
+    quotes = json.loads(answer)
+    person = next(q["speaker"] for q in quotes if q["speaker"] and not q["anonymous"])
+    _, _, answer = _get(served + "/api/quotes?person=" + urllib.parse.quote(person.upper()))
+    mine = json.loads(answer)
+    assert mine and {q["speaker"] for q in mine} == {person}
+    assert len(mine) == sum(1 for q in quotes if q["speaker"] == person)

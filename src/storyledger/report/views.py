@@ -18,7 +18,8 @@ Keys added for #19 (older keys keep their meaning):
 - `story`: the story shown (a `stories` row) when one was chosen (`report --story`,
   `/api/views?story=`, `/?story=`), else null; `stories` always lists every story of the store
   (for a picker), most articles first; `title`: the chosen (or only) story's name, else
-  "storyledger". `/api/stories` answers the `stories` rows alone.
+  "storyledger". `/api/stories` answers the `stories` rows alone; `/api/quotes?person=NAME`
+  the `quotes` rows of one person (canonical name or as written, any case).
 - `trends[].bounds[].bound`: the bound in words ("at least 12", "between 12 and 20"), for a
   legend or tooltip instead of `open: true/false`.
 - `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,

@@ -1,6 +1,7 @@
 """`storyledger serve`: a read-only local web server over the store.
 
 `GET /` is the report page built from the store; `GET /api/views` returns the views as JSON;
+`GET /api/quotes?person=` the quotes of one person (canonical name or as written, any case),
 `GET /api/stories` the stories (id, name, article count, dates) for a picker, and `?story=`
 (an id, its first characters, a name or an article id) on `/` or `/api/views` one story's;
 `GET /api/search?q=` searches the articles (words AND'ed, as `store/search.py` defines) and
@@ -111,6 +112,13 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.read() as snapshot:
                 stories, number = snapshot.views["stories"], snapshot.number
             self._json(HTTPStatus.OK, stories, number)
+        elif url.path == "/api/quotes":
+            wanted = " ".join(query.get("person", [""])[0].split()).casefold()
+            with self.server.read() as snapshot:
+                quotes, number = snapshot.views["quotes"], snapshot.number
+            if wanted:
+                quotes = [q for q in quotes if _speaks_as(q, wanted)]
+            self._json(HTTPStatus.OK, quotes, number)
         elif url.path == "/api/search":
             number, rows = self.server.search(query.get("q", [""])[0])
             self._json(HTTPStatus.OK, rows, number)
@@ -162,6 +170,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the CLI prints the address once
+
+
+def _speaks_as(quote: dict[str, Any], wanted: str) -> bool:
+    """Whether the quote's person (or its speaker as written) is `wanted` (case-folded)."""
+    return any(
+        (name or "").casefold() == wanted for name in (quote["speaker"], quote["speaker_written"])
+    )
 
 
 @contextmanager
