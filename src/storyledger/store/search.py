@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
+from collections.abc import Iterable
 from typing import Any
+
+import Stemmer
 
 _TOKEN = re.compile(r"[^\W_]+")
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -23,6 +27,9 @@ _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 # characters, checked to be absent from the text they mark (else the row carries no spans).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _SNIPPET_WORDS = 16
+# FTS5's `porter` tokenizer leaves tokens shorter than 3 characters as they are.
+_SHORTEST_STEMMED = 3
+_PORTER = Stemmer.Stemmer("porter")
 
 SEARCH_RULE: dict[str, Any] = {
     "combine": "and",
@@ -32,8 +39,24 @@ SEARCH_RULE: dict[str, Any] = {
     "match": "a term's tokens next to each other in the text, each of the same porter stem",
     "prefix": "a word ending in * matches words starting with it",
     "examples": {"Hale's": "hale s", "U.N.": "u n", "5,000": "5 000", "clean-up": "clean up"},
+    "stems": "a folded token of 3 characters or more -> its porter stem, where they differ",
 }
-"""The rule above in JSON-able form, for the report file's own search."""
+"""The rule above in JSON-able form, for the report file's own search (the page adds the
+`stems` of its own words: `stem_map`)."""
+
+
+def fold(token: str) -> str:
+    """A token as the index compares it: lower case, accents removed."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem_map(texts: Iterable[str | None]) -> dict[str, str]:
+    """Every folded token of `texts` whose porter stem differs from it -> that stem: what the
+    report file needs to match words as the served index does ("talks" finds "talking")."""
+    words = {fold(w) for text in texts if text for w in _TOKEN.findall(text)}
+    words = {w for w in words if len(w) >= _SHORTEST_STEMMED}
+    return {w: s for w in sorted(words) if (s := _PORTER.stemWord(w)) != w}
 
 
 def search_terms(query: str) -> list[str]:
