@@ -82,15 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("what", choices=SHOWABLE)
     show.add_argument("--limit", type=int, default=0, help="at most this many rows (0: all)")
     show.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+    show.add_argument(
+        "--person", help="quotes: only this speaker's (a person's name or alias, any case)"
+    )
     _outlets(show)
     _db(show)
 
     search = commands.add_parser(
         "search",
         help="full-text search over the stored articles",
-        epilog='Example: storyledger search "ceasefire NEAR talks"',
+        epilog='Example: storyledger search "Hale\'s" \'"peace talks"\' clean-up negotiat*',
     )
-    search.add_argument("query", help="an SQLite FTS5 query")
+    search.add_argument(
+        "query",
+        nargs="+",
+        help='words, all of which must match; "a phrase" in double quotes; word* for a prefix',
+    )
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--quotes", action="store_true", help="search quotes and speakers")
     _db(search)
@@ -128,7 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: storyledger report --out story.html",
     )
     report.add_argument("--out", required=True, help="the HTML file to write")
-    report.add_argument("--title", default="storyledger", help="the page title")
+    report.add_argument(
+        "--story",
+        help="only this story: its id (or first characters), its name, or an article's id",
+    )
+    report.add_argument(
+        "--title", help="the page title (default: the story's name, else storyledger)"
+    )
     _outlets(report)
     _db(report)
 

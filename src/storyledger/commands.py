@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -12,7 +11,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from storyledger.cli import emit_rows
-from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.order import by_date, by_weight, comparisons_in_order
+from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
+from storyledger.compare.speakers import speaker_names, speaks_as
 from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
 from storyledger.export import build_export, write_export
@@ -64,22 +65,30 @@ def run_export(args: argparse.Namespace) -> int:
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
+        unmatched = _unmatched_outlets(store, outlets)
         files = write_export(build_export(store, outlets=outlets), args.format, args.out)
     for file in files:
         print(file)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_show(args: argparse.Namespace) -> int:
     """`storyledger show articles|actors|quotes|figures|events|...`."""
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
+    if args.person and args.what != "quotes":
+        print("storyledger: --person filters `show quotes` only", file=sys.stderr)
+        return 2
     with Store(args.db) as store:
-        rows = _rows(store, args.what, outlets)
+        unmatched = _unmatched_outlets(store, outlets)
+        if args.what == "quotes":
+            rows = _quote_rows(store, args.person)
+        else:
+            rows = _rows(store, args.what, outlets, jsonl=args.jsonl)
     if args.limit:
         rows = rows[: args.limit]
     emit_rows(rows, jsonl=args.jsonl)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_batch(args: argparse.Namespace) -> int:
@@ -152,20 +161,23 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """`storyledger report --out story.html`: the self-contained HTML report."""
+    """`storyledger report --out story.html [--story ID|NAME]`: the self-contained HTML report
+    of the store or of one story, titled by the story's name unless `--title` says otherwise."""
     from storyledger.report import build_views, render_page
 
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:
-        page = render_page(build_views(store, outlets), title=args.title)
+        unmatched = _unmatched_outlets(store, outlets)
+        views = build_views(store, outlets, story=args.story)
+        page = render_page(views, title=args.title or views["title"])
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     partial.write_text(page, encoding="utf-8")
     partial.replace(out)
     print(out)
-    return 0
+    return 1 if unmatched else 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -174,6 +186,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
+    with Store(args.db) as store:
+        _unmatched_outlets(store, outlets)
     try:
         server = StoryServer((args.host, args.port), args.db, outlets, allow_hosts=args.allow_host)
     except OSError as exc:
@@ -198,24 +212,45 @@ def run_story(args: argparse.Namespace) -> int:
     _require_db(args.db)
     with Store(args.db) as store:
         if args.action == "name":
+            before = store.story(args.story)
             story = store.name_story(args.story, args.name)
+            done = f"named story {story.id[:8]} {story.name!r} (was {before.name or 'unnamed'!r})"
         else:
+            parts = {store.story(key).id for key in args.stories}
             story = store.merge_stories(args.stories)
+            done = f"merged {len(parts)} stories into {story.id[:8]} {story.name!r}"
+    print(
+        f"storyledger: {done}: {len(story.articles)} articles,"
+        f" {story.first_published or 'undated'} to {story.last_published or 'undated'}",
+        file=sys.stderr,
+    )
     emit_rows([_story_row(story)], jsonl=False)
     return 0
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first."""
+    """`storyledger search QUERY [--quotes]`: matching articles or quotes, best first; the
+    matched words are shown [in brackets] in the snippet."""
     _require_db(args.db)
+    query = " ".join(args.query)
     with Store(args.db) as store:
-        search = store.search_quotes if args.quotes else store.search
-        try:
-            rows = search(args.query, limit=args.limit)
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {args.query!r} ({exc})") from None
+        if args.quotes:
+            found = store.search_quotes(query, limit=args.limit)
+            columns = ("id", "article", "kind", "speaker", "speaker_resolved", "start", "end")
+        else:
+            found = store.search(query, limit=args.limit)
+            columns = ("id", "title", "outlet", "published", "source")
+    rows = [{**{key: row[key] for key in columns}, "snippet": _bracketed(row)} for row in found]
     emit_rows(rows, jsonl=False)
     return 0
+
+
+def _bracketed(row: dict) -> str:
+    snippet, at, pieces = row["snippet"], 0, []
+    for start, end in row["snippet_spans"]:
+        pieces += [snippet[at:start], "[", snippet[start:end], "]"]
+        at = end
+    return "".join([*pieces, snippet[at:]])
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -239,7 +274,13 @@ def run_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None) -> list[dict]:
+def _rows(
+    store: Store,
+    what: str,
+    outlets: dict[str, OutletInfo] | None = None,
+    *,
+    jsonl: bool = False,
+) -> list[dict]:
     if what in ("framing", "loaded", "markers", "outlets"):
         return _framing_rows(store, what, outlets)
     if what == "runs":
@@ -249,10 +290,14 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
     if what == "timeline":
         return _timeline_rows(store)
     if what == "stories":
-        return [_story_row(story) for story in store.corpus_records("stories")]
+        return [_story_row(story) for story in by_weight(store.corpus_records("stories"))]
     if what == "comparisons":
-        return [_comparison_row(c) for c in store.corpus_records("comparisons")]
+        labels = source_labels(store.articles())
+        found = store.corpus_records("comparisons")
+        ordered = comparisons_in_order(found, store.corpus_records("stories"))
+        return [_comparison_row(c, labels, jsonl=jsonl) for c in ordered]
     if what == "articles":
+        words = words_by_article(store.records("framing"))
         return [
             {
                 "id": a.id,
@@ -260,7 +305,7 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
                 "outlet": a.outlet,
                 "title": a.title,
                 "source": a.source,
-                "words": len(a.text.split()),
+                "words": words.get(a.id),
             }
             for a in store.articles()
         ]
@@ -275,7 +320,30 @@ def _rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None = None)
             }
             for a in sorted(store.corpus_records("actors"), key=lambda a: (-a.mentions, a.name))
         ]
-    rows = [plain(record) for record in store.records(what)]
+    records = store.records(what)
+    if what in ("figures", "events"):
+        records = by_date(records, {a.id: a.published for a in store.articles()})
+    return _previewed([plain(record) for record in records])
+
+
+def _quote_rows(store: Store, person: str | None) -> list[dict]:
+    """Quotes with their speaker as a person (`person`) beside the words written (`speaker`);
+    with `person`, only that person's (by name or alias, any case)."""
+    published = {a.id: a.published for a in store.articles()}
+    quotes = by_date(store.records("quotes"), published)
+    actors = {actor.id: actor for actor in store.corpus_records("actors")}
+    names = speaker_names(quotes, actors.values())
+    if person:
+        quotes = [q for q in quotes if speaks_as(person, q, names, actors)]
+    rows = []
+    for quote in quotes:
+        row = plain(quote)
+        row = {**{k: row.pop(k) for k in ("id", "article", "kind", "speaker")}, **row}
+        rows.append({"person": names[quote.id], **row})
+    return _previewed(rows)
+
+
+def _previewed(rows: list[dict]) -> list[dict]:
     for row in rows:
         if len(row.get("text") or "") > _TEXT_PREVIEW:
             row["text"] = row["text"][: _TEXT_PREVIEW - 1] + "…"
@@ -287,7 +355,7 @@ def _framing_rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None
     framings = store.records("framing")
     if what == "outlets":
         return [plain(profile) for profile in outlet_profiles(articles, framings, outlets)]
-    outlet = {a.id: a.outlet for a in articles}
+    outlet = source_labels(articles)
     if what == "framing":
         return [
             {
@@ -335,32 +403,38 @@ def _framing_rows(store: Store, what: str, outlets: dict[str, OutletInfo] | None
 
 
 def _story_row(story: Story) -> dict:
+    """A story under the export's column names (`articles` and `copies` counted here)."""
     return {
         "id": story.id,
         "name": story.name,
-        "named_by": story.name_source,
+        "name_source": story.name_source,
         "articles": len(story.articles),
         "copies": len(story.copies),
-        "first": story.first_published,
-        "last": story.last_published,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
     }
 
 
-def _comparison_row(comparison: Comparison) -> dict:
+def _comparison_row(comparison: Comparison, labels: dict[str, str], *, jsonl: bool) -> dict:
+    """A comparison under the export's column names; `items` a list (of objects in JSON
+    Lines, of `value [reported by, date]` in the table, whose cells join them with `; `)."""
+
     def side(item: ComparisonItem) -> str:
-        value = str(item.value or "")
+        value = " ".join(str(item.value or "").split())
         if len(value) > _TEXT_PREVIEW // 2:
             value = value[: _TEXT_PREVIEW // 2 - 1] + "…"
-        return f"{value} [{item.reported_by or '?'}, {item.published or 'undated'}]"
+        by = item.reported_by or labels.get(item.article) or "?"
+        return f"{value} [{by}, {item.published or 'undated'}]"
 
+    items = [plain(item) if jsonl else side(item) for item in comparison.items]
     return {
-        "kind": comparison.kind,
-        "relation": comparison.relation,
-        "topic": comparison.topic,
-        "items": " | ".join(side(item) for item in comparison.items),
-        "note": comparison.note,
-        "story": comparison.story,
         "id": comparison.id,
+        "kind": comparison.kind,
+        "topic": comparison.topic,
+        "relation": comparison.relation,
+        "items": items,
+        "story": comparison.story,
+        "note": comparison.note,
     }
 
 
@@ -370,17 +444,39 @@ def _timeline_rows(store: Store) -> list[dict]:
     )
     return [
         {
-            "date": entry.date or "undated",
+            "date": entry.date,
             "basis": entry.date_basis,
             "kind": entry.kind,
             "summary": entry.summary,
+            "record": entry.record,
             "article": entry.article,
             "start": entry.start,
             "end": entry.end,
-            "record": entry.record,
         }
         for entry in [*dated, *undated]
     ]
+
+
+def _unmatched_outlets(store: Store, outlets: dict[str, OutletInfo] | None) -> list[str]:
+    """The outlets of the user's `--outlets` file that no stored article has, reported in one
+    line (with the stored names when they differ only in case or spacing)."""
+    if not outlets:
+        return []
+    stored = {a.outlet for a in store.articles() if a.outlet}
+    unmatched = sorted(set(outlets) - stored)
+    if unmatched:
+        folded = {" ".join(name.split()).casefold(): name for name in stored}
+        hints = [
+            f"{name!r} (stored as {folded[key]!r})" if key in folded else repr(name)
+            for name in unmatched
+            for key in [" ".join(name.split()).casefold()]
+        ]
+        print(
+            f"storyledger: --outlets names {len(unmatched)} outlet(s) no stored article has:"
+            f" {', '.join(hints)}",
+            file=sys.stderr,
+        )
+    return unmatched
 
 
 def _require_db(path: str) -> None:

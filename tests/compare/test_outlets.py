@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from storyledger.compare.outlets import UNKNOWN_OUTLET, outlet_profiles
+from storyledger.compare.outlets import outlet_profiles, source_labels
 from storyledger.errors import SidecarError
 from storyledger.ingest.outlets import load_outlets
 from storyledger.model import Article, Framing, LoadedTerm, Marker
@@ -57,7 +57,55 @@ def test_profiles_add_up_each_outlets_articles():
     assert (wire.attributed_share, wire.anonymous_share) == (0.5, 0.25)
     assert wire.questions == 2 and wire.top_terms == ("slaughter (2)",)
     assert wire.lean is None and wire.ownership is None
-    assert unknown.outlet == UNKNOWN_OUTLET and unknown.anonymous_share == 1.0
+    assert unknown.outlet == "untitled article, undated" and unknown.anonymous_share == 1.0
+
+
+@pytest.mark.issue(19)
+def test_articles_without_an_outlet_are_each_their_own_source(seed_analyses):
+    """The seeds have no outlet: two sources, two profiles, never one blended
+    "(unknown outlet)" (it read 11.6 loaded terms per 1,000 words for 0 and 24.75)."""
+    articles = [a.article for a in seed_analyses.values()]
+    framings = [f for a in seed_analyses.values() for f in a.get("framing")]
+    labels = source_labels(articles)
+    assert sorted(label.rsplit(", ", 1)[1] for label in labels.values()) == [
+        "2025-05-20",
+        "2025-07-09",
+    ]
+    profiles = outlet_profiles(articles, framings)
+    assert sorted(p.outlet for p in profiles) == sorted(labels.values())
+    assert sorted(p.articles for p in profiles) == [1, 1]
+    by_article = {f.article: f for f in framings}
+    for article in articles:
+        (profile,) = [p for p in profiles if p.outlet == labels[article.id]]
+        assert profile.loaded_per_1000 == by_article[article.id].loaded_per_1000
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("title", "published", "label"),
+    [
+        (None, "2025-07-09", "untitled article, 2025-07-09"),
+        (None, None, "untitled article, undated"),
+        ("Gaza ceasefire talks resume", "2025-07-09", "Gaza ceasefire talks resume, 2025-07-09"),
+        (
+            "Trump and Netanyahu meet again as pressure mounts over the prolonged war in Gaza",
+            None,
+            "Trump and Netanyahu meet again as pressure mounts over the…, undated",
+        ),
+    ],
+)
+def test_source_label_of_an_article_without_outlet(title, published, label):
+    article = Article(id="a", text="x", source="a", title=title, published=published)
+    assert source_labels([article, _article("b", "The Wire")]) == {"a": label, "b": "The Wire"}
+
+
+@pytest.mark.issue(19)
+def test_two_untitled_articles_of_one_day_are_not_pooled():
+    articles = [
+        Article(id=key, text="x", source=key, published="2025-07-09") for key in ("a1", "b2")
+    ]
+    labels = source_labels(articles)
+    assert len(set(labels.values())) == 2 and labels["a1"].endswith("(a1)")
 
 
 @pytest.mark.issue(7)

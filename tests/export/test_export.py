@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storyledger.export import SCHEMA, TABLES, build_export, neutralise, write_export
+from storyledger.export.contract import nested_fields
 from storyledger.pipeline import analyse, run_info
 from storyledger.store import Store, fingerprint
 
@@ -135,6 +136,8 @@ def test_generator_names_the_model(document):
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
 def test_flat_formats_carry_every_table_and_field(document, fmt, tmp_path):
     files = write_export(document, fmt, tmp_path)
+    if fmt == "csv":  # lists of records are files of their own (#19), checked below
+        files = [f for f in files if f.stem in TABLES]
     assert sorted(f.stem for f in files) == sorted(TABLES)
     for file in files:
         fields = [name for name, _ in TABLES[file.stem]]
@@ -145,7 +148,8 @@ def test_flat_formats_carry_every_table_and_field(document, fmt, tmp_path):
         elif fmt == "csv":
             with file.open(newline="", encoding="utf-8") as handle:
                 reader = csv.DictReader(handle)
-                assert reader.fieldnames == fields and len(list(reader)) == len(rows)
+                flat = [name for name in fields if name not in nested_fields(file.stem)]
+                assert reader.fieldnames == flat and len(list(reader)) == len(rows)
         else:
             lines = file.read_text(encoding="utf-8").splitlines()
             assert [json.loads(line) for line in lines] == rows
@@ -244,3 +248,41 @@ def test_an_export_is_one_snapshot_while_another_command_writes(
     assert ids == {first.article.id}
     for table in ("mentions", "quotes", "figures", "events", "framing"):
         assert {row["article"] for row in document[table]} <= ids, table
+
+
+@pytest.mark.issue(19)
+def test_csv_cells_hold_no_json_and_nested_records_are_files(document, tmp_path):
+    """Lists of words are `; `-joined; lists of records are files named for what they hold,
+    one row per record led by its owner's id; every file opens in a spreadsheet as rows."""
+    files = {f.name: f for f in write_export(document, "csv", tmp_path)}
+    assert {"comparison_items.csv", "story_copies.csv", "article_blocks.csv"} <= set(files)
+    assert "framing_loaded_terms.csv" in files and "quotes.csv" in files
+    for file in files.values():
+        with file.open(newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                assert not any(v.startswith(("[", "{")) for v in row.values() if v), file.name
+    with files["comparison_items.csv"].open(newline="", encoding="utf-8") as handle:
+        items = list(csv.DictReader(handle))
+    ids = {c["id"] for c in document["comparisons"]}
+    assert len(items) == sum(len(c["items"]) for c in document["comparisons"])
+    assert {row["comparison"] for row in items} == ids
+    with files["stories.csv"].open(newline="", encoding="utf-8") as handle:
+        story = next(csv.DictReader(handle))
+    assert story["articles"].split("; ") == document["stories"][0]["articles"]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("table", ["quotes", "figures", "events", "timeline"])
+def test_every_record_row_keeps_its_source(document, table, tmp_path):
+    """Article id, title, outlet, date, URL and span on every row, in every format."""
+    articles = {a["id"]: a for a in document["articles"]}
+    assert document[table]
+    for row in document[table]:
+        article = articles[row["article"]]
+        assert row["article_title"] == article["title"] and row["url"] == article["url"]
+        assert (row["outlet"], row["published"]) == (article["outlet"], article["published"])
+        assert article["text"][row["start"] : row["end"]]
+    write_export(document, "csv", tmp_path)
+    with (tmp_path / f"{table}.csv").open(newline="", encoding="utf-8") as handle:
+        header = csv.DictReader(handle).fieldnames
+    assert {"article", "article_title", "outlet", "published", "url", "start", "end"} <= set(header)

@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from storyledger.cli import main
+from storyledger.store import Store
 from storyledger.web.server import serving
 from tests.conftest import EXAMPLES
 
@@ -54,9 +55,32 @@ def test_read_only_and_errors(served):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(served + "/nothing", timeout=30)
     assert missing.value.code == 404
-    with pytest.raises(urllib.error.HTTPError) as bad:
-        urllib.request.urlopen(served + "/api/search?q=%22unbalanced", timeout=30)
-    assert bad.value.code == 400
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("clean-up", ["clean-up"]),
+        ('"drinking water" convoy', ["drinking water", "convoy"]),
+        ("Marsh's", []),
+        ('"unbalanced', []),
+        ("", []),
+        ("NEAR( AND", []),
+    ],
+)
+def test_search_never_fails_and_answers_spans(served, example_db, query, found):
+    """Odd input is no error (200, maybe nothing found); each hit carries the offsets of its
+    matches in the article text, and they read as the words searched for."""
+    status, _, answer = _get(served + "/api/search?q=" + urllib.parse.quote(query))
+    rows = json.loads(answer)
+    assert status == 200 and bool(rows) == bool(found)
+    with Store(example_db) as store:
+        text = {a.id: a.text for a in store.articles()}
+    for row in rows:
+        marked = {text[row["id"]][s:e].lower() for s, e in row["spans"]}
+        assert marked == set(found)
+        assert all(row["snippet"][s:e].lower() in found for s, e in row["snippet_spans"])
 
 
 def _status(url, host):
@@ -122,3 +146,30 @@ def test_allowed_host_names_are_answered_too(example_db):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.issue(19)
+def test_story_picker_data_and_one_storys_views(served):
+    _, _, answer = _get(served + "/api/stories")
+    stories = json.loads(answer)
+    assert stories and all({"id", "name", "articles", "first_published"} <= set(s) for s in stories)
+    story = stories[0]
+    _, _, answer = _get(served + "/api/views?story=" + story["id"][:6])
+    views = json.loads(answer)
+    assert views["story"]["id"] == story["id"] and len(views["articles"]) == story["articles"]
+    status, kind, page = _get(served + "/?story=" + urllib.parse.quote(story["id"]))
+    assert status == 200 and kind.startswith("text/html") and 'data-served="true"' in page
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(served + "/api/views?story=zeppelin", timeout=30)
+    assert missing.value.code == 404
+
+
+@pytest.mark.issue(19)
+def test_quotes_of_one_person(served):
+    _, _, answer = _get(served + "/api/quotes")
+    quotes = json.loads(answer)
+    person = next(q["speaker"] for q in quotes if q["speaker"] and not q["anonymous"])
+    _, _, answer = _get(served + "/api/quotes?person=" + urllib.parse.quote(person.upper()))
+    mine = json.loads(answer)
+    assert mine and {q["speaker"] for q in mine} == {person}
+    assert len(mine) == sum(1 for q in quotes if q["speaker"] == person)

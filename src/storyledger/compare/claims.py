@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyledger.compare.items import comparison_item
-from storyledger.compare.words import compare_lexicon
+from storyledger.compare.words import compare_lexicon, stem, surface_words
 from storyledger.model import Article, Comparison, ComparisonItem, Quote, Sentence, content_id
 
 MIN_SHARED = 3
@@ -208,8 +208,11 @@ def _order(claim: _Claim, articles: Mapping[str, Article]) -> tuple:
 
 
 def _topic(a: _Claim, b: _Claim) -> str:
-    shared = sorted(a.stems & b.stems)
-    return "disputed: " + ", ".join(shared[:6])
+    """The words the two claims share, as the first one writes them, in its order."""
+    shared = a.stems & b.stems
+    written = surface_words(a.text, shared)
+    written += surface_words(b.text, shared - {stem(w.lower()) for w in written})
+    return "disputed: " + ", ".join(written[:6])
 
 
 def _note(denial: _Claim, claim: _Claim) -> str:

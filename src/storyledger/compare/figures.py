@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyledger.compare.items import comparison_item
-from storyledger.compare.words import Measure, compare_lexicon, stems, tokens
+from storyledger.compare.words import Measure, compare_lexicon, stem, stems, tokens
 from storyledger.model import Article, Comparison, ComparisonItem, Figure, Relation, content_id
 
 TIME_FRAME_DAYS = 2
@@ -212,7 +212,11 @@ def _overlap(a: Figure, b: Figure) -> bool:
 def _topic(series: list[_Keyed]) -> str:
     first = series[0]
     counted = next((k.figure.counted for k in series if k.counted), None)
-    measure = first.measure.name.lstrip("~")
+    measure = first.measure.name
+    if measure.startswith("~"):  # no measure of the lexicon: its words as written, not stems
+        lexicon = compare_lexicon()
+        written = tokens(first.figure.measure or "")
+        measure = " ".join(w for w in written if stem(w) not in lexicon.ignored_measure_words)
     words = [counted or "", measure]
     place = next((k.figure.place for k in series if k.figure.place), None)
     if place:

@@ -1,7 +1,9 @@
 """Outlet profiles: the framing measures of each outlet's articles, added up side by side.
 
 An outlet's lean or ownership is never shipped with storyledger: it comes only from a user's
-outlets file (`--outlets FILE`, read by `ingest.outlets`).
+outlets file (`--outlets FILE`, read by `ingest.outlets`). An article whose outlet is unknown
+is its own source ("untitled article, 2025-07-09", or its title and date), never pooled with
+other such articles into one "unknown outlet" (`source_labels`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from storyledger.model import Article, Framing
 
 UNKNOWN_OUTLET = "(unknown outlet)"
 _TOP_TERMS = 10
+_TITLE_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,14 +57,45 @@ def outlet_profiles(
     framings: Iterable[Framing],
     info: Mapping[str, OutletInfo] | None = None,
 ) -> list[OutletProfile]:
-    """One profile per outlet, most articles first."""
-    outlet_of = {a.id: a.outlet or UNKNOWN_OUTLET for a in articles}
+    """One profile per outlet (an article without one is its own source), most articles first."""
+    outlet_of = source_labels(articles)
     grouped: dict[str, list[Framing]] = defaultdict(list)
     for framing in framings:
         if framing.article in outlet_of:
             grouped[outlet_of[framing.article]].append(framing)
     profiles = [_profile(name, group, (info or {}).get(name)) for name, group in grouped.items()]
     return sorted(profiles, key=lambda p: (-p.articles, p.outlet))
+
+
+def source_labels(articles: Iterable[Article]) -> dict[str, str]:
+    """Who published each article, by article id: its outlet; without one, the article itself,
+    as its title (cut at a word) and date, or "untitled article" and its date. Two such
+    articles that would read alike get their ids' first characters, so none are pooled."""
+    articles = list(articles)
+    labels = {a.id: a.outlet or _own_label(a) for a in articles}
+    outlets = {a.outlet for a in articles if a.outlet}
+    seen = Counter(labels[a.id] for a in articles if not a.outlet)
+    for article in articles:
+        label = labels[article.id]
+        if not article.outlet and (seen[label] > 1 or label in outlets):
+            labels[article.id] = f"{label} ({article.id[:8]})"
+    return labels
+
+
+def words_by_article(framings: Iterable[Framing]) -> dict[str, int]:
+    """The one word count of an article, wherever one is shown (`show articles`, framing,
+    outlets, the report): the alphabetic words of its prose sentences (headline, captions and
+    bylines out), as the framing stage counts them for its per-1,000-words measures."""
+    return {f.article: f.words for f in framings}
+
+
+def _own_label(article: Article) -> str:
+    day = str(article.published) if article.published else "undated"
+    title = " ".join((article.title or "").split())
+    if len(title) > _TITLE_CHARS:
+        cut = title.rfind(" ", 0, _TITLE_CHARS)
+        title = title[: cut if cut > 0 else _TITLE_CHARS].rstrip(" ,;:-") + "…"
+    return f"{title or 'untitled article'}, {day}"
 
 
 def _profile(name: str, group: list[Framing], info: OutletInfo | None) -> OutletProfile:

@@ -17,7 +17,7 @@ whole similarity matrix.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,6 +27,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from storyledger.compare.naming import story_name
 from storyledger.model import Actor, Article, Mention, Story, StoryCopy, content_id
 
 _CHUNK = 512
@@ -224,7 +225,7 @@ def _story(
     dates = [article.published for article in chosen if article.published]
     return Story(
         id=content_id("story", ids[0]),
-        name=user or _auto_name(chosen, actor_ids, actor_names),
+        name=user or story_name(chosen, actor_ids, actor_names),
         name_source="user" if user else "auto",
         articles=ids,
         copies=tuple(
@@ -245,22 +246,6 @@ def _root(i: int, copies: Mapping[int, tuple[int, float]]) -> int:
     while i in copies:
         i = copies[i][0]
     return i
-
-
-def _auto_name(
-    articles: Sequence[Article], actor_ids: Mapping[str, list[str]], names: Mapping[str, str]
-) -> str:
-    """The first article's title (or opening words), with the story's main actors."""
-    first = articles[0]
-    title = first.title or " ".join(first.text.split()[:10])
-    if len(title) > 90:
-        title = title[:89].rsplit(" ", 1)[0] + "…"
-    counts: Counter[str] = Counter()
-    for article in articles:
-        counts.update(set(actor_ids.get(article.id, [])))
-    ranked = sorted(counts, key=lambda a: (-counts[a], names.get(a, ""), a))
-    main = [names[a] for a in ranked if a in names][:3]
-    return f"{title} ({', '.join(main)})" if main else title
 
 
 class _UnionFind:

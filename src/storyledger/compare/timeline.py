@@ -6,11 +6,14 @@ publication date (the day it was reported). Records with no date at all are list
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from storyledger.model import Article, Event, Figure, Quote
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,7 +65,12 @@ def _event(event: Event, published: date | None) -> TimelineEntry:
 
 
 def _figure(figure: Figure, published: date | None) -> TimelineEntry:
-    parts = [figure.text, figure.counted or "", figure.measure or ""]
+    parts = [figure.text]
+    for part in (figure.counted, figure.measure):  # "2.4 meters" is no "2.4 meters meters"
+        if part and not set(_WORD.findall(part.lower())) <= set(
+            _WORD.findall(" ".join(parts).lower())
+        ):
+            parts.append(part)
     source = f" (per {figure.attributed_to})" if figure.attributed_to else ""
     return TimelineEntry(
         date=published,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import Stemmer
@@ -68,6 +69,19 @@ def stem(word: str) -> str:
 def stems(text: str) -> list[str]:
     """The stems of every word of `text`, in order."""
     return [stem(word) for word in tokens(text)]
+
+
+def surface_words(text: str, wanted: Iterable[str]) -> list[str]:
+    """The words of `text` as written whose stems are `wanted`, each stem once, in the order
+    the text has them: what a label shows instead of stems ("pressure", not "pressur")."""
+    left = set(wanted)
+    found = []
+    for word in _TOKEN.findall(text):
+        stemmed = stem(word.lower().replace("’", "'"))
+        if stemmed in left:
+            left.discard(stemmed)
+            found.append(word)
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from storyledger import __version__
-from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.outlets import outlet_profiles, source_labels
+from storyledger.compare.speakers import speaker_names
+from storyledger.compare.timeline import build_timeline
 from storyledger.export.contract import SCHEMA, TABLES, field_names
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.store import Store
@@ -46,6 +48,20 @@ def _document(
     document["actors"] = [_shaped("actors", plain(actor)) for actor in actors]
     for name in _PER_ARTICLE:
         document[name] = [_shaped(name, plain(record)) for record in store.records(name, ids)]
+    quotes = store.records("quotes", ids)
+    person = speaker_names(quotes, store.corpus_records("actors"))
+    for row in document["quotes"]:
+        row["person"] = person[row["id"]]
+    events, figures = store.records("events", ids), store.records("figures", ids)
+    dated, undated = build_timeline(articles, events, figures, quotes)
+    document["timeline"] = [
+        _shaped("timeline", {**plain(entry), "basis": entry.date_basis})
+        for entry in [*dated, *undated]
+    ]
+    sources = _sources(articles)
+    for name in ("quotes", "figures", "events", "timeline"):
+        for row in document[name]:
+            row.update(sources[row["article"]])
     stories = store.corpus_records("stories")
     comparisons = store.corpus_records("comparisons")
     if ids is not None:
@@ -57,6 +73,20 @@ def _document(
     document["stories"] = [_shaped("stories", plain(s)) for s in stories]
     document["comparisons"] = [_shaped("comparisons", plain(c)) for c in comparisons]
     return document
+
+
+def _sources(articles: list) -> dict[str, dict[str, Any]]:
+    """The `article_title`, `outlet`, `published` and `url` of each article, by id."""
+    labels = source_labels(articles)
+    return {
+        a.id: {
+            "article_title": a.title,
+            "outlet": labels[a.id],
+            "published": str(a.published) if a.published else None,
+            "url": a.url,
+        }
+        for a in articles
+    }
 
 
 def _articles(store: Store, articles: list) -> list[dict[str, Any]]:

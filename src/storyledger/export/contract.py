@@ -49,6 +49,9 @@ _MARKER = pa.struct(
 )
 _STR, _INT, _FLOAT, _BOOL = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 _RECORD = [("id", _STR), ("article", _STR), ("start", _INT), ("end", _INT), ("text", _STR)]
+# Where a record comes from, on every row of a record (#19): its article's title, outlet (or,
+# without one, the article itself: "untitled article, 2025-07-09"), publication date and URL.
+_SOURCE = [("article_title", _STR), ("outlet", _STR), ("published", _STR), ("url", _STR)]
 
 TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
     "articles": [
@@ -92,6 +95,9 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("affiliation", _STR),
         ("cue_start", _INT),
         ("cue_end", _INT),
+        ("person", _STR),
+        ("speaker_mention", _STR),
+        *_SOURCE,
     ],
     "figures": [
         *_RECORD,
@@ -105,6 +111,7 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("attributed_to", _STR),
         ("unit", _STR),
         ("source_quote", _STR),
+        *_SOURCE,
     ],
     "events": [
         *_RECORD,
@@ -120,6 +127,18 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
         ("trigger", _STR),
         ("trigger_start", _INT),
         ("trigger_end", _INT),
+        *_SOURCE,
+    ],
+    "timeline": [
+        ("date", _STR),
+        ("basis", _STR),
+        ("kind", _STR),
+        ("summary", _STR),
+        ("record", _STR),
+        ("article", _STR),
+        ("start", _INT),
+        ("end", _INT),
+        *_SOURCE,
     ],
     "stories": [
         ("id", _STR),
@@ -191,6 +210,15 @@ TABLES: dict[str, list[tuple[str, pa.DataType]]] = {
 def field_names(table: str) -> list[str]:
     """The field names of one table, in contract order."""
     return [name for name, _type in TABLES[table]]
+
+
+def nested_fields(table: str) -> list[str]:
+    """The fields of one table that hold lists of records (CSV writes them as their own files)."""
+    return [
+        name
+        for name, kind in TABLES[table]
+        if pa.types.is_list(kind) and pa.types.is_struct(kind.value_type)
+    ]
 
 
 def arrow_schema(table: str) -> pa.Schema:

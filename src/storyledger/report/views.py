@@ -3,6 +3,32 @@
 Every view is a list of rows (dicts of plain JSON values) that the page shows as a table and
 offers as CSV and JSON; figure trends also get a Vega-Lite spec. Nothing here writes to the
 store, and nothing here is HTML: escaping is the page's job (it only ever sets text).
+
+Keys added for #19 (older keys keep their meaning):
+- `search`: the query rule of `store/search.py` (`SEARCH_RULE`) in JSON form, so the file's
+  search means what the CLI and `/api/search` mean; `search.stems` maps each folded word of
+  the page's articles (3+ characters) to its porter stem where they differ: a query token `q`
+  matches a text token `t` when `(stems[q] || q) == (stems[t] || t)` (tokens under 3
+  characters compare as they are). `/api/search` rows carry `spans` (text
+  offsets of the matches), `title_spans` and `snippet_spans` (`[start, end]` pairs).
+- `outlet` everywhere is the article's source: its outlet, or for an article without one the
+  article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
+  pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
+  one word count (`compare.outlets.words_by_article`, as framing and outlets count).
+- `quotes`, `figures`, `events` and `timeline` rows carry their source: `outlet`, `published`,
+  `article_title`, `url` (with `article`, `start`, `end`), so every CSV download keeps it;
+  quotes, figures and events come in publication order, stories by weight (`compare.order`).
+- `story`: the story shown (a `stories` row) when one was chosen (`report --story`,
+  `/api/views?story=`, `/?story=`), else null; `stories` always lists every story of the store
+  (for a picker), most articles first; `title`: the chosen (or only) story's name, else
+  "storyledger". `/api/stories` answers the `stories` rows alone; `/api/quotes?person=NAME`
+  the `quotes` rows of one person (canonical name or as written, any case).
+- `trends[].bounds[].bound`: the bound in words ("at least 12", "between 12 and 20"), for a
+  legend or tooltip instead of `open: true/false`.
+- `quotes[].speaker` and `speakers[].speaker` are the person (the canonical actor's name,
+  `compare.speakers`), so the overview counts and the quotes filter group "Trump" and "Donald
+  Trump" as one; `quotes[].speaker_written` keeps the words written, `quotes[].speaker_actor`
+  the actor id.
 """
 
 from __future__ import annotations
@@ -13,31 +39,56 @@ from datetime import UTC, datetime
 from typing import Any
 
 from storyledger import __version__
-from storyledger.compare.outlets import outlet_profiles
+from storyledger.compare.order import by_date, by_weight, comparisons_in_order
+from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
+from storyledger.compare.speakers import count_speakers, speaker_names
 from storyledger.compare.timeline import build_timeline
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
 from storyledger.store import Store
 from storyledger.store.rows import plain
+from storyledger.store.search import SEARCH_RULE, stem_map
 
 _SPEAKERS = 15
 _PALETTE = "tableau10"
 
 
-def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -> dict[str, Any]:
-    """Every view of the story, as JSON-ready data."""
-    articles = store.articles()
-    outlet_of = {a.id: a.outlet or "(unknown outlet)" for a in articles}
-    published = {a.id: a.published for a in articles}
-    quotes = store.records("quotes")
-    figures = store.records("figures")
-    events = store.records("events")
-    framings = store.records("framing")
-    comparisons = store.corpus_records("comparisons")
+def build_views(
+    store: Store,
+    outlets: Mapping[str, OutletInfo] | None = None,
+    *,
+    story: str | None = None,
+) -> dict[str, Any]:
+    """Every view of the store, or with `story` (an id, its first characters, a name or an
+    article id: `Store.story`) of that story's articles only, as JSON-ready data."""
     stories = store.corpus_records("stories")
+    chosen = store.story(story) if story else None
+    ids = list(chosen.articles) if chosen else None
+    articles = store.articles(ids)
+    outlet_of = source_labels(articles)
+    published = {a.id: a.published for a in articles}
+    quotes = store.records("quotes", ids)
+    figures = store.records("figures", ids)
+    events = store.records("events", ids)
+    framings = store.records("framing", ids)
+    words = words_by_article(framings)
+    comparisons = store.corpus_records("comparisons")
+    if chosen:
+        comparisons = [c for c in comparisons if c.story == chosen.id]
     actors = store.corpus_records("actors")
+    person = speaker_names(quotes, actors)
+    sources = _sources(articles, outlet_of)
+    quotes, figures, events = (by_date(rows, published) for rows in (quotes, figures, events))
+    comparisons = comparisons_in_order(comparisons, stories)
+    stories = by_weight(stories)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
+        "search": {
+            **SEARCH_RULE,
+            "stems": stem_map(t for a in articles for t in (a.title, a.text)),
+        },
+        "story": _story_row(chosen) if chosen else None,
+        "title": page_title(stories, chosen),
         "meta": {
             "storyledger": __version__,
             "generated": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -47,9 +98,12 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
             "last": max((str(d) for d in published.values() if d), default=None),
         },
         "stories": [_story_row(s) for s in stories],
-        "articles": [_article_row(a) for a in articles],
-        "coverage": _coverage(articles),
-        "speakers": _speakers(quotes),
+        "articles": [_article_row(a, outlet_of[a.id], words.get(a.id)) for a in articles],
+        "coverage": _coverage(articles, outlet_of),
+        "speakers": [
+            {"speaker": name, "anonymous": anonymous, "quotes": n}
+            for name, anonymous, n in count_speakers(quotes, person)[:_SPEAKERS]
+        ],
         "timeline": [
             {
                 "date": str(e.date) if e.date else "undated",
@@ -60,6 +114,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": e.article,
                 "start": e.start,
                 "end": e.end,
+                **sources[e.article],
             }
             for e in [*dated, *undated]
         ],
@@ -71,6 +126,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": f.article,
                 "start": f.start,
                 "end": f.end,
+                **sources[f.article],
             }
             for f in figures
         ],
@@ -78,7 +134,9 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
         "quotes": [
             {
                 "kind": q.kind,
-                "speaker": q.speaker_resolved or q.speaker or "",
+                "speaker": person[q.id] or "",
+                "speaker_written": q.speaker,
+                "speaker_actor": q.speaker_actor,
                 "anonymous": q.anonymous,
                 "text": q.text,
                 "outlet": outlet_of.get(q.article),
@@ -87,6 +145,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "start": q.start,
                 "end": q.end,
                 "id": q.id,
+                **sources[q.article],
             }
             for q in quotes
         ],
@@ -105,6 +164,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
                 "article": e.article,
                 "start": e.start,
                 "end": e.end,
+                **sources[e.article],
             }
             for e in events
         ],
@@ -128,38 +188,65 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
     return views
 
 
+def _sources(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, dict]:
+    """Where each article's records come from, for every row that quotes it (CSV included)."""
+    return {
+        a.id: {
+            "outlet": outlet_of[a.id],
+            "published": _iso(a.published),
+            "article_title": _title(a),
+            "url": a.url,
+        }
+        for a in articles
+    }
+
+
+def _title(article: Article) -> str:
+    """The article's title, else its first line (cut at 120 characters)."""
+    return article.title or article.text.strip().split("\n", 1)[0][:120]
+
+
 def _iso(value: object) -> str | None:
     return str(value) if value else None
+
+
+def page_title(stories: list[Any], chosen: Any | None) -> str:
+    """The page's title: the chosen story's name, else the only story's, else "storyledger"."""
+    if chosen is None and len(stories) == 1:
+        chosen = stories[0]
+    return chosen.name if chosen and chosen.name else "storyledger"
 
 
 def _story_row(story: Any) -> dict[str, Any]:
     return {
         "id": story.id,
         "name": story.name,
+        "name_source": story.name_source,
         "articles": len(story.articles),
         "copies": len(story.copies),
         "first": _iso(story.first_published),
         "last": _iso(story.last_published),
+        "first_published": _iso(story.first_published),
+        "last_published": _iso(story.last_published),
     }
 
 
-def _article_row(article: Article) -> dict[str, Any]:
+def _article_row(article: Article, source: str, words: int | None) -> dict[str, Any]:
     return {
         "id": article.id,
-        "title": article.title or article.text.strip().split("\n", 1)[0][:120],
-        "outlet": article.outlet or "(unknown outlet)",
+        "title": _title(article),
+        "outlet": source,
+        "outlet_known": article.outlet is not None,
         "published": _iso(article.published),
         "url": article.url,
-        "words": len(article.text.split()),
+        "words": words,
         "text": article.text,
     }
 
 
-def _coverage(articles: list[Article]) -> dict[str, Any]:
+def _coverage(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, Any]:
     """Articles by outlet and date, and a chart of them."""
-    counts = Counter(
-        (a.outlet or "(unknown outlet)", _iso(a.published) or "undated") for a in articles
-    )
+    counts = Counter((outlet_of[a.id], _iso(a.published) or "undated") for a in articles)
     rows = [
         {"outlet": outlet, "date": day, "articles": n}
         for (outlet, day), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
@@ -178,16 +265,6 @@ def _coverage(articles: list[Article]) -> dict[str, Any]:
         },
     }
     return {"rows": rows, "spec": spec}
-
-
-def _speakers(quotes: list[Any]) -> list[dict[str, Any]]:
-    counts: Counter[tuple[str, bool]] = Counter(
-        (q.speaker_resolved or q.speaker, q.anonymous) for q in quotes if q.speaker
-    )
-    return [
-        {"speaker": speaker, "anonymous": anonymous, "quotes": n}
-        for (speaker, anonymous), n in counts.most_common(_SPEAKERS)
-    ]
 
 
 def _trends(
@@ -223,7 +300,12 @@ def _trends(
             row["high"] = figure.high if figure else None
         top = max((row["value"] or 0 for row in rows), default=0) * 1.1
         bounds = [
-            dict(row, high=top if row["high"] is None else row["high"], open=row["high"] is None)
+            dict(
+                row,
+                high=top if row["high"] is None else row["high"],
+                open=row["high"] is None,
+                bound=_bound_words(row["low"], row["high"]),
+            )
             for row in rows
             if row["low"] is not None and (row["high"] is None or row["high"] != row["low"])
         ]
@@ -237,6 +319,17 @@ def _trends(
             }
         )
     return sorted(trends, key=lambda t: (-len(t["rows"]), t["topic"]))
+
+
+def _bound_words(low: float, high: float | None) -> str:
+    """A figure's bounds in words: "at least 12", "between 12 and 20"."""
+    if high is None:
+        return f"at least {_number(low)}"
+    return f"between {_number(low)} and {_number(high)}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def _trend_spec(topic: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from storyledger import __version__
 from storyledger.errors import DUPLICATE_RECORD, StoreError
 from storyledger.extract.registry import Analysis
 from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
-from storyledger.store import refresh, runs
+from storyledger.store import refresh, runs, search
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
 
@@ -192,26 +192,13 @@ class Store:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over titles and texts (FTS5 query syntax), best first."""
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.source,"
-            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
-        )
-        return [dict(row) for row in rows]
+        """Articles matching `query` (see `store.search` for what a query means), best first,
+        with the matched spans."""
+        return search.search_articles(self.conn, query, limit=limit)
 
     def search_quotes(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        """Full-text search over quoted words and their speakers, best first."""
-        rows = self.conn.execute(
-            'SELECT q.id, q.article, q.kind, q.speaker, q.speaker_resolved, q.start, q."end",'
-            " snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet"
-            " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
-            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
-        )
-        return [dict(row) for row in rows]
+        """Quotes whose words or speaker match `query`, best first, with the matched spans."""
+        return search.search_quotes(self.conn, query, limit=limit)
 
     # -- corpus-wide records ------------------------------------------------------------
 
@@ -259,13 +246,19 @@ class Store:
         return [(row["article"], row["other"]) for row in rows]
 
     def story(self, key: str) -> Story:
-        """The stored story with this id (or id prefix), or the story holding this article."""
+        """The stored story with this id (or id prefix), or the story holding this article;
+        else the story of this name (any case), else the one story whose name holds it."""
         stories = self.corpus_records("stories")
         found = [s for s in stories if s.id.startswith(key) or key in s.articles]
+        wanted = " ".join(key.split()).casefold()
+        if not found and wanted:
+            found = [s for s in stories if (s.name or "").casefold() == wanted]
+            found = found or [s for s in stories if wanted in (s.name or "").casefold()]
         if len(found) != 1:
             problem = "no story" if not found else f"{len(found)} stories"
             raise StoreError(
-                f"{problem} with id or article {key!r} (see `storyledger show stories`)"
+                f"{problem} with id or article {key!r}, nor named so"
+                " (see `storyledger show stories`)"
             )
         return found[0]
 

@@ -1,7 +1,11 @@
 """`storyledger serve`: a read-only local web server over the store.
 
 `GET /` is the report page built from the store; `GET /api/views` returns the views as JSON;
-`GET /api/search?q=` runs an SQLite FTS5 query over the articles. Anything else is 404, any other
+`GET /api/quotes?person=` the quotes of one person (canonical name or as written, any case),
+`GET /api/stories` the stories (id, name, article count, dates) for a picker, and `?story=`
+(an id, its first characters, a name or an article id) on `/` or `/api/views` one story's;
+`GET /api/search?q=` searches the articles (words AND'ed, as `store/search.py` defines) and
+answers each hit with the `[start, end]` offsets of its matches. Anything else is 404, any other
 method 405. It binds to 127.0.0.1 unless told otherwise, and answers only requests whose `Host`
 names the server (a loopback name, the `--host` address or an `--allow-host` name, with the
 port): a web page elsewhere cannot reach it by pointing its own domain at 127.0.0.1 (DNS
@@ -12,7 +16,6 @@ Built on the standard library's HTTP server: a read-only page and one query need
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -23,8 +26,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from storyledger.errors import StoreError
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.report.page import embedded_json
+from storyledger.store.search import search_articles
 from storyledger.web.hosts import allowed_hosts
 from storyledger.web.snapshot import Snapshot, Snapshots
 
@@ -64,15 +69,14 @@ class StoryServer(ThreadingHTTPServer):
             yield snapshot
 
     def search(self, query: str) -> tuple[str, list[dict[str, Any]]]:
-        """FTS5 over titles and texts, best first, from the snapshot the views show."""
+        """Articles matching `query` (one meaning everywhere: `store/search.py`), best first,
+        with the matched spans, from the snapshot the views show."""
         with self.read() as snapshot:
-            rows = snapshot.conn.execute(
-                "SELECT a.id, a.title, snippet(articles_fts, 1, '', '', '…', 16) AS snippet"
-                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, _SEARCH_LIMIT),
-            ).fetchall()
-            return snapshot.number, [{"id": r[0], "title": r[1], "snippet": r[2]} for r in rows]
+            rows = search_articles(snapshot.conn, query, limit=_SEARCH_LIMIT)
+            source = {a["id"]: a["outlet"] for a in snapshot.views["articles"]}
+            for row in rows:  # the source as the views name it: never an empty outlet
+                row["outlet"] = source.get(row["id"], row["outlet"])
+            return snapshot.number, rows
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that hangs up mid-answer is no error; anything else is reported."""
@@ -92,7 +96,11 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._host_allowed():
             return
         url = urlparse(self.path)
-        if url.path == "/":
+        query = parse_qs(url.query)
+        story = query.get("story", [""])[0].strip()
+        if url.path in ("/", "/api/views") and story:
+            self._story(url.path, story)
+        elif url.path == "/":
             with self.server.read() as snapshot:
                 page, number = snapshot.page, snapshot.number
             self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"), number)
@@ -100,19 +108,36 @@ class _Handler(BaseHTTPRequestHandler):
             with self.server.read() as snapshot:
                 views, number = snapshot.views, snapshot.number
             self._json(HTTPStatus.OK, views, number)
+        elif url.path == "/api/stories":
+            with self.server.read() as snapshot:
+                stories, number = snapshot.views["stories"], snapshot.number
+            self._json(HTTPStatus.OK, stories, number)
+        elif url.path == "/api/quotes":
+            wanted = " ".join(query.get("person", [""])[0].split()).casefold()
+            with self.server.read() as snapshot:
+                quotes, number = snapshot.views["quotes"], snapshot.number
+            if wanted:
+                quotes = [q for q in quotes if _speaks_as(q, wanted)]
+            self._json(HTTPStatus.OK, quotes, number)
         elif url.path == "/api/search":
-            query = parse_qs(url.query).get("q", [""])[0].strip()
-            if not query:
-                self._json(HTTPStatus.OK, [])
-                return
-            try:
-                number, rows = self.server.search(query)
-            except (sqlite3.OperationalError, ValueError) as exc:
-                self._json(HTTPStatus.BAD_REQUEST, {"error": f"bad search query ({exc})"})
-                return
+            number, rows = self.server.search(query.get("q", [""])[0])
             self._json(HTTPStatus.OK, rows, number)
         else:
             self._json(HTTPStatus.NOT_FOUND, {"error": "not found"})
+
+    def _story(self, path: str, key: str) -> None:
+        """`/?story=` and `/api/views?story=`: the page or views of one story; 404 if none."""
+        with self.server.read() as snapshot:
+            number = snapshot.number
+            try:
+                views, page = self.server.snapshots.story(snapshot, key)
+            except StoreError as exc:
+                self._json(HTTPStatus.NOT_FOUND, {"error": str(exc)}, number)
+                return
+        if path == "/":
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page.encode("utf-8"), number)
+        else:
+            self._json(HTTPStatus.OK, views, number)
 
     def _refuse(self) -> None:
         if self._host_allowed():
@@ -145,6 +170,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: the CLI prints the address once
+
+
+def _speaks_as(quote: dict[str, Any], wanted: str) -> bool:
+    """Whether the quote's person (or its speaker as written) is `wanted` (case-folded)."""
+    return any(
+        (name or "").casefold() == wanted for name in (quote["speaker"], quote["speaker_written"])
+    )
 
 
 @contextmanager

@@ -13,7 +13,7 @@ import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ class Snapshot:
     views: dict[str, Any]
     page: str
     conn: sqlite3.Connection
+    stories: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)
 
 
 class Snapshots:
@@ -60,6 +61,17 @@ class Snapshots:
             finally:
                 conn.execute("COMMIT")
 
+    def story(self, snapshot: Snapshot, key: str) -> tuple[dict[str, Any], str]:
+        """The views and page of one story (an id, its first characters, a name or an article
+        id) in the snapshot being read: call inside `read`. StoreError if no one story is."""
+        story = self._store.story(key)
+        if story.id not in snapshot.stories:
+            views = build_views(self._store, self._outlets, story=story.id)
+            views["meta"]["snapshot"] = snapshot.number
+            page = render_page(views, title=views["title"], served=True)
+            snapshot.stories[story.id] = (views, page)
+        return snapshot.stories[story.id]
+
     def close(self) -> None:
         """Close the connection."""
         with self._lock:
@@ -70,4 +82,5 @@ class Snapshots:
         number = f"{self._server}.{self._builds}"
         views = build_views(self._store, self._outlets)
         views["meta"]["snapshot"] = number
-        return Snapshot(number=number, views=views, page=render_page(views, served=True), conn=conn)
+        page = render_page(views, title=views["title"], served=True)
+        return Snapshot(number=number, views=views, page=page, conn=conn)
