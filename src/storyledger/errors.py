@@ -45,6 +45,10 @@ ANALYSIS_FAILED = "analysis failed ({detail})"
 SAVE_FAILED = "save failed ({detail})"
 DUPLICATE_RECORD = "two {table} records share the key ({key}) = {value}"
 
+# The matrix-multiply backend (backend.py).
+BAD_OPS_CHOICE = "{env}={value!r}: the backend must be blis, numpy or auto"
+CALIBRATION_NOT_CACHED = "backend calibration not cached ({detail}); it is measured again next time"
+
 
 # Reasons for skipping an input, one spelling each so that counts group them.
 EMPTY = "empty file"

@@ -39,6 +39,7 @@ def import_batch(
             model_name=summary["model_name"],
             model_version=summary["model_version"],
             stages=tuple(summary["stages"]),
+            ops=summary.get("ops", ""),
         )
         if run_id is None:
             run_id = store.begin_run(info, f"import {output}")

@@ -90,8 +90,8 @@ class Store:
             runs.mark_dead_runs(conn)
             cursor = conn.execute(
                 "INSERT INTO runs (started, command, storyledger_version, pipeline_version,"
-                " model_name, model_version, stages, status, pid, host)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
+                " model_name, model_version, stages, status, pid, host, ops)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
                 (
                     runs.now(),
                     command,
@@ -101,6 +101,7 @@ class Store:
                     info.model_version,
                     ",".join(info.stages),
                     *runs.owner(),
+                    info.ops or None,
                 ),
             )
         return int(cursor.lastrowid)
