@@ -26,10 +26,14 @@ pytestmark = pytest.mark.issue(21)
 @pytest.fixture(scope="module")
 def models():
     """One pipeline per backend, as `analyze` loads it; BLAS threads restored afterwards."""
-    before = {i["internal_api"]: i["num_threads"] for i in threadpool_info()}
+    before = _threads()
     built = {name: build_model(ops=name) for name in backend.BACKENDS}
     yield built
     threadpool_limits(limits=before)
+
+
+def _threads() -> dict[str, int]:
+    return {i["user_api"]: i["num_threads"] for i in threadpool_info()}
 
 
 @pytest.fixture
@@ -127,9 +131,20 @@ def test_every_layer_runs_on_the_chosen_backend(models):
                     assert node.ops.use_blis is (name == "blis")
 
 
-def test_numpy_keeps_its_blas_to_one_thread(models):
-    blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
-    assert blas and all(i["num_threads"] == 1 for i in blas)
+@pytest.mark.parametrize(("env", "threads"), [(None, 1), ("2", 2)])
+def test_numpy_keeps_its_blas_to_one_thread_unless_the_user_says(models, monkeypatch, env, threads):
+    for name in backend._THREAD_ENVS:
+        monkeypatch.delenv(name, raising=False)
+    if env:
+        monkeypatch.setenv("OPENBLAS_NUM_THREADS", env)
+    before = _threads()
+    try:
+        threadpool_limits(limits=2, user_api="blas")  # as a user's setting would leave it
+        backend.use(models["numpy"], "numpy")
+        blas = [i for i in threadpool_info() if i["user_api"] == "blas"]
+        assert blas and all(i["num_threads"] == threads for i in blas)
+    finally:
+        threadpool_limits(limits=before)
 
 
 def test_runs_and_the_export_record_the_backend(tmp_path):
