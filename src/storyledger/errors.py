@@ -49,6 +49,10 @@ DUPLICATE_RECORD = "two {table} records share the key ({key}) = {value}"
 REAL_GOLD_ARTICLE = "gold {id}: its article is not in the shared corpus or its text changed"
 REAL_GOLD_SPAN = "gold {id}: span {start}..{end} no longer matches its text"
 
+# The matrix-multiply backend (backend.py).
+BAD_OPS_CHOICE = "{env}={value!r}: the backend must be blis, numpy or auto"
+CALIBRATION_NOT_CACHED = "backend calibration not cached ({detail}); it is measured again next time"
+
 
 # Reasons for skipping an input, one spelling each so that counts group them.
 EMPTY = "empty file"

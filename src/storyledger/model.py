@@ -295,9 +295,11 @@ class Framing:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RunInfo:
-    """What produced a set of records: the pipeline and spaCy model versions."""
+    """What produced a set of records: the pipeline and spaCy model versions, and the
+    matrix-multiply backend the model ran on (`blis` or `numpy`; empty when not known)."""
 
     pipeline_version: str
     model_name: str
     model_version: str
     stages: tuple[str, ...] = field(default_factory=tuple)
+    ops: str = ""

@@ -8,6 +8,7 @@ import os
 import spacy
 from spacy.language import Language
 
+from storyledger import backend
 from storyledger.errors import ModelNotFound
 from storyledger.token_attributes import memoise_attributes
 from storyledger.token_vectors import memoise_embeddings
@@ -27,9 +28,19 @@ def model_names() -> tuple[str, ...]:
 @functools.cache
 def load_model(names: tuple[str, ...] | None = None) -> Language:
     """The first installed pipeline of `names`, its attribute ruler, lemmatizer and word
-    embeddings memoised (same values, less time: `token_attributes.py`, `token_vectors.py`);
-    never downloads anything."""
-    return memoise_embeddings(memoise_attributes(load_plain_model(names)))
+    embeddings memoised (same values, less time: `token_attributes.py`, `token_vectors.py`),
+    its layers on the matrix-multiply backend this machine runs fastest (`backend.py`, or
+    `$STORYLEDGER_OPS`); never downloads anything."""
+    return build_model(names)
+
+
+def build_model(
+    names: tuple[str, ...] | None = None, *, ops: backend.Backend | None = None
+) -> Language:
+    """A new pipeline as `load_model` returns it, on backend `ops` (None: this machine's)."""
+    nlp = load_plain_model(names)
+    chosen = ops or backend.choose(nlp)
+    return backend.use(memoise_embeddings(memoise_attributes(nlp)), chosen)
 
 
 def load_plain_model(names: tuple[str, ...] | None = None) -> Language:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from storyledger import PIPELINE_VERSION
+from storyledger import PIPELINE_VERSION, backend
 from storyledger.extract import Analysis, Stage, registered_stages
 from storyledger.layout import mark_block_starts, model_text
 from storyledger.model import Article, RunInfo
@@ -31,6 +31,7 @@ def run_info(nlp: Language) -> RunInfo:
         model_name=name,
         model_version=version,
         stages=tuple(item.name for item in registered_stages()),
+        ops=backend.current(nlp),
     )
 
 

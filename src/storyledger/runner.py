@@ -2,7 +2,9 @@
 cross-article stage (actors, stories, comparisons) over the whole store.
 
 A bad input or an article whose analysis or save fails is logged with its reason and the run
-goes on; each article is stored in its own transaction, so nothing stored before is lost.
+goes on. A batch of articles is stored in one transaction (one statement per table); when that
+fails, its articles are stored one transaction each, so a bad article is rolled back alone and
+nothing stored before is lost.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from storyledger.ingest import IngestOptions, Skipped, read_inputs
 from storyledger.model import Article, RunInfo
 from storyledger.pipeline import analyse_batch, run_info
 from storyledger.store import Store, fingerprint
+from storyledger.store.store import LogEntry
 
 BATCH_SIZE = 16
 
@@ -112,20 +115,40 @@ def _store_all(
     info: RunInfo,
     progress: Progress | None,
 ) -> None:
-    """Analyse and save what changed, one transaction per article; log every input."""
+    """Analyse and save what changed, a batch per transaction; log every input."""
     pending = _pending(found, store, report, info)
     while batch := list(islice(pending, BATCH_SIZE)):
-        for article, analysis, error in _analysed(batch, nlp):
-            if error is None:
-                error = _saved(store, analysis, fingerprint(article, info), report.run_id)
+        analysed = list(_analysed(batch, nlp))
+        saved = _saved_batch(
+            store,
+            [(a, an) for a, an, error in analysed if an is not None and error is None],
+            info,
+            report.run_id,
+        )
+        entries: list[LogEntry] = []
+        for article, _analysis, error in analysed:
+            error = error or saved.get(article.id)
             if error is not None:
                 report.failed.append(Skipped(article.source, error))
-                store.log(report.run_id, article.source, "failed", reason=error, article=article.id)
+                entries.append((article.source, "failed", error, article.id))
                 continue
-            store.log(report.run_id, article.source, "stored", article=article.id)
+            entries.append((article.source, "stored", None, article.id))
             report.stored.append(article.id)
+        store.log_many(report.run_id, entries)
         if progress:
             progress(len(batch))
+
+
+def _saved_batch(
+    store: Store, done: list[tuple[Article, Analysis]], info: RunInfo, run_id: int
+) -> dict[str, str | None]:
+    """Save a batch of analyses in one transaction; when that fails (nothing of it written),
+    save them one by one. Per article id: None, or why it was not saved."""
+    try:
+        store.save_many([(an, fingerprint(a, info)) for a, an in done], run_id=run_id)
+    except Exception:
+        return {a.id: _saved(store, an, fingerprint(a, info), run_id) for a, an in done}
+    return {}
 
 
 def _saved(store: Store, analysis: Analysis, stamp: str, run_id: int) -> str | None:

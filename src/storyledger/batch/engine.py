@@ -137,6 +137,7 @@ def run_shard(job: tuple[Shard, Path, IngestOptions]) -> dict[str, Any]:
             "model_name": info.model_name,
             "model_version": info.model_version,
             "stages": list(info.stages),
+            "ops": info.ops,
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         }
         writer.finish(summary)

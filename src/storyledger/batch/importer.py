@@ -17,6 +17,10 @@ from storyledger.extract.registry import Analysis
 from storyledger.model import Article, RunInfo
 from storyledger.store import Store, fingerprint
 from storyledger.store.rows import RECORD_TABLES, from_row
+from storyledger.store.store import LogEntry
+
+IMPORT_BATCH = 64
+"""Articles written per transaction (one statement per table)."""
 
 
 def import_batch(
@@ -39,24 +43,18 @@ def import_batch(
             model_name=summary["model_name"],
             model_version=summary["model_version"],
             stages=tuple(summary["stages"]),
+            ops=summary.get("ops", ""),
         )
         if run_id is None:
             run_id = store.begin_run(info, f"import {output}")
         counts["shards"] += 1
         records = _records(folder)
-        for row in _rows(folder, "articles"):
-            article = from_row(Article, row)
-            if row.get("error"):
-                counts["failed"] += 1
-                store.log(run_id, article.source, "failed", reason=row["error"], article=article.id)
-                continue
-            analysis = Analysis(
-                article=article,
-                records={name: tuple(found[article.id]) for name, found in records.items()},
+        rows = _rows(folder, "articles")
+        for start in range(0, len(rows), IMPORT_BATCH):
+            counts["articles"] += _import_some(
+                store, rows[start : start + IMPORT_BATCH], records, info, run_id
             )
-            store.save(analysis, fingerprint=fingerprint(article, info), run_id=run_id)
-            store.log(run_id, article.source, "stored", article=article.id)
-            counts["articles"] += 1
+        counts["failed"] += sum(1 for row in rows if row.get("error"))
     if run_id is not None:
         for name, reason in missing.items():
             store.log(run_id, str(Path(output) / name), "skipped", reason=reason)
@@ -64,6 +62,33 @@ def import_batch(
         store.refresh_comparisons()
         store.finish_run(run_id)
     return counts
+
+
+def _import_some(
+    store: Store,
+    rows: list[dict[str, Any]],
+    records: dict[str, dict[str, list]],
+    info: RunInfo,
+    run_id: int,
+) -> int:
+    """Store the articles of some rows in one transaction (#21) and log every row; how many
+    were stored."""
+    entries: list[LogEntry] = []
+    analyses = []
+    for row in rows:
+        article = from_row(Article, row)
+        if row.get("error"):
+            entries.append((article.source, "failed", row["error"], article.id))
+            continue
+        analysis = Analysis(
+            article=article,
+            records={name: tuple(found[article.id]) for name, found in records.items()},
+        )
+        analyses.append((analysis, fingerprint(article, info)))
+        entries.append((article.source, "stored", None, article.id))
+    store.save_many(analyses, run_id=run_id)
+    store.log_many(run_id, entries)
+    return len(analyses)
 
 
 def _rows(folder: Path, name: str) -> list[dict[str, Any]]:

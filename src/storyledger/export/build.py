@@ -122,6 +122,7 @@ def _generator(store: Store) -> dict[str, Any]:
         "pipeline_version": last.get("pipeline_version"),
         "model_name": last.get("model_name"),
         "model_version": last.get("model_version"),
+        "ops": last.get("ops"),
         "runs": len(runs),
     }
 

@@ -1,4 +1,4 @@
-"""The embedded SQLite store: schema migrations, one transaction per article, FTS5 search."""
+"""The embedded SQLite store: migrations, a batch of articles per transaction, FTS5 search."""
 
 from storyledger.store.store import DEFAULT_DB, Store, fingerprint
 

@@ -43,13 +43,25 @@ CORPUS_TABLES: dict[str, type] = {
 }
 
 
+_AS_IS = frozenset({str, int, float, type(None)})
+"""Value types SQLite stores as they are (exactly these: a bool is stored as an int)."""
+
+
 def to_row(record: Any) -> dict[str, Any]:
     """A record as a row: one column per field."""
-    return {f.name: encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    return {name: encode(getattr(record, name)) for name in field_names(type(record))}
+
+
+@functools.cache
+def field_names(cls: type) -> tuple[str, ...]:
+    """The field names of a record type, in order (looked up once per type)."""
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def encode(value: Any) -> Any:
     """A field value as SQLite stores it."""
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, date):

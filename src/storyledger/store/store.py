@@ -1,11 +1,11 @@
-"""The store: write analyses one transaction per article, and read records back."""
+"""The store: write analyses a batch of articles per transaction, and read records back."""
 
 from __future__ import annotations
 
 import dataclasses
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from storyledger.compare.stories import StorySettings
 
 DEFAULT_DB = "storyledger.db"
+LogEntry = tuple[str, str, str | None, str | None]
+"""One input's line of the ingest log: `(source, status, reason, article)`."""
 _REFRESH_TRIES = 3
 
 
@@ -90,8 +92,8 @@ class Store:
             runs.mark_dead_runs(conn)
             cursor = conn.execute(
                 "INSERT INTO runs (started, command, storyledger_version, pipeline_version,"
-                " model_name, model_version, stages, status, pid, host)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
+                " model_name, model_version, stages, status, pid, host, ops)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
                 (
                     runs.now(),
                     command,
@@ -101,6 +103,7 @@ class Store:
                     info.model_version,
                     ",".join(info.stages),
                     *runs.owner(),
+                    info.ops or None,
                 ),
             )
         return int(cursor.lastrowid)
@@ -127,6 +130,15 @@ class Store:
                 (run_id, source, status, reason, article),
             )
 
+    def log_many(self, run_id: int, entries: Iterable[LogEntry]) -> None:
+        """Note what became of several inputs of a run, in one transaction."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO ingest_log (run_id, source, status, reason, article)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(run_id, *entry) for entry in entries],
+            )
+
     def runs(self) -> list[dict[str, Any]]:
         """Every run, oldest first."""
         return [dict(row) for row in self.conn.execute("SELECT * FROM runs ORDER BY id")]
@@ -150,16 +162,28 @@ class Store:
     def save(self, analysis: Analysis, *, fingerprint: str, run_id: int) -> None:
         """Replace the article and all its records in one transaction; an analysis with two
         records of one key is refused whole (StoreError naming them) before anything is written."""
-        self.check_keys(analysis)
-        article = analysis.article
+        self.save_many([(analysis, fingerprint)], run_id=run_id)
+
+    def save_many(self, analyses: Sequence[tuple[Analysis, str]], *, run_id: int) -> None:
+        """Replace a batch of articles (each with the fingerprint of its input) and all their
+        records in one transaction, one `executemany` per table (the full-text indexes are
+        filled by their triggers within it): all are written, or none. A batch with an
+        analysis holding two records of one key is refused whole before anything is written."""
+        for analysis, _stamp in analyses:
+            self.check_keys(analysis)
+        articles = [
+            {**to_row(analysis.article), "fingerprint": stamp, "run_id": run_id}
+            for analysis, stamp in analyses
+        ]
+        records = {
+            name: [to_row(record) for analysis, _stamp in analyses for record in analysis.get(name)]
+            for name in RECORD_TABLES
+        }
         with self.transaction() as conn:
-            conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            _insert(
-                conn, "articles", {**to_row(article), "fingerprint": fingerprint, "run_id": run_id}
-            )
-            for name in RECORD_TABLES:
-                for record in analysis.get(name):
-                    _insert(conn, name, to_row(record))
+            conn.executemany("DELETE FROM articles WHERE id = ?", [(a["id"],) for a in articles])
+            _insert_many(conn, "articles", articles)
+            for name, rows in records.items():
+                _insert_many(conn, name, rows)
 
     def check_keys(self, analysis: Analysis) -> None:
         """Raise StoreError when two records of one table share their key in this analysis."""
@@ -318,10 +342,15 @@ class Store:
         return [from_row(Mention, row) for row in rows]
 
 
-def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any]) -> None:
-    columns = ", ".join(f'"{name}"' for name in row)
-    marks = ", ".join("?" * len(row))
-    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one table (each with the same columns) with one statement."""
+    if not rows:
+        return
+    columns = ", ".join(f'"{name}"' for name in rows[0])
+    marks = ", ".join("?" * len(rows[0]))
+    conn.executemany(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows]
+    )
 
 
 def _where_ids(sql: str, column: str, ids: Iterable[str] | None) -> tuple[str, tuple]:
