@@ -40,7 +40,13 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
-_PLACE_RECIPIENT = frozenset({"PROTEST"})
+# Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
+# with no other recipient, the place named is the recipient (CAMEO's target is the country or
+# town acted on). Talks, statements and backing held somewhere are not done to it.
+_PLACE_RECIPIENT = frozenset(
+    {"PROTEST", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "SANCTION", "MOBILIZE", "COERCE"}
+    | {"ASSAULT", "AID", "COOPERATE"}
+)
 _OWN_PEOPLE = frozenset(
     "troop force soldier aide staff official member supporter man officer police army envoy "
     "ambassador minister diplomat national citizen people fighter follower delegation "
@@ -93,14 +99,24 @@ def recipient(
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
             found = subject
-    if found is None and kind in _PLACE_RECIPIENT:
-        found = _place(verb)
+    if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
+        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        heads = [
+            verb,
+            obj,
+            clause,
+            clause and next((c for c in clause.children if c.dep_ == "dobj"), None),
+        ]
+        found = next(
+            (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
+        )
     return found
 
 
-def _place(verb: Token) -> Token | None:
-    """ "demonstrated in Serbia": the place a protest is held in, where the text names it."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+def _place(head: Token) -> Token | None:
+    """ "demonstrated in Serbia", "a curfew in Algiers": the place named after "in" (or
+    "outside") on a verb or its object."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
@@ -110,7 +126,9 @@ def _place(verb: Token) -> Token | None:
 def _direct(
     verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
 ) -> Token | None:
-    dative = next((c for c in verb.children if c.dep_ == "dative" and can_act(c)), None)
+    dative = next(
+        (d for c in verb.children if c.dep_ == "dative" for d in [_pobj(c)] if can_act(d)), None
+    )
     if dative is not None and not _own(dative):
         return dative
     if (
@@ -136,25 +154,62 @@ def _direct(
         )
         if named is not None and loose:
             return named
-        found = _prepositional(obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3)
+        found = _prepositional(
+            obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3, loose=loose
+        )
         if found is not None:
             return found
-    return _prepositional(verb, RECIPIENT_PREPS, depth=1)
+    return _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
 
 
-def _prepositional(head: Token, preps: frozenset[str], *, depth: int) -> Token | None:
+def _pobj(token: Token) -> Token:
+    """ "to" marked as a dative ("provided photographs to Macedonia"): its object."""
+    if token.pos_ != "ADP":
+        return token
+    return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+
+def _prepositional(
+    head: Token, preps: frozenset[str], *, depth: int, loose: bool = False
+) -> Token | None:
     """The first noun that can act after one of `preps` on `head`, or on the nouns of those
-    phrases down to `depth` ("pledged 50 million euros in aid to Ukraine")."""
+    phrases down to `depth` ("pledged 50 million euros in aid to Ukraine"); when `loose`, for a
+    noun that cannot act, its owner ("against Sweden's decision") or a country or group named
+    on it ("restrictions against German goods")."""
     for prep in (c for c in head.children if c.dep_ == "prep"):
         target = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if target is None:
             continue
         if prep.lower_ in preps and can_act(target) and not _own(target):
             return target
-        deeper = _prepositional(target, RECIPIENT_PREPS, depth=depth - 1) if depth > 1 else None
+        if prep.lower_ in preps and loose:
+            named = _named_on(target)
+            if named is not None:
+                return named
+        deeper = (
+            _prepositional(target, RECIPIENT_PREPS, depth=depth - 1, loose=loose)
+            if depth > 1
+            else None
+        )
         if deeper is not None:
             return deeper
     return None
+
+
+def _named_on(noun: Token) -> Token | None:
+    """The party a thing belongs to: its owner ("Sweden's decision") or a country or group
+    named before it ("German goods")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if owner is not None and can_act(owner):
+        return owner
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        ),
+        None,
+    )
 
 
 def _own(token: Token) -> bool:
