@@ -64,3 +64,57 @@ def test_recipients_of_real_news_kinds(nlp, text, wanted):
 )
 def test_a_venue_is_not_a_recipient(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a statement that another party must act is a demand on it
+        (
+            "The foreign minister said that Iran must release the sailors.",
+            ("The foreign minister", "REQUEST", "Iran"),
+        ),
+        (
+            "The envoy issued a warning to Belgrade that it must withdraw its troops.",
+            ("The envoy", "REQUEST", "Belgrade"),
+        ),
+        # "would" reported of oneself is the "will" of the words reported: a commitment, or a
+        # threat for an act of conflict
+        (
+            "The rebels said they would meet the mediator next week.",
+            ("The rebels", "AGREE", "the mediator"),
+        ),
+        (
+            "The unions said they would boycott the talks.",
+            ("The unions", "THREATEN", None),
+        ),
+    ],
+)
+def test_speech_acts(nlp, text, wanted):
+    assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("We must address the crisis, the mayor said.", "REQUEST"),  # one's own resolve
+        ("The mayor said that we must rebuild the bridge.", "REQUEST"),
+        # what one party says another would do stays a supposition, not a commitment
+        ("The governor said the army would send 300 soldiers.", "AGREE"),
+    ],
+)
+def test_not_speech_acts(nlp, text, unwanted):
+    assert unwanted not in [action for _, action, _ in _events(nlp, text)]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.xfail(
+    reason="a leader's word that his own country must act is its resolve, not a demand; "
+    "telling that a person leads the country named needs a leaders' table (PETRARCH2's country "
+    "actors, not shipped yet)"
+)
+def test_a_leaders_word_on_his_own_country_is_not_a_demand(nlp):
+    text = "The prime minister of Israel, Netanyahu, insists Israel must win the war."
+    assert "REQUEST" not in [action for _, action, _ in _events(nlp, text)]

@@ -24,6 +24,8 @@ class EventLexicon:
     light_verbs: frozenset[str]
     event_nouns: dict[str, tuple[str, str | None]]
     threat_conditions: frozenset[str]
+    demand_modals: frozenset[str]
+    backshifted_future: frozenset[str]
 
 
 @functools.cache
@@ -52,4 +54,6 @@ def event_lexicon() -> EventLexicon:
             for noun, entry in raw["event_nouns"].items()
         },
         threat_conditions=frozenset(raw["conditional_threats"]["conditions"]),
+        demand_modals=frozenset(raw["reported_speech"]["demand_modals"]),
+        backshifted_future=frozenset(raw["reported_speech"]["backshifted_future"]),
     )

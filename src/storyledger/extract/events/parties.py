@@ -10,6 +10,8 @@ the US cancel"). One's own people ("its troops") are never the recipient.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo
@@ -54,9 +56,39 @@ _OWN_PEOPLE = frozenset(
 )
 
 
+# The CAMEO dictionary's synonym sets of parties: "the mediator", "reservists", "the populace".
+_PARTY_SETS = (
+    "&MILITARY",
+    "&PEOPLE",
+    "&OPPOSITION",
+    "&REFUGEE",
+    "&LEADER",
+    "&NEGOTIATOR",
+    "&PKO",
+    "&HOSTAGE",
+    "&SUSPECT",
+)
+
+
+@functools.cache
+def _parties() -> frozenset[str]:
+    sets = cameo().synonyms
+    found = cameo().agents.union(*(sets[name] for name in _PARTY_SETS if name in sets))
+    return found - _NOT_PARTIES
+
+
+# Words of those sets that name a party only in one of their senses ("temporary reserves" of a
+# bank, "the rich" as adjectives, a sports "challenger").
+_NOT_PARTIES = frozenset(
+    "reserves reserve poor rich wealthy subjects subject rival rivals challenger challengers "
+    "contender contenders accused".split()
+)
+
+
 def can_act(token: Token) -> bool:
     """A person, a group, an organisation or a place that can act: a name, or one of our actor
-    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...)."""
+    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...) and synonym
+    sets of parties (mediator, populace, ...)."""
     if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
         of = next((c for c in token.children if c.lower_ == "of"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -67,7 +99,7 @@ def can_act(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
         return True
-    lemma, agents = token.lemma_.lower(), cameo().agents
+    lemma, agents = token.lemma_.lower(), _parties()
     return (
         lemma in PEOPLE
         or token.lower_ in PEOPLE
@@ -126,8 +158,15 @@ def _place(head: Token) -> Token | None:
 def _direct(
     verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
 ) -> Token | None:
-    dative = next(
-        (d for c in verb.children if c.dep_ == "dative" for d in [_pobj(c)] if can_act(d)), None
+    dative = next(  # a dative, or the goal of a transfer ("handed the suspects over to Sweden")
+        (
+            d
+            for c in verb.children
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and obj is not None)
+            for d in [_pobj(c)]
+            if (d is not c or c.pos_ != "ADP") and can_act(d)
+        ),
+        None,
     )
     if dative is not None and not _own(dative):
         return dative

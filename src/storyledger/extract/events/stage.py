@@ -16,6 +16,7 @@ from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import can_act, recipient, resolve
 from storyledger.extract.events.words import DocWords
+from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, content_id
@@ -103,8 +104,27 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
         return kind, mode, obj, False, False
+    if _demands(verb, lexicon):
+        return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _demands(verb: Token, lexicon: EventLexicon) -> bool:
+    """A statement that a party must act: a reporting verb ("said", "reiterated") or one whose
+    object is a speech noun ("issued a warning") with a clause whose modal is "must"."""
+    speech = speech_lexicon()
+    clauses = []
+    if verb.lemma_.lower() in speech.indirect_verbs:
+        clauses += [c for c in verb.children if c.dep_ == "ccomp"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in speech.speech_nouns | lexicon.event_nouns.keys():
+            clauses += [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
+    return any(
+        any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children)
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)
+        for clause in clauses
+    )  # "we must address ...": one's own resolve, not a demand
 
 
 def _light(verb: Token, lexicon: EventLexicon) -> bool:
