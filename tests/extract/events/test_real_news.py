@@ -118,3 +118,24 @@ def test_not_speech_acts(nlp, text, unwanted):
 def test_a_leaders_word_on_his_own_country_is_not_a_demand(nlp):
     text = "The prime minister of Israel, Netanyahu, insists Israel must win the war."
     assert "REQUEST" not in [action for _, action, _ in _events(nlp, text)]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Syrian warplanes bombed rebel positions near Idlib.",
+            [("Syrian warplanes", "ASSAULT", "rebel positions")],
+        ),
+        (
+            "Turkish tanks shelled Kurdish villages on Sunday.",
+            [("Turkish tanks", "ASSAULT", "Kurdish villages")],
+        ),
+        # a weapon or vehicle with no side named stands for no one
+        ("A truck hit three pedestrians in the market.", []),
+        ("The missiles killed four soldiers.", []),
+    ],
+)
+def test_a_sides_weapons_and_vehicles_act_for_it(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

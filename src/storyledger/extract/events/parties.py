@@ -109,6 +109,28 @@ def can_act(token: Token) -> bool:
     )
 
 
+_INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
+
+
+def instrument(token: Token) -> Token | None:
+    """A weapon or vehicle named with its side ("Russian aircraft killed ...", "Israeli tanks
+    shelled ..."): the side's instrument stands for it (CAMEO's synonym sets of weapons,
+    aircraft and vehicles); one with no side named stands for no one."""
+    sets = cameo().synonyms
+    if not any(
+        token.lower_ in sets[name] or token.lemma_.lower() in sets[name]
+        for name in _INSTRUMENT_SETS
+    ):
+        return None
+    side = any(
+        t.ent_type_ in ("NORP", "GPE", "ORG")
+        for child in token.children
+        if child.dep_ in ("amod", "compound", "poss", "nmod")
+        for t in child.subtree
+    )
+    return token if side else None
+
+
 def recipient(
     verb: Token,
     obj: Token | None,

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.parties import can_act, recipient, resolve
+from storyledger.extract.events.parties import can_act, instrument, recipient, resolve
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.registry import Analysis, stage
@@ -260,7 +260,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
             if subject is not None and not can_act(subject):
-                subject = _behind(subject, lexicon)
+                subject = _behind(subject, lexicon) or instrument(subject)
             return subject
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
