@@ -139,3 +139,26 @@ def test_a_leaders_word_on_his_own_country_is_not_a_demand(nlp):
 )
 def test_a_sides_weapons_and_vehicles_act_for_it(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # CAMEO 144: blocking passage is dissent when civilians do it, repression by the state
+        (
+            "Thousands of farmers blocked the main highway with tractors.",
+            ("Thousands of farmers", "PROTEST", "obstruct"),
+        ),
+        ("Police blocked the roads into the city.", ("Police", "COERCE", "restrict")),
+        ("The army blockaded the port.", ("The army", "COERCE", "restrict")),
+        # CAMEO 172x: curfews and restrictions are coercion, not sanctions
+        ("The army imposed a curfew in Hebron.", ("The army", "COERCE", "curfew")),
+        # CAMEO 16x: cutting aid, trade or talks reduces relations
+        ("Japan halted economic aid to Myanmar.", ("Japan", "SANCTION", "discontinue")),
+        ("The EU cut trade ties with Minsk.", ("The EU", "SANCTION", "discontinue")),
+    ],
+)
+def test_types_from_the_cameo_codes(nlp, text, wanted):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert wanted in [(e.actor, e.action, e.mode) for e in analysis.get("events")]

@@ -109,6 +109,22 @@ def can_act(token: Token) -> bool:
     )
 
 
+_STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+
+
+def is_state(token: Token) -> bool:
+    """A country or its forces and officials (not its people): a place named, or a generic
+    agent whose CAMEO sector is government, military, police, intelligence, courts or
+    legislature ("police", "troops", "the authorities")."""
+    if token.ent_type_ in ("GPE",):
+        return True
+    lexicon = cameo()
+    words = {token.lower_, token.lemma_.lower()}
+    sector = next((lexicon.sectors[w] for w in words if w in lexicon.sectors), "")
+    military = lexicon.synonyms.get("&MILITARY", frozenset())
+    return sector.startswith(_STATE_SECTORS) or not words.isdisjoint(military)
+
+
 _INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
 
 

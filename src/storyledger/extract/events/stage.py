@@ -14,7 +14,13 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.parties import can_act, instrument, recipient, resolve
+from storyledger.extract.events.parties import (
+    can_act,
+    instrument,
+    is_state,
+    recipient,
+    resolve,
+)
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.registry import Analysis, stage
@@ -201,6 +207,8 @@ def _event(
     actor = _actor(verb, lexicon)
     if actor is None:
         return None
+    if mode == "obstruct" and is_state(actor):
+        kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
