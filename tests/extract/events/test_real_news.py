@@ -162,3 +162,22 @@ def test_a_sides_weapons_and_vehicles_act_for_it(nlp, text, wanted):
 def test_types_from_the_cameo_codes(nlp, text, wanted):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     assert wanted in [(e.actor, e.action, e.mode) for e in analysis.get("events")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a commitment and the act committed to, of one type, are one record
+        (
+            "Spain agreed to provide emergency aid to Morocco.",
+            [("Spain", "AGREE", "Morocco")],
+        ),
+        (
+            "Putin offered to negotiate with the Armenian president.",
+            [("Putin", "AGREE", "the Armenian president")],
+        ),
+    ],
+)
+def test_a_commitment_and_its_act_are_one_event(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

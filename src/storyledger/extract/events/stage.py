@@ -9,6 +9,8 @@ historical) and a date resolved against the publication date.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
@@ -55,6 +57,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
             continue
         used_objects: set[int] = set()
         seen: set[tuple] = set()
+        governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         for verb in span:
             coded = _code(verb, lexicon, words)
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
@@ -63,11 +66,28 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
+            if event is not None and _fold(events, governing, verb, event):
+                continue
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
+                governing[verb.i] = len(events)
                 events.append(event)
     return events
+
+
+def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
+    """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
+    its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
+    if at is None:
+        return False
+    head = events[at]
+    if (head.action, head.actor, head.negated) != (event.action, event.actor, event.negated):
+        return False
+    if head.target is None and event.target is not None:
+        events[at] = replace(head, target=event.target, target_id=event.target_id)
+    return True
 
 
 def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
