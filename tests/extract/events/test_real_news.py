@@ -181,3 +181,25 @@ def test_types_from_the_cameo_codes(nlp, text, wanted):
 )
 def test_a_commitment_and_its_act_are_one_event(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # whom a protest is aimed at is named in what it is for
+        (
+            "Hundreds of students staged a sit-in to protest against Serbia's new education law.",
+            ("Hundreds of students", "PROTEST", "Serbia"),
+        ),
+        (
+            "Teachers began a hunger strike in protest of the ministry's decision.",
+            ("Teachers", "PROTEST", "the ministry"),
+        ),
+        # else the place it is held in, a town by its name
+        ("Students staged a rally in Belgrade.", ("Students", "PROTEST", "Belgrade")),
+        ("Workers rallied in the town of Tuzla on Sunday.", ("Workers", "PROTEST", "Tuzla")),
+    ],
+)
+def test_whom_a_protest_is_aimed_at(nlp, text, wanted):
+    assert wanted in _events(nlp, text)

@@ -169,6 +169,8 @@ def recipient(
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
             found = subject
+    if found is None and kind == "PROTEST":
+        found = _protested(verb, obj)
     if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
         clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         heads = [
@@ -183,11 +185,44 @@ def recipient(
     return found
 
 
+def _protested(verb: Token, obj: Token | None) -> Token | None:
+    """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
+    Sweden's decision", "in protest of the government's refusal", "rallies calling for the
+    removal of President X", "to demand the return of property seized by government forces"."""
+    heads = [verb] + ([obj] if obj is not None else [])
+    purposes = [
+        c
+        for head in heads
+        for c in head.children
+        if (c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
+        or (c.dep_ == "prep" and c.lower_ == "in")
+    ]
+    preps = RECIPIENT_PREPS | {"of", "at", "by"}
+    for purpose in purposes:
+        if purpose.pos_ == "ADP":  # "in protest of X", "in protest at X"
+            noun = next((c for c in purpose.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() != "protest":
+                continue
+            found = _prepositional(noun, preps, depth=3, loose=True)
+        else:
+            inner = next((c for c in purpose.children if c.dep_ == "dobj"), None)
+            found = _prepositional(purpose, preps, depth=3, loose=True)
+            if found is None and inner is not None:
+                found = _named_on(inner) or _prepositional(inner, preps, depth=3, loose=True)
+        if found is not None:
+            return found
+    return None
+
+
 def _place(head: Token) -> Token | None:
-    """ "demonstrated in Serbia", "a curfew in Algiers": the place named after "in" (or
-    "outside") on a verb or its object."""
+    """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre": the place
+    named after "in" (or "outside") on a verb or its object."""
+    towns = cameo().synonyms.get("&TOWN", frozenset())
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.lemma_.lower() in towns:
+            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
     return None
