@@ -203,3 +203,37 @@ def test_a_commitment_and_its_act_are_one_event(nlp, text, wanted):
 )
 def test_whom_a_protest_is_aimed_at(nlp, text, wanted):
     assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # refusals are REJECT (PLOVER), one event with the refused act's recipient
+        ("The rebels refused to meet the UN envoy.", [("The rebels", "REJECT", "the UN envoy")]),
+        (
+            "The two sides failed to reach an agreement on the border.",
+            [("The two sides", "REJECT", None)],
+        ),
+        # verbs and verb + object pairs from the CAMEO codes and PLOVER's modes
+        (
+            "Bolivia restored diplomatic relations with Chile.",
+            [("Bolivia", "SUPPORT", "Chile")],
+        ),
+        ("Police confiscated weapons from the militia.", [("Police", "COERCE", "the militia")]),
+        (
+            "Government troops recaptured the town of Tal Afar.",
+            [("Government troops", "ASSAULT", "Tal Afar")],
+        ),
+        ("Spain granted asylum to the dissidents.", [("Spain", "AID", "the dissidents")]),
+        # "he" resolved to the person who speaks of himself
+        (
+            "President Ruto said he would extend the curfew in Mombasa.",
+            [("President Ruto", "THREATEN", "Mombasa")],
+        ),
+        # "taking positions" is no capture
+        ("Other allies have taken stronger positions.", []),
+    ],
+)
+def test_coverage_of_real_news_kinds(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

@@ -40,6 +40,7 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
 )
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
+_FROM = frozenset({"from"})
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
 # Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
@@ -248,7 +249,14 @@ def _direct(
         and not event_noun
         and kind not in _NO_OBJECT_RECIPIENT
         and obj.dep_ in ("dobj", "nsubjpass")
-        and (can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
+        and (
+            can_act(obj)
+            or (
+                kind in _VICTIM_TYPES
+                and obj.pos_ in ("NOUN", "PROPN")
+                and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
+            )
+        )
         and not _own(obj)
     ):
         return obj
@@ -331,7 +339,7 @@ def _own(token: Token) -> bool:
     )
 
 
-_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl"}
+_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl", "he": "person", "she": "person"}
 _ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
 
 
@@ -363,6 +371,9 @@ def resolve(token: Token) -> Token:
 def _antecedent(token: Token, number: str) -> bool:
     if token.lower_ in _PRONOUNS or token.pos_ == "PRON" or not can_act(token):
         return False
+    if number == "person":  # "President X announced that he will ...": a person, one
+        person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS
+        return person and token.tag_ in ("NN", "NNP")
     if token.ent_type_ in ("GPE", "ORG", "NORP"):
         return True
     plural = token.tag_ in ("NNS", "NNPS")

@@ -38,7 +38,16 @@ _FUTURE_TYPES = {
     **dict.fromkeys(("RETREAT", "CONCEDE"), "CONCEDE"),
     **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
 }
-_ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
+_ONE_SIDED = frozenset({"PROTEST"})
+# Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
+_REFUSABLE = {
+    "AGREE": None,
+    "CONSULT": "meet",
+    "SUPPORT": None,
+    "COOPERATE": "assist",
+    "AID": "assist",
+    "CONCEDE": "yield",
+}  # collective dissent needs no second party in the text
 
 
 @stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
@@ -235,6 +244,8 @@ def _event(
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
+    if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
+        kind, mode, negated = "REJECT", _REFUSABLE[kind], False
     aux = modes.of(verb, lexicon)
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
@@ -311,10 +322,14 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def _refused(verb: Token) -> bool:
+    """ "refused to meet", "declined to resign", "failed to reach agreement"."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail")
+
+
 def _denied(verb: Token, lexicon: EventLexicon) -> bool:
     """ "refused to meet": did not happen; "deny claims that he is applying pressure": denied."""
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("refuse", "decline", "fail"):
+    if _refused(verb):
         return True
     token = verb
     for _ in range(5):
