@@ -237,3 +237,23 @@ def test_whom_a_protest_is_aimed_at(nlp, text, wanted):
 )
 def test_coverage_of_real_news_kinds(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a threat is made to the party whose act it is conditioned on
+        (
+            "Ankara threatened to close its airspace if Moscow sends more troops.",
+            ("Ankara", "THREATEN", "Moscow"),
+        ),
+        # parties that act together are all actors (PLOVER), none the recipient
+        (
+            "Serbia and Croatia resumed talks on the border dispute.",
+            ("Serbia", "CONSULT", None),
+        ),
+    ],
+)
+def test_threats_and_joint_acts(nlp, text, wanted):
+    assert wanted in _events(nlp, text)

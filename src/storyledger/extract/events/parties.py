@@ -183,7 +183,26 @@ def recipient(
         found = next(
             (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
         )
+    if found is None and kind == "THREATEN":
+        found = _conditioned(verb)
     return found
+
+
+def _conditioned(verb: Token) -> Token | None:
+    """Whom a threat is made to: the party whose act it is conditioned on ("threatened to halt
+    the talks if the United States goes ahead", "... unless Baghdad accepts")."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for clause in clauses:
+        for condition in (c for c in clause.children if c.dep_ == "advcl"):
+            if not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless", "until")
+                for m in condition.children
+            ):
+                continue
+            subject = next((c for c in condition.children if c.dep_ == "nsubj"), None)
+            if subject is not None and can_act(subject) and subject.lower_ not in _PRONOUNS:
+                return subject
+    return None
 
 
 def _protested(verb: Token, obj: Token | None) -> Token | None:

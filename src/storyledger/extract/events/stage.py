@@ -39,6 +39,7 @@ _FUTURE_TYPES = {
     **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
 }
 _ONE_SIDED = frozenset({"PROTEST"})
+_JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
     "AGREE": None,
@@ -241,6 +242,8 @@ def _event(
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
+    if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
+        target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
