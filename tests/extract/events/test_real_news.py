@@ -257,3 +257,16 @@ def test_coverage_of_real_news_kinds(nlp, text, wanted):
 )
 def test_threats_and_joint_acts(nlp, text, wanted):
     assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a passive's shared subject is the patient of the verbs joined to it
+        ("One guard was shot and killed during the raid.", []),
+        ("Two protesters were beaten and arrested by police.", [("police", "COERCE", None)]),
+    ],
+)
+def test_joined_passives_have_no_patient_as_actor(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

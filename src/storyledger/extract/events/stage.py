@@ -282,13 +282,26 @@ def _event(
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The verb's subject; a coordinated or participial verb shares its head's subject; "led
     Vance to cancel" and "urged officials to reopen" take the head's object."""
+    set_off = (  # "Dalton, shot in the neck, remained ...": the participle before the predicate
+        verb.i > 0
+        and verb.doc[verb.i - 1].lower_ == ","
+        and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)
+    )
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
-        and not any(c.dep_ == "aux" for c in verb.children)
+        and (verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl") or set_off)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     ):
         return None  # "to see all hostages released": the subject is the patient
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "agent") for c in verb.children)
+    ):
+        head_deps = {c.dep_ for c in verb.head.children}
+        if "nsubjpass" in head_deps and "agent" not in head_deps:
+            return None  # "one man was shot and killed": the shared subject is the patient
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
         return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
