@@ -270,3 +270,26 @@ def test_threats_and_joint_acts(nlp, text, wanted):
 )
 def test_joined_passives_have_no_patient_as_actor(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one releases prisoners and hosts guests, not products, statements or shows
+        "Microsoft released an emergency patch on Wednesday.",
+        "The senators released a joint statement.",
+        "He hosted the ceremony five times.",
+        # checking into a clinic is no inspection
+        "The actress checked herself into a rehab clinic.",
+    ],
+)
+def test_not_events_of_real_news(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.issue(15)
+def test_releasing_people_is_still_an_event(nlp):
+    assert ("The rebels", "RETREAT", "two hostages") in _events(
+        nlp, "The rebels released two hostages on Friday."
+    )

@@ -39,6 +39,8 @@ _FUTURE_TYPES = {
     **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
 }
 _ONE_SIDED = frozenset({"PROTEST"})
+# Modes whose object is a party: one releases prisoners and hosts guests, not products or shows.
+_PARTY_MODES = frozenset({"release", "visit"})
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
@@ -136,7 +138,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return phrasal, None, None, False, False
+            return (phrasal, None, None, False, False) if phrasal else None  # "check into"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
         return kind, mode, obj, False, False
@@ -242,6 +244,8 @@ def _event(
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
+    if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
+        return None  # "released a patch", "hosted the ceremony": no one is released or hosted
     if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
