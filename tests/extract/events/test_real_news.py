@@ -293,3 +293,19 @@ def test_releasing_people_is_still_an_event(nlp):
     assert ("The rebels", "RETREAT", "two hostages") in _events(
         nlp, "The rebels released two hostages on Friday."
     )
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the dictionary's defaults code events between political parties ...
+        ("The agency dispatched inspectors to Iran.", [("The agency", "COOPERATE", "Iran")]),
+        # ... not between teams, firms or products
+        ("The Bluejays defeated Drake 65-53 on Friday.", []),
+        ("Apple demonstrated the new phone.", []),
+        ("The company dispatched engineers to the plant.", []),
+    ],
+)
+def test_the_dictionary_codes_politics(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

@@ -126,6 +126,38 @@ def is_state(token: Token) -> bool:
     return sector.startswith(_STATE_SECTORS) or not words.isdisjoint(military)
 
 
+def political(token: Token | None) -> bool:
+    """A party of PLOVER's domain: a country, people or place named, a state's forces or
+    officials, or a generic political agent of PETRARCH2 (rebels, protesters, opposition ...)
+    or of our actor nouns; not a firm, a team or a person named alone."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("GPE", "NORP", "LOC"):
+        return True
+    if is_state(token):
+        return True
+    words = {token.lower_, token.lemma_.lower()}
+    named = any(
+        t.ent_type_ in ("GPE", "NORP")
+        for child in token.children
+        if child.dep_ in ("amod", "compound", "poss")
+        for t in child.subtree
+    )
+    if named or words & _NOT_POLITICAL:
+        return named
+    sectors = cameo().sectors
+    business = any(sectors.get(w, "").startswith("BUS") for w in words)
+    return not business and not words.isdisjoint(_ACTOR_NOUNS | _parties())
+
+
+# Our actor nouns for firms, teams and professions: parties, but not of PLOVER's domain.
+_NOT_POLITICAL = frozenset(
+    "company companies firm firms board airline airlines carrier manufacturer bank banks "
+    "investors shareholders bondholders team teams engineers crew crews staff staffers analysts "
+    "experts doctors patients service".split()
+)
+
+
 _INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
 
 

@@ -20,6 +20,7 @@ from storyledger.extract.events.parties import (
     can_act,
     instrument,
     is_state,
+    political,
     recipient,
     resolve,
 )
@@ -244,6 +245,8 @@ def _event(
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
+    if dyadic and not (political(actor) or political(target)):
+        return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
     if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
