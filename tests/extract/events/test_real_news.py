@@ -309,3 +309,23 @@ def test_releasing_people_is_still_an_event(nlp):
 )
 def test_the_dictionary_codes_politics(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a plural subject named by a nation or faith is its people
+        (
+            "Islamic fundamentalists continued their hunger strike.",
+            ("Islamic fundamentalists", "PROTEST", None),
+        ),
+        # a described noun names a party of its own; only a bare "the group" refers back
+        (
+            "The government outlawed the largest Protestant group in the province.",
+            ("The government", "COERCE", "the largest Protestant group"),
+        ),
+    ],
+)
+def test_who_the_parties_are(nlp, text, wanted):
+    assert wanted in _events(nlp, text)

@@ -158,6 +158,13 @@ _NOT_POLITICAL = frozenset(
 )
 
 
+def nationals(token: Token) -> Token | None:
+    """A plural subject named by a nation or faith ("Islamic fundamentalists", "Muslim hackers"
+    did it): people of that nation or faith (as an actor only: "Iraqi towns" are acted on)."""
+    named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
+    return token if token.tag_ == "NNS" and named else None
+
+
 _INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
 
 
@@ -391,6 +398,7 @@ def _own(token: Token) -> bool:
 
 
 _PRONOUNS = {"it": "sg", "they": "pl", "them": "pl", "he": "person", "she": "person"}
+_DESCRIBED = frozenset({"amod", "compound", "prep", "relcl", "acl", "nmod", "appos"})
 _ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
 
 
@@ -400,7 +408,9 @@ def resolve(token: Token) -> Token:
     agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
     ..."); the token itself where there is none."""
     number = _PRONOUNS.get(token.lower_)
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in _DESCRIBED for c in token.children
+    )  # "the group" refers back; "the largest Protestant group in Ulster" names one
     if number is None and not (token.lemma_.lower() in _ANAPHORS and definite):
         return token
     number = number or "sg"

@@ -20,6 +20,7 @@ from storyledger.extract.events.parties import (
     can_act,
     instrument,
     is_state,
+    nationals,
     political,
     recipient,
     resolve,
@@ -322,7 +323,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
             if subject is not None and not can_act(subject):
-                subject = _behind(subject, lexicon) or instrument(subject)
+                subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
