@@ -157,6 +157,11 @@ def test_a_sides_weapons_and_vehicles_act_for_it(nlp, text, wanted):
         # CAMEO 16x: cutting aid, trade or talks reduces relations
         ("Japan halted economic aid to Myanmar.", ("Japan", "SANCTION", "discontinue")),
         ("The EU cut trade ties with Minsk.", ("The EU", "SANCTION", "discontinue")),
+        # CAMEO 08x: lifting a state of emergency is a concession
+        (
+            "The government lifted the state of emergency in Aceh.",
+            ("The government", "CONCEDE", None),
+        ),
     ],
 )
 def test_types_from_the_cameo_codes(nlp, text, wanted):

@@ -90,7 +90,10 @@ def can_act(token: Token) -> bool:
     """A person, a group, an organisation or a place that can act: a name, or one of our actor
     nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...) and synonym
     sets of parties (mediator, populace, ...)."""
-    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
+    if (
+        token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores", "tens")
+        or token.like_num
+    ):
         of = next((c for c in token.children if c.lower_ == "of"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         return target is not None and can_act(target)  # "Thousands of workers"
