@@ -287,6 +287,9 @@ def test_joined_passives_have_no_patient_as_actor(nlp, text, wanted):
         "He hosted the ceremony five times.",
         # checking into a clinic is no inspection
         "The actress checked herself into a rehab clinic.",
+        # signing or firing a person is hiring or dismissal
+        "The club signed veteran striker John Smith on Tuesday.",
+        "Before the trial he fired seven lawyers.",
     ],
 )
 def test_not_events_of_real_news(nlp, text):
@@ -334,3 +337,8 @@ def test_the_dictionary_codes_politics(nlp, text, wanted):
 )
 def test_who_the_parties_are(nlp, text, wanted):
     assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_signing_a_treaty_is_still_support(nlp):
+    assert ("Chile", "SUPPORT", None) in _events(nlp, "Chile signed the treaty on Monday.")

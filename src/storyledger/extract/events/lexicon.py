@@ -26,6 +26,8 @@ class EventLexicon:
     threat_conditions: frozenset[str]
     demand_modals: frozenset[str]
     backshifted_future: frozenset[str]
+    hiring_verbs: frozenset[str]
+    hired: frozenset[str]
 
 
 @functools.cache
@@ -56,4 +58,6 @@ def event_lexicon() -> EventLexicon:
         threat_conditions=frozenset(raw["conditional_threats"]["conditions"]),
         demand_modals=frozenset(raw["reported_speech"]["demand_modals"]),
         backshifted_future=frozenset(raw["reported_speech"]["backshifted_future"]),
+        hiring_verbs=frozenset(raw["hiring_verbs"]["verbs"]),
+        hired=frozenset(raw["hiring_verbs"]["people"]),
     )

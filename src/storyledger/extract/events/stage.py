@@ -112,6 +112,13 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         return None
     lemma = verb.lemma_.lower()
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
+    if (
+        lemma in lexicon.hiring_verbs
+        and obj is not None
+        and obj.dep_ == "dobj"
+        and _person(obj, lexicon)
+    ):
+        return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
     if obj is not None:
         paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
             (lemma, obj.lower_)
@@ -165,6 +172,15 @@ def _demands(verb: Token, lexicon: EventLexicon) -> bool:
         and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)
         for clause in clauses
     )  # "we must address ...": one's own resolve, not a demand
+
+
+def _person(token: Token, lexicon: EventLexicon) -> bool:
+    """One hired or dismissed: a person named, or people who are not a state or group."""
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+        return False
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.hired:
+        return True
+    return can_act(token) and not political(token) and token.pos_ in ("NOUN", "PROPN")
 
 
 def _light(verb: Token, lexicon: EventLexicon) -> bool:
