@@ -290,6 +290,8 @@ def test_joined_passives_have_no_patient_as_actor(nlp, text, wanted):
         # signing or firing a person is hiring or dismissal
         "The club signed veteran striker John Smith on Tuesday.",
         "Before the trial he fired seven lawyers.",
+        # the one who dies is no actor
+        "Three people died in a fire in downtown Athens.",
     ],
 )
 def test_not_events_of_real_news(nlp, text):

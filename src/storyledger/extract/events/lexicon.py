@@ -28,6 +28,7 @@ class EventLexicon:
     backshifted_future: frozenset[str]
     hiring_verbs: frozenset[str]
     hired: frozenset[str]
+    patient_subject: frozenset[str]
 
 
 @functools.cache
@@ -60,4 +61,5 @@ def event_lexicon() -> EventLexicon:
         backshifted_future=frozenset(raw["reported_speech"]["backshifted_future"]),
         hiring_verbs=frozenset(raw["hiring_verbs"]["verbs"]),
         hired=frozenset(raw["hiring_verbs"]["people"]),
+        patient_subject=frozenset(raw["patient_subject_verbs"]["verbs"]),
     )

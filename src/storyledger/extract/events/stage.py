@@ -111,6 +111,8 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.patient_subject:
+        return None  # "three people died in the blaze": the subject is the victim
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
     if (
         lemma in lexicon.hiring_verbs
