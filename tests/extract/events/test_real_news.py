@@ -330,6 +330,11 @@ def test_the_dictionary_codes_politics(nlp, text, wanted):
             "Islamic fundamentalists continued their hunger strike.",
             ("Islamic fundamentalists", "PROTEST", None),
         ),
+        # "tens of thousands of students": the students
+        (
+            "Tens of thousands of students staged demonstrations in Jakarta.",
+            ("Tens of thousands of students", "PROTEST", "Jakarta"),
+        ),
         # a described noun names a party of its own; only a bare "the group" refers back
         (
             "The government outlawed the largest Protestant group in the province.",

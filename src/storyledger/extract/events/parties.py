@@ -94,7 +94,7 @@ def can_act(token: Token) -> bool:
         token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores", "tens")
         or token.like_num
     ):
-        of = next((c for c in token.children if c.lower_ == "of"), None)
+        of = next((c for c in token.children if c.lower_ == "of" and c.dep_ == "prep"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         return target is not None and can_act(target)  # "Thousands of workers"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
