@@ -49,6 +49,8 @@ class CameoVerb:
 class Cameo:
     verbs: dict[str, tuple[CameoVerb, ...]]
     agents: frozenset[str]
+    sectors: dict[str, str]  # a generic agent -> its CAMEO sector code (GOV, MIL, CVL ...)
+    synonyms: dict[str, frozenset[str]]  # a synonym set ("&MILITARY") -> its head words
     plover: dict[str, tuple[str, str | None]]
     roots: dict[str, tuple[str, str | None] | None]
 
@@ -99,6 +101,8 @@ def cameo() -> Cameo:
     return Cameo(
         verbs=verbs,
         agents=frozenset(raw["agents"]),
+        sectors=dict(raw["agents"]),
+        synonyms={name: _forms(heads) for name, heads in synonyms.items()},
         plover={code: (v[0], v[1]) for code, v in table["codes"].items()},
         roots={root: (v[0], v[1]) if v else None for root, v in table["roots"].items()},
     )

@@ -14,7 +14,10 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.dates import resolve_date
 from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.extract.events.words import DocWords
+from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.model import Mention
+
+_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
 
 
 class Modes:
@@ -45,6 +48,15 @@ class Modes:
 
     def _own(self, verb: Token, lexicon: EventLexicon) -> str | None:
         words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+        if words & lexicon.demand_modals:
+            return "hypothetical"  # "said Iraq must hand over ...": demanded, not done
+        if (
+            words & lexicon.backshifted_future
+            and verb.dep_ == "ccomp"
+            and verb.head.lemma_.lower() in speech_lexicon().indirect_verbs
+            and any(c.dep_ == "nsubj" and c.lower_ in _SELF for c in verb.children)
+        ):  # "said they would boycott the talks": the "will" of a party's word about itself
+            words = (words - lexicon.backshifted_future) | {"will"}
         heads = [verb.head.lemma_.lower()] if verb.dep_ in ("xcomp", "ccomp", "advcl") else []
         if words & lexicon.hypothetical or set(heads) & lexicon.hypothetical:
             return "hypothetical"

@@ -24,6 +24,11 @@ class EventLexicon:
     light_verbs: frozenset[str]
     event_nouns: dict[str, tuple[str, str | None]]
     threat_conditions: frozenset[str]
+    demand_modals: frozenset[str]
+    backshifted_future: frozenset[str]
+    hiring_verbs: frozenset[str]
+    hired: frozenset[str]
+    patient_subject: frozenset[str]
 
 
 @functools.cache
@@ -52,4 +57,9 @@ def event_lexicon() -> EventLexicon:
             for noun, entry in raw["event_nouns"].items()
         },
         threat_conditions=frozenset(raw["conditional_threats"]["conditions"]),
+        demand_modals=frozenset(raw["reported_speech"]["demand_modals"]),
+        backshifted_future=frozenset(raw["reported_speech"]["backshifted_future"]),
+        hiring_verbs=frozenset(raw["hiring_verbs"]["verbs"]),
+        hired=frozenset(raw["hiring_verbs"]["people"]),
+        patient_subject=frozenset(raw["patient_subject_verbs"]["verbs"]),
     )

@@ -10,6 +10,8 @@ the US cancel"). One's own people ("its troops") are never the recipient.
 
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo
@@ -38,9 +40,16 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
 )
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
+_FROM = frozenset({"from"})
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
-_PLACE_RECIPIENT = frozenset({"PROTEST"})
+# Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
+# with no other recipient, the place named is the recipient (CAMEO's target is the country or
+# town acted on). Talks, statements and backing held somewhere are not done to it.
+_PLACE_RECIPIENT = frozenset(
+    {"PROTEST", "AGREE", "CONCEDE", "RETREAT", "THREATEN", "SANCTION", "MOBILIZE", "COERCE"}
+    | {"ASSAULT", "AID", "COOPERATE"}
+)
 _OWN_PEOPLE = frozenset(
     "troop force soldier aide staff official member supporter man officer police army envoy "
     "ambassador minister diplomat national citizen people fighter follower delegation "
@@ -48,11 +57,44 @@ _OWN_PEOPLE = frozenset(
 )
 
 
+# The CAMEO dictionary's synonym sets of parties: "the mediator", "reservists", "the populace".
+_PARTY_SETS = (
+    "&MILITARY",
+    "&PEOPLE",
+    "&OPPOSITION",
+    "&REFUGEE",
+    "&LEADER",
+    "&NEGOTIATOR",
+    "&PKO",
+    "&HOSTAGE",
+    "&SUSPECT",
+)
+
+
+@functools.cache
+def _parties() -> frozenset[str]:
+    sets = cameo().synonyms
+    found = cameo().agents.union(*(sets[name] for name in _PARTY_SETS if name in sets))
+    return found - _NOT_PARTIES
+
+
+# Words of those sets that name a party only in one of their senses ("temporary reserves" of a
+# bank, "the rich" as adjectives, a sports "challenger").
+_NOT_PARTIES = frozenset(
+    "reserves reserve poor rich wealthy subjects subject rival rivals challenger challengers "
+    "contender contenders accused".split()
+)
+
+
 def can_act(token: Token) -> bool:
     """A person, a group, an organisation or a place that can act: a name, or one of our actor
-    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...)."""
-    if token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores") or token.like_num:
-        of = next((c for c in token.children if c.lower_ == "of"), None)
+    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...) and synonym
+    sets of parties (mediator, populace, ...)."""
+    if (
+        token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores", "tens")
+        or token.like_num
+    ):
+        of = next((c for c in token.children if c.lower_ == "of" and c.dep_ == "prep"), None)
         target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         return target is not None and can_act(target)  # "Thousands of workers"
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
@@ -61,7 +103,7 @@ def can_act(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
         return True
-    lemma, agents = token.lemma_.lower(), cameo().agents
+    lemma, agents = token.lemma_.lower(), _parties()
     return (
         lemma in PEOPLE
         or token.lower_ in PEOPLE
@@ -69,6 +111,83 @@ def can_act(token: Token) -> bool:
         or lemma in agents
         or token.lower_ in agents
     )
+
+
+_STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+
+
+def is_state(token: Token) -> bool:
+    """A country or its forces and officials (not its people): a place named, or a generic
+    agent whose CAMEO sector is government, military, police, intelligence, courts or
+    legislature ("police", "troops", "the authorities")."""
+    if token.ent_type_ in ("GPE",):
+        return True
+    lexicon = cameo()
+    words = {token.lower_, token.lemma_.lower()}
+    sector = next((lexicon.sectors[w] for w in words if w in lexicon.sectors), "")
+    military = lexicon.synonyms.get("&MILITARY", frozenset())
+    return sector.startswith(_STATE_SECTORS) or not words.isdisjoint(military)
+
+
+def political(token: Token | None) -> bool:
+    """A party of PLOVER's domain: a country, people or place named, a state's forces or
+    officials, or a generic political agent of PETRARCH2 (rebels, protesters, opposition ...)
+    or of our actor nouns; not a firm, a team or a person named alone."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("GPE", "NORP", "LOC"):
+        return True
+    if is_state(token):
+        return True
+    words = {token.lower_, token.lemma_.lower()}
+    named = any(
+        t.ent_type_ in ("GPE", "NORP")
+        for child in token.children
+        if child.dep_ in ("amod", "compound", "poss")
+        for t in child.subtree
+    )
+    if named or words & _NOT_POLITICAL:
+        return named
+    sectors = cameo().sectors
+    business = any(sectors.get(w, "").startswith("BUS") for w in words)
+    return not business and not words.isdisjoint(_ACTOR_NOUNS | _parties())
+
+
+# Our actor nouns for firms, teams and professions: parties, but not of PLOVER's domain.
+_NOT_POLITICAL = frozenset(
+    "company companies firm firms board airline airlines carrier manufacturer bank banks "
+    "investors shareholders bondholders team teams engineers crew crews staff staffers analysts "
+    "experts doctors patients service".split()
+)
+
+
+def nationals(token: Token) -> Token | None:
+    """A plural subject named by a nation or faith ("Islamic fundamentalists", "Muslim hackers"
+    did it): people of that nation or faith (as an actor only: "Iraqi towns" are acted on)."""
+    named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
+    return token if token.tag_ == "NNS" and named else None
+
+
+_INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
+
+
+def instrument(token: Token) -> Token | None:
+    """A weapon or vehicle named with its side ("Russian aircraft killed ...", "Israeli tanks
+    shelled ..."): the side's instrument stands for it (CAMEO's synonym sets of weapons,
+    aircraft and vehicles); one with no side named stands for no one."""
+    sets = cameo().synonyms
+    if not any(
+        token.lower_ in sets[name] or token.lemma_.lower() in sets[name]
+        for name in _INSTRUMENT_SETS
+    ):
+        return None
+    side = any(
+        t.ent_type_ in ("NORP", "GPE", "ORG")
+        for child in token.children
+        if child.dep_ in ("amod", "compound", "poss", "nmod")
+        for t in child.subtree
+    )
+    return token if side else None
 
 
 def recipient(
@@ -93,15 +212,79 @@ def recipient(
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
             found = subject
-    if found is None and kind in _PLACE_RECIPIENT:
-        found = _place(verb)
+    if found is None and kind == "PROTEST":
+        found = _protested(verb, obj)
+    if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
+        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        heads = [
+            verb,
+            obj,
+            clause,
+            clause and next((c for c in clause.children if c.dep_ == "dobj"), None),
+        ]
+        found = next(
+            (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
+        )
+    if found is None and kind == "THREATEN":
+        found = _conditioned(verb)
     return found
 
 
-def _place(verb: Token) -> Token | None:
-    """ "demonstrated in Serbia": the place a protest is held in, where the text names it."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+def _conditioned(verb: Token) -> Token | None:
+    """Whom a threat is made to: the party whose act it is conditioned on ("threatened to halt
+    the talks if the United States goes ahead", "... unless Baghdad accepts")."""
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for clause in clauses:
+        for condition in (c for c in clause.children if c.dep_ == "advcl"):
+            if not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless", "until")
+                for m in condition.children
+            ):
+                continue
+            subject = next((c for c in condition.children if c.dep_ == "nsubj"), None)
+            if subject is not None and can_act(subject) and subject.lower_ not in _PRONOUNS:
+                return subject
+    return None
+
+
+def _protested(verb: Token, obj: Token | None) -> Token | None:
+    """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
+    Sweden's decision", "in protest of the government's refusal", "rallies calling for the
+    removal of President X", "to demand the return of property seized by government forces"."""
+    heads = [verb] + ([obj] if obj is not None else [])
+    purposes = [
+        c
+        for head in heads
+        for c in head.children
+        if (c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
+        or (c.dep_ == "prep" and c.lower_ == "in")
+    ]
+    preps = RECIPIENT_PREPS | {"of", "at", "by"}
+    for purpose in purposes:
+        if purpose.pos_ == "ADP":  # "in protest of X", "in protest at X"
+            noun = next((c for c in purpose.children if c.dep_ == "pobj"), None)
+            if noun is None or noun.lemma_.lower() != "protest":
+                continue
+            found = _prepositional(noun, preps, depth=3, loose=True)
+        else:
+            inner = next((c for c in purpose.children if c.dep_ == "dobj"), None)
+            found = _prepositional(purpose, preps, depth=3, loose=True)
+            if found is None and inner is not None:
+                found = _named_on(inner) or _prepositional(inner, preps, depth=3, loose=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _place(head: Token) -> Token | None:
+    """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre": the place
+    named after "in" (or "outside") on a verb or its object."""
+    towns = cameo().synonyms.get("&TOWN", frozenset())
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if place is not None and place.lemma_.lower() in towns:
+            of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
     return None
@@ -110,7 +293,16 @@ def _place(verb: Token) -> Token | None:
 def _direct(
     verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
 ) -> Token | None:
-    dative = next((c for c in verb.children if c.dep_ == "dative" and can_act(c)), None)
+    dative = next(  # a dative, or the goal of a transfer ("handed the suspects over to Sweden")
+        (
+            d
+            for c in verb.children
+            if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and obj is not None)
+            for d in [_pobj(c)]
+            if (d is not c or c.pos_ != "ADP") and can_act(d)
+        ),
+        None,
+    )
     if dative is not None and not _own(dative):
         return dative
     if (
@@ -118,7 +310,14 @@ def _direct(
         and not event_noun
         and kind not in _NO_OBJECT_RECIPIENT
         and obj.dep_ in ("dobj", "nsubjpass")
-        and (can_act(obj) or (kind in _VICTIM_TYPES and obj.pos_ in ("NOUN", "PROPN")))
+        and (
+            can_act(obj)
+            or (
+                kind in _VICTIM_TYPES
+                and obj.pos_ in ("NOUN", "PROPN")
+                and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
+            )
+        )
         and not _own(obj)
     ):
         return obj
@@ -136,25 +335,62 @@ def _direct(
         )
         if named is not None and loose:
             return named
-        found = _prepositional(obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3)
+        found = _prepositional(
+            obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3, loose=loose
+        )
         if found is not None:
             return found
-    return _prepositional(verb, RECIPIENT_PREPS, depth=1)
+    return _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
 
 
-def _prepositional(head: Token, preps: frozenset[str], *, depth: int) -> Token | None:
+def _pobj(token: Token) -> Token:
+    """ "to" marked as a dative ("provided photographs to Macedonia"): its object."""
+    if token.pos_ != "ADP":
+        return token
+    return next((c for c in token.children if c.dep_ == "pobj"), token)
+
+
+def _prepositional(
+    head: Token, preps: frozenset[str], *, depth: int, loose: bool = False
+) -> Token | None:
     """The first noun that can act after one of `preps` on `head`, or on the nouns of those
-    phrases down to `depth` ("pledged 50 million euros in aid to Ukraine")."""
+    phrases down to `depth` ("pledged 50 million euros in aid to Ukraine"); when `loose`, for a
+    noun that cannot act, its owner ("against Sweden's decision") or a country or group named
+    on it ("restrictions against German goods")."""
     for prep in (c for c in head.children if c.dep_ == "prep"):
         target = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if target is None:
             continue
         if prep.lower_ in preps and can_act(target) and not _own(target):
             return target
-        deeper = _prepositional(target, RECIPIENT_PREPS, depth=depth - 1) if depth > 1 else None
+        if prep.lower_ in preps and loose:
+            named = _named_on(target)
+            if named is not None:
+                return named
+        deeper = (
+            _prepositional(target, RECIPIENT_PREPS, depth=depth - 1, loose=loose)
+            if depth > 1
+            else None
+        )
         if deeper is not None:
             return deeper
     return None
+
+
+def _named_on(noun: Token) -> Token | None:
+    """The party a thing belongs to: its owner ("Sweden's decision") or a country or group
+    named before it ("German goods")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
+    if owner is not None and can_act(owner):
+        return owner
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+        ),
+        None,
+    )
 
 
 def _own(token: Token) -> bool:
@@ -164,7 +400,8 @@ def _own(token: Token) -> bool:
     )
 
 
-_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl"}
+_PRONOUNS = {"it": "sg", "they": "pl", "them": "pl", "he": "person", "she": "person"}
+_DESCRIBED = frozenset({"amod", "compound", "prep", "relcl", "acl", "nmod", "appos"})
 _ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
 
 
@@ -174,7 +411,9 @@ def resolve(token: Token) -> Token:
     agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
     ..."); the token itself where there is none."""
     number = _PRONOUNS.get(token.lower_)
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
+        c.dep_ in _DESCRIBED for c in token.children
+    )  # "the group" refers back; "the largest Protestant group in Ulster" names one
     if number is None and not (token.lemma_.lower() in _ANAPHORS and definite):
         return token
     number = number or "sg"
@@ -196,6 +435,9 @@ def resolve(token: Token) -> Token:
 def _antecedent(token: Token, number: str) -> bool:
     if token.lower_ in _PRONOUNS or token.pos_ == "PRON" or not can_act(token):
         return False
+    if number == "person":  # "President X announced that he will ...": a person, one
+        person = token.ent_type_ == "PERSON" or token.lemma_.lower() in ROLE_NOUNS
+        return person and token.tag_ in ("NN", "NNP")
     if token.ent_type_ in ("GPE", "ORG", "NORP"):
         return True
     plural = token.tag_ in ("NNS", "NNPS")

@@ -9,13 +9,24 @@ historical) and a date resolved against the publication date.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.parties import can_act, recipient, resolve
+from storyledger.extract.events.parties import (
+    can_act,
+    instrument,
+    is_state,
+    nationals,
+    political,
+    recipient,
+    resolve,
+)
 from storyledger.extract.events.words import DocWords
+from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, content_id
@@ -29,7 +40,19 @@ _FUTURE_TYPES = {
     **dict.fromkeys(("RETREAT", "CONCEDE"), "CONCEDE"),
     **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
 }
-_ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
+_ONE_SIDED = frozenset({"PROTEST"})
+# Modes whose object is a party: one releases prisoners and hosts guests, not products or shows.
+_PARTY_MODES = frozenset({"release", "visit"})
+_JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
+# Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
+_REFUSABLE = {
+    "AGREE": None,
+    "CONSULT": "meet",
+    "SUPPORT": None,
+    "COOPERATE": "assist",
+    "AID": "assist",
+    "CONCEDE": "yield",
+}  # collective dissent needs no second party in the text
 
 
 @stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
@@ -48,6 +71,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
             continue
         used_objects: set[int] = set()
         seen: set[tuple] = set()
+        governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         for verb in span:
             coded = _code(verb, lexicon, words)
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
@@ -56,11 +80,28 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
+            if event is not None and _fold(events, governing, verb, event):
+                continue
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
+                governing[verb.i] = len(events)
                 events.append(event)
     return events
+
+
+def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
+    """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
+    its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
+    if at is None:
+        return False
+    head = events[at]
+    if (head.action, head.actor, head.negated) != (event.action, event.actor, event.negated):
+        return False
+    if head.target is None and event.target is not None:
+        events[at] = replace(head, target=event.target, target_id=event.target_id)
+    return True
 
 
 def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
@@ -70,7 +111,16 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
+    if lemma in lexicon.patient_subject:
+        return None  # "three people died in the blaze": the subject is the victim
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
+    if (
+        lemma in lexicon.hiring_verbs
+        and obj is not None
+        and obj.dep_ == "dobj"
+        and _person(obj, lexicon)
+    ):
+        return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
     if obj is not None:
         paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
             (lemma, obj.lower_)
@@ -99,12 +149,40 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return phrasal, None, None, False, False
+            return (phrasal, None, None, False, False) if phrasal else None  # "check into"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
         return kind, mode, obj, False, False
+    if _demands(verb, lexicon):
+        return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _demands(verb: Token, lexicon: EventLexicon) -> bool:
+    """A statement that a party must act: a reporting verb ("said", "reiterated") or one whose
+    object is a speech noun ("issued a warning") with a clause whose modal is "must"."""
+    speech = speech_lexicon()
+    clauses = []
+    if verb.lemma_.lower() in speech.indirect_verbs:
+        clauses += [c for c in verb.children if c.dep_ == "ccomp"]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in speech.speech_nouns | lexicon.event_nouns.keys():
+            clauses += [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
+    return any(
+        any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children)
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)
+        for clause in clauses
+    )  # "we must address ...": one's own resolve, not a demand
+
+
+def _person(token: Token, lexicon: EventLexicon) -> bool:
+    """One hired or dismissed: a person named, or people who are not a state or group."""
+    if token.ent_type_ in ("GPE", "NORP", "ORG", "LOC"):
+        return False
+    if token.ent_type_ == "PERSON" or token.lemma_.lower() in lexicon.hired:
+        return True
+    return can_act(token) and not political(token) and token.pos_ in ("NOUN", "PROPN")
 
 
 def _light(verb: Token, lexicon: EventLexicon) -> bool:
@@ -181,12 +259,22 @@ def _event(
     actor = _actor(verb, lexicon)
     if actor is None:
         return None
+    if mode == "obstruct" and is_state(actor):
+        kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
+    if dyadic and not (political(actor) or political(target)):
+        return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
+    if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
+        return None  # "released a patch", "hosted the ceremony": no one is released or hosted
+    if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
+        target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
+    if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
+        kind, mode, negated = "REJECT", _REFUSABLE[kind], False
     aux = modes.of(verb, lexicon)
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
@@ -220,13 +308,26 @@ def _event(
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The verb's subject; a coordinated or participial verb shares its head's subject; "led
     Vance to cancel" and "urged officials to reopen" take the head's object."""
+    set_off = (  # "Dalton, shot in the neck, remained ...": the participle before the predicate
+        verb.i > 0
+        and verb.doc[verb.i - 1].lower_ == ","
+        and any(c.dep_ == "conj" and c.pos_ == "VERB" for c in verb.children)
+    )
     if (
         verb.tag_ == "VBN"
-        and verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl")
-        and not any(c.dep_ == "aux" for c in verb.children)
+        and (verb.dep_ in ("ccomp", "xcomp", "oprd", "advcl") or set_off)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         and any(c.dep_ == "nsubj" for c in verb.children)
     ):
         return None  # "to see all hostages released": the subject is the patient
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "agent") for c in verb.children)
+    ):
+        head_deps = {c.dep_ for c in verb.head.children}
+        if "nsubjpass" in head_deps and "agent" not in head_deps:
+            return None  # "one man was shot and killed": the shared subject is the patient
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
         return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
@@ -240,7 +341,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
             if subject is not None and not can_act(subject):
-                subject = _behind(subject, lexicon)
+                subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
@@ -263,10 +364,14 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def _refused(verb: Token) -> bool:
+    """ "refused to meet", "declined to resign", "failed to reach agreement"."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline", "fail")
+
+
 def _denied(verb: Token, lexicon: EventLexicon) -> bool:
     """ "refused to meet": did not happen; "deny claims that he is applying pressure": denied."""
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in ("refuse", "decline", "fail"):
+    if _refused(verb):
         return True
     token = verb
     for _ in range(5):
