@@ -43,7 +43,7 @@ def render_page(views: dict[str, Any], *, title: str = "storyledger", served: bo
         served=served,
         views=VIEWS,
         css=Markup(_static("app.css")),
-        app=Markup(_script(_static("app.js"))),
+        app=Markup(_script(_static("charts.js") + "\n" + _static("app.js"))),
         vendor=[Markup(_script(source)) for source in _vendor()],
         data=Markup(embedded_json(views)),
     )

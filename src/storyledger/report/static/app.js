@@ -103,17 +103,29 @@
     }
   }, { rootMargin: "200px" }) : null;
 
+  // A chart's state is on its holder for anyone to read: data-drawn is "pending", then "done"
+  // (with data-marks, the data points it was given) or "failed".
   function draw(holder) {
     if (!window.vegaEmbed || holder.dataset.drawn) return;
-    holder.dataset.drawn = "true";
-    window.vegaEmbed(holder, holder._spec, { actions: false, renderer: "svg" }).catch(() => holder.appendChild(el("p", {}, "chart unavailable")));
+    holder.dataset.drawn = "pending";
+    window.vegaEmbed(holder, holder._spec, { actions: false, renderer: "svg" })
+      .then(() => { holder.dataset.drawn = "done"; })
+      .catch(() => { holder.dataset.drawn = "failed"; holder.appendChild(el("p", {}, "chart unavailable")); });
   }
 
-  function chart(spec, label) {
-    const holder = el("div", { class: "chart", role: "img", "aria-label": label });
-    holder._spec = spec;
+  function chart(built, label) {
+    const holder = el("div", { class: "chart", role: "img", "aria-label": label, "data-marks": built.drawn });
+    holder._spec = built.spec;
+    if (!built.drawn) return el("p", { class: "count" }, "Nothing to draw: no " + label + " has a date.");
     if (drawWhenSeen) drawWhenSeen.observe(holder); else draw(holder);
     return holder;
+  }
+
+  // Outlets by how many articles they have, most first: the order of colours and columns.
+  function outletsByArticles() {
+    const counts = new Map();
+    for (const a of DATA.articles) counts.set(a.outlet, (counts.get(a.outlet) || 0) + 1);
+    return [...counts.entries()].sort((x, y) => y[1] - x[1] || String(x[0]).localeCompare(String(y[0]))).map((e) => e[0]);
   }
 
   function filtered(rows, filters) {
@@ -125,6 +137,14 @@
       el("select", { name: name, on: { change: (e) => onChange(e.target.value) } },
         el("option", { value: "" }, "all"),
         values.map((v) => el("option", { value: v, selected: v === current ? "selected" : null }, v))));
+  }
+
+  function coverageCard() {
+    const drawn = window.StoryCharts.coverage(DATA.articles, outletsByArticles());
+    const cols = ["outlet", "date", "articles"];
+    const note = drawn.left ? el("p", { class: "count" }, drawn.left + " undated " + (drawn.left === 1 ? "article is" : "articles are") + " counted in the table, not drawn.") : null;
+    return card("Articles by outlet and date", "coverage", DATA.coverage.rows, cols,
+      [chart(drawn, "articles by outlet and date"), note, table(DATA.coverage.rows, cols)]);
   }
 
   const VIEWS = {
@@ -141,23 +161,27 @@
       return [
         summary,
         card("Stories", "stories", DATA.stories, ["name", "articles", "copies", "first", "last"], table(DATA.stories, ["name", "articles", "copies", "first", "last"])),
-        card("Articles by outlet and date", "coverage", DATA.coverage.rows, ["outlet", "date", "articles"],
-          [chart(DATA.coverage.spec, "articles by outlet and date"), table(DATA.coverage.rows, ["outlet", "date", "articles"])]),
+        coverageCard(),
         card("Key figures across articles", "key_figures", keyFigures, ["topic", "relation", "from", "to", "note"], table(keyFigures, ["topic", "relation", "from", "to", "note"])),
         card("Most-quoted speakers", "speakers", DATA.speakers, ["speaker", "anonymous", "quotes"], table(DATA.speakers, ["speaker", "anonymous", "quotes"])),
       ];
     },
     timeline() {
       const cols = ["date", "basis", "kind", "summary", "outlet"];
-      return [card("Timeline: events, figures and quotes", "timeline", DATA.timeline, cols, table(DATA.timeline, cols, { links: true }))];
+      const drawn = window.StoryCharts.timeline(DATA.articles, DATA.timeline, outletsByArticles());
+      return [card("Timeline: articles, events, figures and quotes", "timeline", DATA.timeline, cols,
+        [chart(drawn, "articles, events, figures and quotes over time"), table(DATA.timeline, cols, { links: true })])];
     },
     trends(state) {
       if (!DATA.trends.length) return [el("p", {}, "No figure is reported in more than one article yet.")];
-      const cols = ["date", "text", "reported_by", "outlet", "relation"];
+      const cols = ["date", "text", "value", "reported_by", "outlet", "relation"];
       const limit = state.limit || 12;
-      const cards = DATA.trends.slice(0, limit).map((t, i) => card("Figure: " + t.topic, "trend_" + (i + 1), t.rows, cols,
-        [chart(Object.assign({}, t.spec, { datasets: { points: t.rows, bounds: t.bounds } }), "figure series " + t.topic),
-          table(t.rows, cols, { links: true })]));
+      const outlets = outletsByArticles();
+      const cards = DATA.trends.slice(0, limit).map((t, i) => {
+        const rows = t.rows.map((r) => Object.assign({}, r, { value: window.StoryCharts.boundWords(r) }));
+        return card("“" + t.topic + "” as each article reported it", "trend_" + (i + 1), rows, cols,
+          [chart(window.StoryCharts.trend(t, outlets), "figure series " + t.topic), table(rows, cols, { links: true })]);
+      });
       if (DATA.trends.length > limit) {
         cards.push(el("button", { type: "button", class: "more", on: { click: () => show("trends", { limit: limit + 12 }) } },
           "show more figure series (" + (DATA.trends.length - limit) + " left)"));
