@@ -69,14 +69,16 @@
 
   function table(rows, columns, options) {
     const opts = options || {};
-    const head = el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c)), opts.links ? el("th", { scope: "col" }, "text") : null);
+    const name = (c) => (opts.labels && opts.labels[c]) || c;
+    const head = el("tr", {}, columns.map((c) => el("th", { scope: "col" }, name(c))), opts.links ? el("th", { scope: "col" }, "text") : null);
     const tbody = el("tbody", {});
-    const wrap = el("div", { class: "table-wrap" }, el("table", {}, el("thead", {}, head), tbody));
+    const wrap = el("div", { class: "table-wrap" }, el("table", { class: opts.className || null }, el("thead", {}, head), tbody));
     let shown = 0;
     const more = el("button", { type: "button", class: "more" });
     function grow() {
       const next = rows.slice(shown, shown + PAGE_ROWS);
-      tbody.append(...next.map((row) => el("tr", {}, columns.map((c) => el("td", {}, cell(row[c]))), opts.links ? el("td", {}, spanLink(row)) : null)));
+      // data-label names the column on a phone, where each row is shown as a card
+      tbody.append(...next.map((row) => el("tr", {}, columns.map((c) => el("td", { "data-label": name(c) }, cell(row[c]))), opts.links ? el("td", { "data-label": "text" }, spanLink(row)) : null)));
       shown += next.length;
       more.textContent = "show " + Math.min(PAGE_ROWS, rows.length - shown) + " more of " + (rows.length - shown);
       if (shown >= rows.length) more.remove();
@@ -147,6 +149,62 @@
       [chart(drawn, "articles by outlet and date"), note, table(DATA.coverage.rows, cols)]);
   }
 
+  // The outlet measures, named in words.
+  const PROFILE = [
+    ["articles", "articles"],
+    ["words", "words"],
+    ["attributed_share", "share of sentences with a source", "share"],
+    ["anonymous_share", "share of sources not named", "share"],
+    ["named_sources", "named sources"],
+    ["anonymous_sources", "unnamed sources"],
+    ["cited_sources", "sources listed at the end"],
+    ["loaded_per_1000", "loaded words per 1,000 words (outlet's own voice)"],
+    ["loaded_outside", "loaded words in the outlet's own voice"],
+    ["loaded_in_quotes", "loaded words inside quotes"],
+    ["hedges_per_1000", "hedges per 1,000 words (may, reportedly)"],
+    ["boosters_per_1000", "boosters per 1,000 words (clearly, undoubtedly)"],
+    ["unattributed_evaluations", "judgements with no source"],
+    ["questions", "questions asked"],
+    ["top_terms", "most frequent loaded words"],
+    ["lean", "lean (your outlets file)"],
+    ["ownership", "ownership (your outlets file)"],
+  ];
+  const PROFILE_LABELS = Object.fromEntries(PROFILE.map((m) => [m[0], m[1]]));
+
+  function measure(value, kind) {
+    if (value === null || value === undefined || value === "") return "";
+    if (kind === "share" && typeof value === "number") return Math.round(value * 100) + "%";
+    if (typeof value === "number" && !Number.isInteger(value)) return value.toFixed(1);
+    return cell(value);
+  }
+
+  // Ground News style: one column per outlet, one row per thing a reader compares.
+  function sideBySide(chosen) {
+    const of = (n) => DATA.articles.filter((a) => a.outlet === n);
+    const rows = [];
+    const add = (label, valueOf) => rows.push(Object.assign({ measure: label }, ...chosen.map((n) => ({ [n]: valueOf(n) }))));
+    add("headline", (n) => of(n).map((a) => a.title).join(" | "));
+    add("published", (n) => [...new Set(of(n).map((a) => a.published).filter(Boolean))].sort().join(", "));
+    for (const t of DATA.trends) {
+      add("figure: " + t.topic, (n) => t.rows.filter((r) => r.outlet === n)
+        .map((r) => window.StoryCharts.boundWords(r) + (r.reported_by && r.reported_by !== n ? " (per " + r.reported_by + ")" : "")).join("; "));
+    }
+    add("sources quoted", (n) => {
+      const counts = new Map();
+      DATA.quotes.filter((q) => q.outlet === n && q.speaker).forEach((q) => counts.set(q.speaker, (counts.get(q.speaker) || 0) + 1));
+      return [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 8).map((e) => e[0] + (e[1] > 1 ? " ×" + e[1] : "")).join("; ");
+    });
+    for (const c of DATA.comparisons.filter((x) => x.kind === "claim")) {
+      add("claim: " + c.topic, (n) => c.items.filter((i) => i.outlet === n).map((i) => i.value).join("; "));
+    }
+    for (const [key, label, kind] of PROFILE) {
+      const values = chosen.map((n) => (DATA.outlets.find((o) => o.outlet === n) || {})[key]);
+      if (values.every((v) => v === null || v === undefined || (Array.isArray(v) && !v.length))) continue;
+      add(label, (n) => measure((DATA.outlets.find((o) => o.outlet === n) || {})[key], kind));
+    }
+    return rows;
+  }
+
   const VIEWS = {
     overview() {
       const meta = DATA.meta;
@@ -213,30 +271,22 @@
         card("The same quote across articles", "quote_variants", variants, vcols, table(variants, vcols))];
     },
     outlets(state) {
-      const names = DATA.outlets.map((o) => o.outlet);
-      const chosen = (state.chosen || names.slice(0, 3)).filter((n) => names.includes(n));
-      const measures = ["articles", "words", "loaded_per_1000", "loaded_outside", "loaded_in_quotes", "hedges_per_1000",
-        "boosters_per_1000", "attributed_share", "anonymous_share", "unattributed_evaluations", "questions", "cited_sources", "top_terms", "lean", "ownership"];
-      const aligned = measures.map((m) => Object.assign({ row: m }, ...chosen.map((n) => ({ [n]: cell(DATA.outlets.find((o) => o.outlet === n)[m]) }))));
-      for (const t of DATA.trends) {
-        const row = { row: "figure: " + t.topic };
-        for (const n of chosen) row[n] = t.rows.filter((r) => r.outlet === n).map((r) => r.text + " (" + cell(r.date) + ")").join("; ");
-        aligned.push(row);
-      }
-      for (const c of DATA.comparisons.filter((x) => x.kind === "claim")) {
-        const row = { row: "claim: " + c.topic };
-        for (const n of chosen) row[n] = c.items.filter((i) => i.outlet === n).map((i) => i.value).join("; ");
-        aligned.push(row);
-      }
-      const pick = el("fieldset", { class: "filters" }, el("legend", {}, "outlets side by side (up to three)"),
-        names.map((n) => el("label", {}, el("input", { type: "checkbox", value: n, checked: chosen.includes(n) ? "checked" : null, on: { change: () => {
-          const now = [...document.querySelectorAll(".filters input[type=checkbox]:checked")].map((x) => x.value).slice(0, 3);
-          show("outlets", { chosen: now });
+      const names = outletsByArticles().filter((n) => DATA.outlets.some((o) => o.outlet === n));
+      const asked = (state.outlet || []).filter((n) => names.includes(n));
+      const chosen = state.outlet ? asked : names.slice(0, 3);
+      const pick = el("fieldset", { class: "filters outlet-pick" },
+        el("legend", {}, "outlets side by side (the three with most articles unless you choose)"),
+        names.map((n) => el("label", {}, el("input", { type: "checkbox", name: "outlet", value: n, checked: chosen.includes(n) ? "checked" : null, on: { change: () => {
+          const now = [...main.querySelectorAll(".outlet-pick input:checked")].map((x) => x.value);
+          show("outlets", { outlet: now });
         } } }), " " + n)));
-      const cols = ["row", ...chosen];
-      const profile = ["outlet", ...measures];
-      return [card("Outlets side by side", "outlets_aligned", aligned, cols, [pick, table(aligned, cols)]),
-        card("Outlet profiles", "outlets", DATA.outlets, profile, table(DATA.outlets, profile))];
+      const aligned = sideBySide(chosen);
+      const cols = ["measure", ...chosen];
+      const profile = ["outlet", ...PROFILE.map((m) => m[0])];
+      const said = chosen.length ? null : el("p", { class: "count" }, "Tick an outlet to see it here.");
+      return [card("Outlets side by side", "outlets_aligned", aligned, cols, [pick, said, table(aligned, cols, { className: "side-by-side" })]),
+        card("Outlet profiles", "outlets", DATA.outlets, profile, table(DATA.outlets.map((o) => Object.assign({}, o,
+          ...PROFILE.map(([key, , kind]) => ({ [key]: measure(o[key], kind) })))), profile, { labels: PROFILE_LABELS }))];
     },
     articles() {
       const cols = ["published", "outlet", "title", "words"];
@@ -330,9 +380,34 @@
     return [results];
   }
 
+  // A view and its filters live in the URL (#view=quotes&speaker=Hale, #view=outlets&outlet=A&outlet=B),
+  // so a view can be shared and a reload restores it.
+  function stateHash(view, state) {
+    const params = new URLSearchParams();
+    params.set("view", view);
+    for (const [key, value] of Object.entries(state)) {
+      for (const one of [].concat(value)) if (one !== "" && one !== null && one !== undefined) params.append(key, String(one));
+      if (Array.isArray(value) && !value.length) params.append(key, "");
+    }
+    return "#" + params.toString();
+  }
+
+  function stateOf(params) {
+    const state = {};
+    for (const key of new Set(params.keys())) {
+      if (key === "view") continue;
+      state[key] = LISTS.has(key) ? params.getAll(key).filter(Boolean) : params.get(key);
+    }
+    if (state.limit) state.limit = Number(state.limit) || 12;
+    return state;
+  }
+  const LISTS = new Set(["outlet"]);
+
   let current = { view: "overview", state: {} };
   function show(view, state) {
     current = { view: view, state: state || {} };
+    const hash = stateHash(view, current.state);
+    if (location.hash !== hash) history.replaceState(null, "", hash);
     main.replaceChildren(...VIEWS[view](current.state));
     document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-current", b.dataset.view === view ? "page" : "false"));
   }
@@ -346,7 +421,8 @@
       if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "center" }); target.focus(); }
       return;
     }
-    show(params.get("view") && VIEWS[params.get("view")] ? params.get("view") : "overview");
+    const view = params.get("view") && VIEWS[params.get("view")] ? params.get("view") : "overview";
+    show(view, stateOf(params));
   }
 
   document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => { location.hash = "view=" + b.dataset.view; }));
