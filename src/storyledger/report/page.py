@@ -27,6 +27,7 @@ VIEWS = (
     ("outlets", "Outlets"),
     ("articles", "Articles"),
 )
+SCRIPTS = ("charts.js", "search.js", "app.js")
 VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -43,7 +44,7 @@ def render_page(views: dict[str, Any], *, title: str = "storyledger", served: bo
         served=served,
         views=VIEWS,
         css=Markup(_static("app.css")),
-        app=Markup(_script(_static("charts.js") + "\n" + _static("app.js"))),
+        app=Markup(_script("\n".join(_static(name) for name in SCRIPTS))),
         vendor=[Markup(_script(source)) for source in _vendor()],
         data=Markup(embedded_json(views)),
     )

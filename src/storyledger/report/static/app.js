@@ -306,7 +306,7 @@
     return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= length;
   }
 
-  function articleView(id, start, end) {
+  function articleView(id, start, end, matches) {
     const article = articles.get(id);
     if (!article) return [el("p", {}, "No such article.")];
     const chars = codePoints(article.text);
@@ -315,6 +315,7 @@
     add(DATA.quotes, "quote"); add(DATA.figures, "figure"); add(DATA.loaded, "loaded");
     DATA.events.filter((e) => e.article === id && e.trigger_start !== null).forEach((e) => marks.push({
       start: e.trigger_start, end: e.trigger_end, kind: "event", label: "event: " + e.action + " (" + cell(e.actor) + " → " + cell(e.target) + ")" }));
+    for (const [from, to] of matches || []) marks.push({ start: from, end: to, kind: "match", label: "search match" });
     if (validSpan(start, end, chars.length)) marks.push({ start: start, end: end, kind: "target", label: "selected record" });
     const shown = marks.filter((m) => validSpan(m.start, m.end, chars.length));
     const cuts = new Set([0, chars.length]);
@@ -355,28 +356,41 @@
     return rows;
   }
 
+  // Text with some stretches marked: spans are [start, end] in code points.
+  function marked(text, spans, className) {
+    const chars = codePoints(text || "");
+    const parts = [];
+    let at = 0;
+    for (const [start, end] of (spans || []).filter((s) => validSpan(s[0], s[1], chars.length)).sort((x, y) => x[0] - y[0])) {
+      if (start < at) continue;
+      parts.push(chars.slice(at, start).join(""), el("mark", { class: className }, chars.slice(start, end).join("")));
+      at = end;
+    }
+    parts.push(chars.slice(at).join(""));
+    return parts;
+  }
+
+  // One meaning of a query in the file and the served UI (search.js); the server answers from
+  // its index with the same rule, and both give the matched spans to highlight.
   async function search(query) {
     const results = el("section", { class: "card", "data-card": "search" }, el("header", {}, el("h2", {}, "Search: " + query)));
     let rows = [];
     if (SERVED) {
       const found = await serverSearch(query);
       rows = found || [];
-      if (!found) results.appendChild(el("p", { class: "error" }, "bad search query"));
+      if (!found) results.appendChild(el("p", { class: "error" }, "the search could not be run"));
     } else {
-      const pattern = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "iu");
-      for (const a of DATA.articles) {
-        const match = pattern.exec(a.text);
-        if (!match) continue;
-        const chars = codePoints(a.text);
-        const at = codePoints(a.text.slice(0, match.index)).length;
-        const end = at + codePoints(match[0]).length;
-        rows.push({ id: a.id, title: a.title, start: at, end: end, snippet: chars.slice(Math.max(0, at - 60), end + 60).join("") });
-      }
+      rows = window.StorySearch.search(DATA.articles, query);
     }
-    results.appendChild(el("ul", { class: "results" }, rows.map((r) => el("li", {},
-      el("a", { href: "#article=" + encodeURIComponent(r.id) + (r.start !== undefined ? "&span=" + r.start + "-" + r.end : "") }, r.title || r.id),
-      el("p", { class: "snippet" }, r.snippet)))));
-    results.appendChild(el("p", { class: "count" }, rows.length + " articles"));
+    results.appendChild(el("ul", { class: "results" }, rows.map((r) => {
+      const first = (r.spans || [])[0];
+      const match = (r.spans || []).map((s) => s[0] + "-" + s[1]).join(",");
+      const href = "#article=" + encodeURIComponent(r.id) + (first ? "&match=" + match + "&span=" + first[0] + "-" + first[1] : "");
+      return el("li", {},
+        el("a", { href: href }, r.title ? marked(r.title, r.title_spans, "hl-match") : r.id),
+        el("p", { class: "snippet" }, marked(r.snippet, r.snippet_spans, "hl-match")));
+    })));
+    results.appendChild(el("p", { class: "count" }, rows.length + (rows.length === 1 ? " article" : " articles")));
     return [results];
   }
 
@@ -416,7 +430,8 @@
     const params = new URLSearchParams(location.hash.slice(1));
     if (params.has("article")) {
       const span = (params.get("span") || "").split("-").map(Number);
-      main.replaceChildren(...articleView(params.get("article"), span.length === 2 ? span[0] : null, span.length === 2 ? span[1] : null));
+      const matches = (params.get("match") || "").split(",").filter(Boolean).map((m) => m.split("-").map(Number));
+      main.replaceChildren(...articleView(params.get("article"), span.length === 2 ? span[0] : null, span.length === 2 ? span[1] : null, matches));
       const target = main.querySelector(".article-text .hl-target");
       if (target) { target.setAttribute("tabindex", "-1"); target.scrollIntoView({ block: "center" }); target.focus(); }
       return;
