@@ -306,6 +306,17 @@
     return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= length;
   }
 
+  function validBlocks(blocks, length) {
+    let at = 0;
+    const kept = [];
+    for (const b of blocks || []) {
+      if (!validSpan(b.start, b.end, length) || b.start < at) return [];
+      kept.push(b);
+      at = b.end;
+    }
+    return kept;
+  }
+
   function articleView(id, start, end, matches) {
     const article = articles.get(id);
     if (!article) return [el("p", {}, "No such article.")];
@@ -320,21 +331,47 @@
     const shown = marks.filter((m) => validSpan(m.start, m.end, chars.length));
     const cuts = new Set([0, chars.length]);
     shown.forEach((m) => { cuts.add(m.start); cuts.add(m.end); });
+    const blocks = validBlocks((DATA.blocks || {})[id], chars.length);
+    blocks.forEach((b) => { cuts.add(b.start); cuts.add(b.end); });
     const points = [...cuts].sort((a, b) => a - b);
-    const body = el("div", { class: "article-text", tabindex: "0" });
-    for (let i = 0; i < points.length - 1; i++) {
-      const a = points[i], b = points[i + 1];
-      const covering = shown.filter((m) => m.start <= a && b <= m.end);
-      const text = chars.slice(a, b).join("");
-      if (!covering.length) { body.appendChild(document.createTextNode(text)); continue; }
-      const classes = [...new Set(covering.map((m) => "hl-" + m.kind))].join(" ");
-      body.appendChild(el("mark", { class: classes, title: covering.map((m) => m.label).join(" | "), "data-start": a, "data-end": b }, text));
+    // The text from `from` to `to`, its records marked.
+    const stretch = (from, to) => {
+      const nodes = [];
+      for (let i = 0; i < points.length - 1; i++) {
+        const a = points[i], b = points[i + 1];
+        if (a < from || b > to) continue;
+        const covering = shown.filter((m) => m.start <= a && b <= m.end);
+        const text = chars.slice(a, b).join("");
+        if (!covering.length) { nodes.push(document.createTextNode(text)); continue; }
+        const classes = [...new Set(covering.map((m) => "hl-" + m.kind))].join(" ");
+        nodes.push(el("mark", { class: classes, title: covering.map((m) => m.label).join(" | "), "data-start": a, "data-end": b }, text));
+      }
+      return nodes;
+    };
+    const body = el("div", { class: blocks.length ? "article-text laid-out" : "article-text", tabindex: "0" });
+    let headline = null;
+    if (!blocks.length) body.append(...stretch(0, chars.length));
+    let at = 0, list = null;
+    for (const b of blocks) {
+      // what lies between blocks (blank lines, bullet markers) stays in the text, unseen
+      if (b.start > at) (b.kind === "bullet" && list ? list : body).appendChild(el("span", { class: "gap" }, stretch(at, b.start)));
+      const tag = { headline: "h2", subheading: "h3", bullet: "li", sources: "p" }[b.kind] || "p";
+      const node = el(tag, { class: "block-" + b.kind }, stretch(b.start, b.end));
+      if (b.kind === "headline" && !headline) headline = node;
+      if (b.kind === "bullet") {
+        if (!list) { list = el("ul", { class: "bullets" }); body.appendChild(list); }
+        list.appendChild(node);
+      } else { list = null; body.appendChild(node); }
+      at = b.end;
     }
-    const head = el("header", { class: "article-head" }, el("h2", {}, article.title),
+    if (blocks.length && at < chars.length) body.appendChild(el("span", { class: "gap" }, stretch(at, chars.length)));
+    // the headline once: the text's own headline when it has one, else the title
+    const opening = article.title && article.text.trimStart().startsWith(article.title);
+    const head = el("header", { class: "article-head" }, headline || opening ? null : el("h2", {}, article.title),
       el("p", {}, article.outlet + ", " + cell(article.published) + " ", article.url ? el("a", { href: article.url, rel: "noopener noreferrer" }, "source") : ""),
       el("p", { class: "legend" }, el("mark", { class: "hl-quote" }, "quote"), " ", el("mark", { class: "hl-figure" }, "figure"), " ", el("mark", { class: "hl-event" }, "event"), " ",
-        el("mark", { class: "hl-loaded" }, "loaded term"), " ", el("mark", { class: "hl-target" }, "selected")));
-    return [el("section", { class: "card article" }, head, body)];
+        el("mark", { class: "hl-loaded" }, "loaded term"), " ", el("mark", { class: "hl-target" }, "selected"), matches && matches.length ? [" ", el("mark", { class: "hl-match" }, "search match")] : null));
+    return [el("section", { class: headline ? "card article has-headline" : "card article" }, head, body)];
   }
 
   // The server answers from the store as it is now, and names that state; when the store has
