@@ -5,6 +5,8 @@ import json
 import pytest
 
 from storyledger.cli import main
+from storyledger.report import build_views, render_page
+from storyledger.store import Store
 from tests.e2e.conftest import shoot
 
 # Our own short articles: The Ledger has two, so it leads the side by side by default.
@@ -91,3 +93,36 @@ def test_phone_width_tables_become_cards(page, four_outlets):
     assert label == '"articles"'
     assert page.locator("[data-card=outlets] thead").bounding_box()["height"] <= 1
     shoot(page, "outlets-phone")
+
+
+@pytest.mark.issue(19)
+def test_the_page_is_titled_by_its_story(page, example_db, tmp_path):
+    with Store(example_db) as store:
+        views = build_views(store)
+    (tmp_path / "p.html").write_text(render_page(views), encoding="utf-8")  # no title given
+    _open(page, (tmp_path / "p.html").as_uri())
+    name = page.locator("[data-card=stories] tbody td").first.inner_text()
+    assert page.title() == name and page.locator(".top h1").inner_text() == name
+    assert page.locator("select[name=story]").count() == 0  # one story: nothing to pick
+
+
+@pytest.mark.issue(19)
+def test_a_story_picked_narrows_every_view_and_stays_in_the_url(page, meantime_report):
+    _open(page, meantime_report.as_uri())
+    options = page.locator("select[name=story] option").all_inner_texts()
+    assert len(options) == 28 and options[0] == "all 27 stories"
+    two = next(o for o in options if o.endswith("(2 articles)"))
+    page.select_option("select[name=story]", label=two)
+    assert page.title() == two.rsplit(" (", 1)[0]
+    assert page.locator(".summary").inner_text().startswith("2 articles from 1 outlets")
+    assert "story=" in page.evaluate("location.hash")
+    page.click("nav button[data-view=articles]")
+    assert page.locator(".article-list li").count() == 2
+    assert "story=" in page.evaluate("location.hash")
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.locator(".article-list li").count() == 2
+    assert page.input_value("select[name=story]") != ""
+    page.select_option("select[name=story]", "")
+    assert page.locator(".article-list li").count() == 30
+    shoot(page, "story-picker")

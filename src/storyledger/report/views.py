@@ -17,7 +17,7 @@ from storyledger.compare.outlets import outlet_profiles
 from storyledger.compare.timeline import build_timeline
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
-from storyledger.report.layout import article_blocks
+from storyledger.report.layout import page_extras
 from storyledger.store import Store
 from storyledger.store.rows import plain
 
@@ -126,7 +126,7 @@ def build_views(store: Store, outlets: Mapping[str, OutletInfo] | None = None) -
             for t in framing.loaded_terms
         ],
     }
-    views["blocks"] = article_blocks(store, [row["id"] for row in views["articles"]])
+    views.update(page_extras(store, [row["id"] for row in views["articles"]]))
     return views
 
 

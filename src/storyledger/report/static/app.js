@@ -2,9 +2,11 @@
    Every string from an article is set as text (textContent, createTextNode), never as HTML. */
 (function () {
   "use strict";
-  let DATA = JSON.parse(document.getElementById("storyledger-data").textContent);
+  let ALL = JSON.parse(document.getElementById("storyledger-data").textContent);
+  let DATA = ALL;
   const SERVED = document.body.dataset.served === "true";
   const main = document.getElementById("main");
+  const TITLE = document.title;
   let articles = new Map(DATA.articles.map((a) => [a.id, a]));
 
   function el(tag, attrs, ...children) {
@@ -387,7 +389,8 @@
       if (snapshot === null || snapshot === DATA.meta.snapshot) break;
       const views = await fetch("/api/views");
       if (!views.ok) break;
-      DATA = await views.json();
+      ALL = await views.json();
+      DATA = narrowTo(ALL, current.story);
       articles = new Map(DATA.articles.map((a) => [a.id, a]));
     }
     return rows;
@@ -431,6 +434,62 @@
     return [results];
   }
 
+  // The story picker: with several stories, every view can show one story's articles only.
+  // The page narrows its own data (views["story_articles"]); a page the server already built
+  // for one story (ALL.story) moves to another by asking the server for it.
+  function narrowTo(all, storyId) {
+    const ids = storyId && all.story_articles ? all.story_articles[storyId] : null;
+    if (!ids) return all;
+    const keep = new Set(ids);
+    const mine = (rows) => rows.filter((r) => keep.has(r.article));
+    const data = Object.assign({}, all);
+    data.articles = all.articles.filter((a) => keep.has(a.id));
+    for (const key of ["quotes", "figures", "events", "timeline", "loaded"]) data[key] = mine(all[key] || []);
+    data.comparisons = all.comparisons.filter((c) => c.story === storyId);
+    data.trends = all.trends.filter((t) => t.story === storyId);
+    const outlets = new Set(data.articles.map((a) => a.outlet));
+    data.outlets = all.outlets.filter((o) => outlets.has(o.outlet));
+    const counts = new Map();
+    for (const a of data.articles) {
+      const key = a.outlet + "\u0000" + (a.published || "undated");
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    data.coverage = Object.assign({}, all.coverage, { rows: [...counts.entries()].map(([key, n]) => {
+      const [outlet, date] = key.split("\u0000");
+      return { outlet: outlet, date: date, articles: n };
+    }).sort((x, y) => x.date.localeCompare(y.date) || x.outlet.localeCompare(y.outlet)) });
+    const said = new Map();
+    for (const q of data.quotes.filter((q) => q.speaker)) {
+      const key = JSON.stringify([q.speaker, q.anonymous]);
+      said.set(key, (said.get(key) || 0) + 1);
+    }
+    data.speakers = [...said.entries()].sort((x, y) => y[1] - x[1]).slice(0, 15).map(([key, n]) => {
+      const [speaker, anonymous] = JSON.parse(key);
+      return { speaker: speaker, anonymous: anonymous, quotes: n };
+    });
+    const dates = data.articles.map((a) => a.published).filter(Boolean).sort();
+    data.meta = Object.assign({}, all.meta, { articles: data.articles.length, outlets: outlets.size, first: dates[0] || null, last: dates[dates.length - 1] || null });
+    return data;
+  }
+
+  function storyPicker() {
+    const stories = ALL.stories || [];
+    if (stories.length < 2) return null;
+    const chosen = ALL.story ? ALL.story.id : current.story || "";
+    const choose = (id) => {
+      if (ALL.story || (SERVED && id && !ALL.story_articles)) { location.href = "/" + (id ? "?story=" + encodeURIComponent(id) : ""); return; }
+      current.story = id || null;
+      DATA = narrowTo(ALL, current.story);
+      articles = new Map(DATA.articles.map((a) => [a.id, a]));
+      show(current.view, current.state);
+    };
+    return el("label", { class: "story-pick" }, "story ",
+      el("select", { name: "story", on: { change: (e) => choose(e.target.value) } },
+        el("option", { value: "" }, "all " + stories.length + " stories"),
+        stories.map((s) => el("option", { value: s.id, selected: s.id === chosen ? "selected" : null },
+          s.name + " (" + s.articles + (s.articles === 1 ? " article)" : " articles)")))));
+  }
+
   // A view and its filters live in the URL (#view=quotes&speaker=Hale, #view=outlets&outlet=A&outlet=B),
   // so a view can be shared and a reload restores it.
   function stateHash(view, state) {
@@ -446,7 +505,7 @@
   function stateOf(params) {
     const state = {};
     for (const key of new Set(params.keys())) {
-      if (key === "view") continue;
+      if (key === "view" || key === "story") continue;
       state[key] = LISTS.has(key) ? params.getAll(key).filter(Boolean) : params.get(key);
     }
     if (state.limit) state.limit = Number(state.limit) || 12;
@@ -454,12 +513,15 @@
   }
   const LISTS = new Set(["outlet"]);
 
-  let current = { view: "overview", state: {} };
+  let current = { view: "overview", state: {}, story: null };
   function show(view, state) {
-    current = { view: view, state: state || {} };
-    const hash = stateHash(view, current.state);
+    current = { view: view, state: state || {}, story: current.story };
+    const hash = stateHash(view, Object.assign(current.story ? { story: current.story } : {}, current.state));
     if (location.hash !== hash) history.replaceState(null, "", hash);
-    main.replaceChildren(...VIEWS[view](current.state));
+    main.replaceChildren(...[storyPicker(), ...VIEWS[view](current.state)].filter(Boolean));
+    const story = (ALL.stories || []).find((s) => s.id === current.story);
+    document.title = story ? story.name : TITLE;
+    document.querySelector(".top h1").textContent = document.title;
     document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-current", b.dataset.view === view ? "page" : "false"));
   }
 
@@ -474,10 +536,18 @@
       return;
     }
     const view = params.get("view") && VIEWS[params.get("view")] ? params.get("view") : "overview";
+    const story = params.get("story");
+    if ((story || null) !== current.story && !ALL.story) {
+      current.story = story && ALL.story_articles && ALL.story_articles[story] ? story : null;
+      DATA = narrowTo(ALL, current.story);
+      articles = new Map(DATA.articles.map((a) => [a.id, a]));
+    }
     show(view, stateOf(params));
   }
 
-  document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => { location.hash = "view=" + b.dataset.view; }));
+  document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => {
+    location.hash = stateHash(b.dataset.view, current.story ? { story: current.story } : {});
+  }));
   document.getElementById("search-form").addEventListener("submit", async (e) => {
     e.preventDefault();
     const query = document.getElementById("search-input").value.trim();
