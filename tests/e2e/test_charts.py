@@ -66,3 +66,65 @@ def test_coverage_draws_one_bar_per_outlet_and_day(page, meantime_report):
         rows += int(more.inner_text().rsplit(" ", 1)[1])
     assert chart["marks"] == rows
     assert "0.000000" not in page.locator("[data-card=coverage] svg").text_content()
+
+
+def _marks_inside(page):
+    """Whether every drawn mark of every chart lies inside its chart (nothing cut at an edge)."""
+    return page.evaluate(
+        """[...document.querySelectorAll('.chart svg')].every(svg => {
+          const box = svg.getBoundingClientRect();
+          return [...svg.querySelectorAll('g.role-mark > path, g.role-mark > line')].every(m => {
+            const r = m.getBoundingClientRect();
+            return r.left >= box.left - 1 && r.right <= box.right + 1
+              && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+          });
+        })"""
+    )
+
+
+@pytest.mark.issue(19)
+def test_figure_series_are_lines_with_bounds_in_words(page, example_report):
+    page.goto(example_report.as_uri() + "#view=trends")
+    page.wait_for_selector("body[data-ready=true]")
+    charts = _charts(page)
+    assert len(charts) >= 2
+    assert page.locator(".chart g.mark-line path").count() == len(charts)
+    assert page.locator(".chart g.mark-rule line").count() >= 1  # ranges and open bounds
+    text = page.locator("#main").inner_text()
+    assert "open-ended bound" not in text and "true" not in text and "false" not in text
+    values = page.locator("[data-card^=trend] tbody td:nth-child(3)").all_inner_texts()
+    assert "at least 14" in values
+    # one shape means one relation in every chart: the legend's symbol for "first report"
+    shapes = page.evaluate(
+        """[...document.querySelectorAll('.chart svg')].map(svg => {
+          const label = [...svg.querySelectorAll('.role-legend-label text')]
+            .find(t => t.textContent === 'first report');
+          const entry = label && label.closest('.role-legend-entry, g[class*=legend-entry]');
+          const symbol = entry && entry.querySelector('.role-legend-symbol path');
+          return symbol ? symbol.getAttribute('d') : null;
+        })"""
+    )
+    assert None not in shapes and len(set(shapes)) == 1
+    assert _marks_inside(page)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_timeline_chart_shows_years_and_keeps_points_whole(page, meantime_report, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(meantime_report.as_uri() + "#view=timeline")
+    page.wait_for_selector("body[data-ready=true]")
+    (chart,) = _charts(page)
+    assert chart["marks"] == chart["given"] > 100
+    labels = page.locator(".chart .role-axis-label text").all_text_contents()
+    assert any(label.strip().isdigit() and len(label.strip()) == 4 for label in labels)
+    assert _marks_inside(page)
+    holder = page.locator(".chart").bounding_box()
+    svg = page.locator(".chart svg").bounding_box()
+    assert svg["width"] >= 0.95 * holder["width"]  # full width
+    legend = page.locator(".chart .role-legend").first.bounding_box()
+    plot = page.locator(".chart .role-axis").first.bounding_box()
+    if width < 640:
+        assert legend["y"] >= plot["y"] + plot["height"] - 1  # the legend below the chart
+    else:
+        assert legend["x"] >= plot["x"] + plot["width"] - 1  # the legend beside it
