@@ -114,7 +114,7 @@ def test_a_story_picked_narrows_every_view_and_stays_in_the_url(page, meantime_r
     two = next(o for o in options if o.endswith("(2 articles)"))
     page.select_option("select[name=story]", label=two)
     assert page.title() == two.rsplit(" (", 1)[0]
-    assert page.locator(".summary").inner_text().startswith("2 articles from 1 outlets")
+    assert page.locator(".summary").inner_text().startswith("2 articles from 1 outlet,")
     assert "story=" in page.evaluate("location.hash")
     page.click("nav button[data-view=articles]")
     assert page.locator(".article-list li").count() == 2

@@ -68,10 +68,11 @@
   }
 
   const PAGE_ROWS = 100;
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
   function table(rows, columns, options) {
     const opts = options || {};
-    const name = (c) => (opts.labels && opts.labels[c]) || c;
+    const name = (c) => (opts.labels && opts.labels[c]) || c.replace(/_/g, " ");
     const head = el("tr", {}, columns.map((c) => el("th", { scope: "col" }, name(c))), opts.links ? el("th", { scope: "col" }, "text") : null);
     const tbody = el("tbody", {});
     const wrap = el("div", { class: "table-wrap" }, el("table", { class: opts.className || null }, el("thead", {}, head), tbody));
@@ -211,7 +212,7 @@
     overview() {
       const meta = DATA.meta;
       const summary = el("p", { class: "summary" },
-        `${meta.articles} articles from ${meta.outlets} outlets, ${meta.first || "?"} to ${meta.last || "?"}.`);
+        `${plural(meta.articles, "article")} from ${plural(meta.outlets, "outlet")}, ${meta.first || "?"} to ${meta.last || "?"}.`);
       const keyFigures = DATA.comparisons.filter((c) => c.kind === "figure").map((c) => ({
         topic: c.topic, relation: c.relation,
         from: c.items[0].value + " (" + cell(c.items[0].reported_by || c.items[0].outlet) + ", " + cell(c.items[0].published) + ")",

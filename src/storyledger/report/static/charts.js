@@ -10,10 +10,10 @@
   // A figure's place in its series, in words, and a shape that means it in every chart.
   const RELATIONS = [
     ["first", "first report", "circle"],
-    ["agree", "agrees with an earlier report", "square"],
-    ["update", "updates an earlier report", "triangle-up"],
-    ["conflict", "conflicts with another report", "cross"],
-    ["variant", "reported differently", "diamond"],
+    ["agree", "agrees with earlier", "square"],
+    ["update", "updates earlier", "triangle-up"],
+    ["conflict", "conflicts", "cross"],
+    ["variant", "differs in wording", "diamond"],
   ];
   const KINDS = [
     ["article", "article published", "square"],
@@ -21,13 +21,13 @@
     ["figure", "figure", "triangle-up"],
     ["quote", "quote", "diamond"],
   ];
-  const BOUNDS = [["at least (open-ended)", [4, 3]], ["range", [1, 0]]];
+  const BOUNDS = [["at least", [4, 3]], ["range", [1, 0]]];
 
   function narrow() { return window.innerWidth < 640; }
 
   function base(description, height) {
     const legend = narrow()
-      ? { orient: "bottom", direction: "horizontal", columns: 1, labelLimit: 300, titleLimit: 300 }
+      ? { orient: "bottom", direction: "vertical", labelLimit: 120, titleLimit: 120 }
       : { orient: "right", labelLimit: 220, titleLimit: 220 };
     return {
       $schema: SCHEMA,
@@ -89,7 +89,8 @@
       .map((r) => Object.assign({}, r, { high: r.high === null || r.high === undefined ? top : r.high,
         bound: r.high === null || r.high === undefined ? BOUNDS[0][0] : BOUNDS[1][0], bound_words: boundWords(r) }));
     const x = Object.assign({ field: "date" }, dateAxis(series.rows.map((r) => r.date), "published"));
-    const y = { type: "quantitative", title: "reported value", scale: { nice: true } };
+    // the axis spans the values reported (not from zero), so a change between reports shows
+    const y = { type: "quantitative", title: "reported value", scale: { nice: true, zero: false } };
     const tooltip = [{ field: "text", title: "as written" }, { field: "bound_words", title: "value" },
       { field: "outlet" }, { field: "date", type: "temporal", title: "published", format: "%-d %b %Y" }, { field: "relation_words", title: "relation" }];
     const spec = base("Figure series: " + series.topic, 170);
