@@ -128,3 +128,11 @@ def test_the_timeline_chart_shows_years_and_keeps_points_whole(page, meantime_re
         assert legend["y"] >= plot["y"] + plot["height"] - 1  # the legend below the chart
     else:
         assert legend["x"] >= plot["x"] + plot["width"] - 1  # the legend beside it
+
+
+@pytest.mark.issue(19)
+def test_the_served_ui_draws_the_same_charts(page, served_ui):
+    seen = _every_view(page, served_ui, 1280, "served")
+    charts = [chart for view in seen.values() for chart in view]
+    assert len(charts) >= 4  # coverage, timeline and a chart per figure series
+    assert all(c["state"] == "done" and c["marks"] >= 1 for c in charts), charts

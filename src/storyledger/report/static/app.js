@@ -141,7 +141,7 @@
     return el("label", {}, label + " ",
       el("select", { name: name, on: { change: (e) => onChange(e.target.value) } },
         el("option", { value: "" }, "all"),
-        values.map((v) => el("option", { value: v, selected: v === current ? "selected" : null }, v))));
+        values.map((v) => [].concat(v)).map(([v, words]) => el("option", { value: v, selected: v === current ? "selected" : null }, words || v))));
   }
 
   function coverageCard() {
@@ -263,7 +263,7 @@
       const rerender = (key) => (value) => show("quotes", Object.assign({}, filters, { [key]: value }));
       const controls = el("div", { class: "filters" },
         select("speaker", "speaker", speakers, filters.speaker, rerender("speaker")),
-        select("source", "anonymous", ["false", "true"], filters.anonymous, rerender("anonymous")),
+        select("source", "anonymous", [["false", "named"], ["true", "anonymous"]], filters.anonymous, rerender("anonymous")),
         select("kind", "kind", ["direct", "partial", "indirect"], filters.kind, rerender("kind")));
       const variants = DATA.comparisons.filter((c) => c.kind === "quote").map((c) => ({
         relation: c.relation, first: c.items[0].value, first_by: c.items[0].reported_by + " (" + cell(c.items[0].outlet) + ")",
