@@ -109,6 +109,13 @@ def test_the_report_file_finds_words_as_written(page, searchable):
         if titles:
             assert page.locator("[data-card=search] .snippet mark.hl-match").count() >= 1
     _search(page, "clean-up")
+    assert "q=clean-up" in page.evaluate("location.hash")
+    page.reload()  # the search is in the URL: a reload (or a shared link) shows it again
+    page.wait_for_selector("[data-card=search] .count")
+    assert page.input_value("#search-input") == "clean-up"
+    assert set(page.locator("[data-card=search] .results li > a").all_inner_texts()) == {
+        "Harbour clean-up"
+    }
     shoot(page, "search-file")
     page.locator("[data-card=search] .results li > a").first.click()
     matched = page.locator(".article-text mark.hl-match")

@@ -543,16 +543,25 @@
       DATA = narrowTo(ALL, current.story);
       articles = new Map(DATA.articles.map((a) => [a.id, a]));
     }
+    // a search is in the URL too (#q=...), so its results can be shared and come back on reload
+    if (params.has("q")) {
+      const query = params.get("q");
+      document.getElementById("search-input").value = query;
+      search(query).then((nodes) => main.replaceChildren(...nodes));
+      return;
+    }
     show(view, stateOf(params));
   }
 
   document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => {
     location.hash = stateHash(b.dataset.view, current.story ? { story: current.story } : {});
   }));
-  document.getElementById("search-form").addEventListener("submit", async (e) => {
+  document.getElementById("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const query = document.getElementById("search-input").value.trim();
-    if (query) main.replaceChildren(...(await search(query)));
+    if (!query) return;
+    const hash = "#" + new URLSearchParams(Object.assign(current.story ? { story: current.story } : {}, { q: query })).toString();
+    if (location.hash === hash) route(); else location.hash = hash;
   });
   window.addEventListener("hashchange", route);
   route();
