@@ -295,7 +295,7 @@
       const cols = ["published", "outlet", "title", "words"];
       const rows = DATA.articles.map((a) => Object.assign({}, a, { start: 0, end: 0, article: a.id }));
       const list = el("ul", { class: "article-list" }, DATA.articles.map((a) => el("li", {},
-        el("a", { href: "#article=" + encodeURIComponent(a.id) }, a.title), " — " + a.outlet + ", " + cell(a.published))));
+        el("a", { href: "#article=" + encodeURIComponent(a.id) }, a.title), " — " + sourceLine(a))));
       return [card("Articles", "articles", rows, cols, [list])];
     },
   };
@@ -307,6 +307,13 @@
 
   function validSpan(start, end, length) {
     return Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start < end && end <= length;
+  }
+
+  // Where an article comes from, in words: its outlet and date; an article without a known
+  // outlet is labelled by itself in the data (title and date), so only its date is added here.
+  function sourceLine(a) {
+    if (a.outlet_known === false) return "outlet not known, " + (a.published || "undated");
+    return a.outlet + ", " + (a.published || "undated");
   }
 
   function validBlocks(blocks, length) {
@@ -371,7 +378,7 @@
     // the headline once: the text's own headline when it has one, else the title
     const opening = article.title && article.text.trimStart().startsWith(article.title);
     const head = el("header", { class: "article-head" }, headline || opening ? null : el("h2", {}, article.title),
-      el("p", {}, article.outlet + ", " + cell(article.published) + " ", article.url ? el("a", { href: article.url, rel: "noopener noreferrer" }, "source") : ""),
+      el("p", {}, sourceLine(article) + " ", article.url ? el("a", { href: article.url, rel: "noopener noreferrer" }, "source") : ""),
       el("p", { class: "legend" }, el("mark", { class: "hl-quote" }, "quote"), " ", el("mark", { class: "hl-figure" }, "figure"), " ", el("mark", { class: "hl-event" }, "event"), " ",
         el("mark", { class: "hl-loaded" }, "loaded term"), " ", el("mark", { class: "hl-target" }, "selected"), matches && matches.length ? [" ", el("mark", { class: "hl-match" }, "search match")] : null));
     return [el("section", { class: headline ? "card article has-headline" : "card article" }, head, body)];
