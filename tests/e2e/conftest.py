@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyledger.cli import main
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, MEANTIME, ROOT, SEEDS, need
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("STORYLEDGER_SCREENSHOTS", ROOT / "out" / "test-screenshots"))
@@ -71,6 +71,28 @@ def example_report(example_db, tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "story.html"
     main(["report", "--db", str(example_db), "--out", str(out)])
     return out
+
+
+def _report(db, out, *inputs):
+    assert main(["analyze", *map(str, inputs), "--db", str(db)]) == 0
+    assert main(["report", "--db", str(db), "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def seeds_report(tmp_path_factory):
+    """The two seed articles with their sidecar (dates, no outlet), as a report file."""
+    folder = tmp_path_factory.mktemp("seeds")
+    return _report(folder / "s.db", folder / "s.html", need(SEEDS), "--meta", SEEDS / "meta.json")
+
+
+@pytest.fixture(scope="session")
+def meantime_report(tmp_path_factory):
+    """The first 30 MEANTIME articles (Wikinews, read from the shared corpus) as a report."""
+    folder = tmp_path_factory.mktemp("meantime")
+    lines = need(MEANTIME).read_text(encoding="utf-8").splitlines()[:30]
+    (folder / "mt.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return _report(folder / "m.db", folder / "m.html", folder / "mt.jsonl")
 
 
 @pytest.fixture(scope="session")

@@ -27,23 +27,24 @@ VIEWS = (
     ("outlets", "Outlets"),
     ("articles", "Articles"),
 )
+SCRIPTS = ("charts.js", "search.js", "app.js")
 VENDOR = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def render_page(views: dict[str, Any], *, title: str = "storyledger", served: bool = False) -> str:
-    """The whole page as one string."""
+def render_page(views: dict[str, Any], *, title: str | None = None, served: bool = False) -> str:
+    """The whole page as one string; its title, unless given, is the views' story's name."""
     environment = Environment(
         loader=PackageLoader("storyledger.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     template = environment.get_template("page.html.j2")
     return template.render(
-        title=title,
+        title=title or views.get("title") or _only_story(views) or "storyledger",
         served=served,
         views=VIEWS,
         css=Markup(_static("app.css")),
-        app=Markup(_script(_static("app.js"))),
+        app=Markup(_script("\n".join(_static(name) for name in SCRIPTS))),
         vendor=[Markup(_script(source)) for source in _vendor()],
         data=Markup(embedded_json(views)),
     )
@@ -55,6 +56,11 @@ def embedded_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _only_story(views: dict[str, Any]) -> str | None:
+    stories = views.get("stories") or []
+    return stories[0].get("name") if len(stories) == 1 else None
 
 
 def _script(source: str) -> str:

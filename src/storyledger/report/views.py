@@ -45,6 +45,7 @@ from storyledger.compare.speakers import count_speakers, speaker_names
 from storyledger.compare.timeline import build_timeline
 from storyledger.ingest.outlets import OutletInfo
 from storyledger.model import Article, Comparison
+from storyledger.report.layout import page_extras
 from storyledger.store import Store
 from storyledger.store.rows import plain
 from storyledger.store.search import SEARCH_RULE, stem_map
@@ -185,6 +186,7 @@ def build_views(
             for t in framing.loaded_terms
         ],
     }
+    views.update(page_extras(store, [row["id"] for row in views["articles"]]))
     return views
 
 
