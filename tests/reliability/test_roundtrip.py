@@ -59,6 +59,10 @@ LINKS = {
     "quotes": {"speaker_actor"},
     "events": {"actor_id", "target_id"},
 }
+# the columns an export adds to a record from its article (#19 item 10) or its speaker's actor
+# (#19 item 5): checked against the article below, not against the stage's record
+SOURCE = {"article_title", "outlet", "published", "url"}
+DERIVED = {"quotes": SOURCE | {"person"}, "figures": SOURCE, "events": SOURCE}
 
 
 def spans(document):
@@ -107,8 +111,11 @@ def test_analyse_save_export_keeps_every_record_exact(nlp, text):
     (article,) = document["articles"]
     assert article["text"] == analysis.article.text == found.text
     for table in ("mentions", "quotes", "figures", "events", "framing"):
-        skip = LINKS.get(table, set())
+        skip = LINKS.get(table, set()) | DERIVED.get(table, set())
         assert exported(document, table, skip) == expected(analysis.get(table), table, skip)
+        for row in document[table] if table in DERIVED else ():
+            assert row["article_title"] == article["title"]
+            assert row["url"] == article["url"]
     for article_id, start, end, span_text, where in spans(document):
         assert article_id == article["id"], where
         assert 0 <= start <= end <= len(article["text"]), where

@@ -16,6 +16,7 @@ from storyledger.errors import StoryledgerError
 from storyledger.evaluation import (
     compare,
     events,
+    events_judged,
     figures,
     figures_judged,
     framing,
@@ -38,6 +39,7 @@ _GATED = {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
         "meantime_events": ("recall", "actor_accuracy"),
         "plover_gsr": ("precision", "recall", "type_macro_f1"),
+        "ecbplus_judged": ("precision",),
     },
     "figures": {
         "figures": ("value_f1", "value_qualifier_f1", "counted_accuracy", "attributed_accuracy"),
@@ -140,6 +142,16 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     if (gsr / "events.jsonl").exists() and countries.exists():
         results["plover_gsr"] = plover_gsr.evaluate_gsr(gsr, countries, nlp)
         table += plover_gsr.format_table(results["plover_gsr"])
+    ecbplus = shared / "corpora" / "ecbplus"
+    judged = folder / "ecbplus_judged.json"
+    if (ecbplus / "articles.jsonl").exists() and judged.exists():
+        row = events_judged.evaluate_ecbplus_judged(ecbplus, judged, nlp)
+        title = (
+            "events, real news: a judged sample of our events on ECB+ articles "
+            f"({row['judged']} events judged by hand, CC BY 3.0)"
+        )
+        keys = ("found", "precision", "dropped_right", "dropped_wrong", "unjudged")
+        _add_check(results, table, "ecbplus_judged", row, title, keys)
     results["table"] = table
     return results
 
