@@ -59,15 +59,11 @@ def evaluate_ecbplus_speakers(
             if quote.speaker_start is None:
                 continue
             written = _gold_at(mentions, quote.speaker_start, quote.speaker_end)
-            if written is None or (
-                written["surface"][:1].isupper() and _is_name(written["surface"])
-            ):
+            if written is None or _is_name(written["surface"]):
                 continue  # a name as written needs no resolving
             chain = _chain(written)
             names = [
-                m["surface"]
-                for m in mentions
-                if _chain(m) == chain and m["surface"][:1].isupper() and _is_name(m["surface"])
+                m["surface"] for m in mentions if _chain(m) == chain and _is_name(m["surface"])
             ]
             if chain is None or not names:
                 continue
@@ -105,5 +101,7 @@ def _chain(mention: dict[str, Any]) -> str | None:
 
 
 def _is_name(surface: str) -> bool:
+    """A name's head word (its last) is capitalised: "The Hollywood Reporter", not "the
+    company", "Lohan's attorney" or "he"."""
     words = surface.split()
-    return surface.lower() not in PRONOUNS and words[0].lower() not in ("the", "a", "an")
+    return bool(words) and words[-1][:1].isupper() and surface.lower() not in PRONOUNS
