@@ -110,6 +110,10 @@ class Resolver:
             noun = root.head.head
             inner = self.resolve(*self._extent(noun))
             return Resolution(inner.mention, "relative") if inner else None
+        owned = any(c.dep_ == "poss" for c in root.children)
+        if owned and root.lemma_.lower() in self.words.person_nouns:
+            found = self._named_with(start, end, root.lemma_.lower(), "person")
+            return Resolution(found, "description") if found else None  # "her spokesman"
         if not any(c.lower_ in _DEFINITE for c in root.children if c.dep_ == "det"):
             return None
         if root.tag_ in ("NNS", "NNPS") or self._has_name(start, end):
@@ -162,19 +166,33 @@ class Resolver:
             kind = "person"
         else:
             return None
-        low = self._sentence_start(offset, back=_BACK * 4)
-        for mention in reversed(list(self._within(low, offset))):
+        gender = self._word_gender(noun)
+
+        def fits(mention: Mention) -> bool:
+            said = self.gender(mention)
+            return mention.kind == kind and (gender is None or said in (None, gender))
+
+        def named(mention: Mention) -> bool:
+            return self._names_with(mention, noun)
+
+        found = self._walk_back(offset, fits, prefer=named)
+        if kind == "person" and (found is None or not named(found)):
+            return self._named_with(offset, offset, noun, kind) or found
+        return found
+
+    def _named_with(self, start: int, end: int, noun: str, kind: str) -> Mention | None:
+        """The name given with `noun` ("Coroner Gary Hargrove", "Harlan Boll, her spokesman"):
+        the nearest before the phrase, else the first in the next sentences."""
+        low = self._sentence_start(start, back=_BACK * 4)
+        for mention in reversed(self._within(low, start)):
             if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
                 return mention
-        if kind == "person":
-            gender = self._word_gender(noun)
-
-            def fits(mention: Mention) -> bool:
-                said = self.gender(mention)
-                return mention.kind == "person" and (gender is None or said in (None, gender))
-
-            return self._walk_back(offset, fits, sentences=2)
-        return self._walk_back(offset, lambda m: m.kind == kind)
+        index = bisect.bisect_right(self._sentences, end)
+        high = self._sentences[index + _BACK] if index + _BACK < len(self._sentences) else None
+        for mention in self._within(end, high if high is not None else len(self.doc.text)):
+            if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
+                return mention
+        return None
 
     def _walk_back(
         self,
@@ -183,6 +201,7 @@ class Resolver:
         *,
         sentences: int = _BACK,
         blocked: Callable[[Token], bool] | None = None,
+        prefer: Callable[[Mention], bool] | None = None,
     ) -> Mention | None:
         """The nearest fitting mention before `offset`: in its own sentence the last one, in an
         earlier sentence its subject, else its first. Stops at a subject that is no name but a
@@ -192,6 +211,10 @@ class Resolver:
             low = self._sentences[n] if n >= 0 else 0
             high = offset if n == index else self._sentences[n + 1]
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
+            if n == index and blocked is not None:
+                found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
+            if prefer is not None and any(prefer(m) for m in found):
+                found = [m for m in found if prefer(m)]  # "the coroner": "Coroner Gary Hargrove"
             if found:
                 best = min(self._rank(m) for m in found)
                 ranked = [m for m in found if self._rank(m) == best]
@@ -275,8 +298,8 @@ class Resolver:
     @functools.cached_property
     def _genders(self) -> dict[str, Gender]:
         """Per actor: a gendered title or noun just before a name ("Mrs", "actress") decides;
-        else the vote of the he/she pronouns outside quotes whose sentence and the one before
-        name that person and no other."""
+        else the vote of the he/she pronouns outside quotes whose sentence (before them), or
+        else the sentence before, names that person and no other."""
         votes: dict[str, Counter[Gender]] = defaultdict(Counter)
         people = [m for m in self.mentions if m.kind == "person"]
         for mention in people:
@@ -289,12 +312,16 @@ class Resolver:
             said = _GENDERED.get(token.lower_)
             if said is None or self.hidden(token.idx):
                 continue
-            low = self._sentence_start(token.idx, back=1)
-            seen = {
-                m.actor_id or m.text
-                for m in self._within(low, token.idx)
-                if m.kind == "person" and not self._hid(m)
-            }
+            for back in (0, 1):  # its own sentence, else the one before, naming one person
+                low = self._sentence_start(token.idx, back=back)
+                high = token.idx if back == 0 else self._sentence_start(token.idx, back=0)
+                seen = {
+                    m.actor_id or m.text
+                    for m in self._within(low, high)
+                    if m.kind == "person" and not self._hid(m)
+                }
+                if seen:
+                    break
             if len(seen) == 1:
                 votes[seen.pop()][said] += 1
         return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}

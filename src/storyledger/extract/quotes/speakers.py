@@ -163,6 +163,8 @@ class SpeakerFinder:
             resolution = self.resolver.resolve(*(antecedent or (start, end)))
             if resolution is not None:
                 return self._named(start, end, written, resolution.mention)
+        if found.mention is not None and found.mention.kind == "person":
+            return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
         return found
 
     def _named(self, start: int, end: int, written: str, mention: Mention) -> Speaker:
