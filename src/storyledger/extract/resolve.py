@@ -298,8 +298,8 @@ class Resolver:
     @functools.cached_property
     def _genders(self) -> dict[str, Gender]:
         """Per actor: a gendered title or noun just before a name ("Mrs", "actress") decides;
-        else the vote of the he/she pronouns outside quotes whose sentence (before them), or
-        else the sentence before, names that person and no other."""
+        else the vote of each sentence's first he/she outside quotes when its sentence (before
+        it), or else the sentence before, names that person and no other."""
         votes: dict[str, Counter[Gender]] = defaultdict(Counter)
         people = [m for m in self.mentions if m.kind == "person"]
         for mention in people:
@@ -308,10 +308,11 @@ class Resolver:
             said = self._word_gender(before)
             if said is not None:
                 votes[mention.actor_id or mention.text][said] += 10
-        for token in self.doc:
-            said = _GENDERED.get(token.lower_)
+        for sentence in self.doc.sents:
+            token = next((t for t in sentence if t.lower_ in _GENDERED), None)
+            said = _GENDERED.get(token.lower_) if token is not None else None
             if said is None or self.hidden(token.idx):
-                continue
+                continue  # only a sentence's first he/she votes: a later one may be another
             for back in (0, 1):  # its own sentence, else the one before, naming one person
                 low = self._sentence_start(token.idx, back=back)
                 high = token.idx if back == 0 else self._sentence_start(token.idx, back=0)
