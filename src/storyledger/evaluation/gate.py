@@ -32,7 +32,7 @@ _GATED = {
     "quotes": {
         "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
         "indirect": ("precision", "recall", "speaker_accuracy"),
-        "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+        "meantime": ("recall", "speaker_accuracy", "cue_precision", "resolved_accuracy"),
     },
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
