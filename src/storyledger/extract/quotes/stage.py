@@ -6,6 +6,7 @@ import bisect
 
 from storyledger.extract.quotes.direct import DirectQuotes, Found
 from storyledger.extract.quotes.indirect import find_indirect
+from storyledger.extract.quotes.interview import find_interview
 from storyledger.extract.quotes.marks import find_quoted
 from storyledger.extract.quotes.speakers import SpeakerFinder
 from storyledger.extract.registry import Analysis, stage
@@ -20,8 +21,10 @@ def quote_stage(analysis: Analysis) -> list[Quote]:
     blocks, sentences = analysis.get("blocks"), analysis.get("sentences")
     quoted = find_quoted(text, blocks)
     finder = SpeakerFinder(doc, text, analysis.get("mentions"), quoted)
-    found = DirectQuotes(doc, text, blocks, sentences, finder).find(quoted)
-    found += find_indirect(doc, text, blocks, sentences, quoted, finder)
+    reports = find_indirect(doc, text, blocks, sentences, quoted, finder)
+    found = DirectQuotes(doc, text, blocks, sentences, finder).find(quoted, reports)
+    found += reports
+    found += find_interview(text, blocks, quoted, analysis.get("mentions"))
     found.sort(key=lambda item: (item.start, item.end))
     records = [_record(article.id, text, item) for item in _one_report(found)]
     return list({record.id: record for record in reversed(records)}.values())[::-1]
