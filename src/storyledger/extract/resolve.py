@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from storyledger.data_files import read_data
@@ -45,6 +46,7 @@ _GENDERED: dict[str, Gender] = {
 }
 _RELATIVE = frozenset({"who", "which", "that"})
 _BACK = 5  # sentences walked back for a pronoun or description
+_REACH = 3000  # and never more characters than this: one lookup costs the same in any text
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -88,7 +90,7 @@ class Resolver:
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._sentences = [sentence.start_char for sentence in doc.sents]
-        self._token_starts = [token.idx for token in doc]
+        self._token_starts = doc.to_array(IDX).tolist()
         self.words = referents()
 
     def resolve(self, start: int, end: int) -> Resolution | None:
@@ -183,13 +185,14 @@ class Resolver:
     def _named_with(self, start: int, end: int, noun: str, kind: str) -> Mention | None:
         """The name given with `noun` ("Coroner Gary Hargrove", "Harlan Boll, her spokesman"):
         the nearest before the phrase, else the first in the next sentences."""
-        low = self._sentence_start(start, back=_BACK * 4)
+        low = max(self._sentence_start(start, back=_BACK * 4), start - 2 * _REACH)
         for mention in reversed(self._within(low, start)):
             if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
                 return mention
         index = bisect.bisect_right(self._sentences, end)
         high = self._sentences[index + _BACK] if index + _BACK < len(self._sentences) else None
-        for mention in self._within(end, high if high is not None else len(self.doc.text)):
+        high = min(high if high is not None else len(self.doc.text), end + _REACH)
+        for mention in self._within(end, high):
             if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
                 return mention
         return None
@@ -208,8 +211,10 @@ class Resolver:
         person of another kind ("her spokesman said ... He")."""
         index = bisect.bisect_right(self._sentences, offset) - 1
         for n in range(index, max(index - sentences, -1) - 1, -1):
-            low = self._sentences[n] if n >= 0 else 0
+            low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
             high = offset if n == index else self._sentences[n + 1]
+            if high <= low:
+                return None
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
             if n == index and blocked is not None:
                 found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
@@ -314,7 +319,7 @@ class Resolver:
             if said is None or self.hidden(token.idx):
                 continue  # only a sentence's first he/she votes: a later one may be another
             for back in (0, 1):  # its own sentence, else the one before, naming one person
-                low = self._sentence_start(token.idx, back=back)
+                low = max(self._sentence_start(token.idx, back=back), token.idx - _REACH)
                 high = token.idx if back == 0 else self._sentence_start(token.idx, back=0)
                 seen = {
                     m.actor_id or m.text
