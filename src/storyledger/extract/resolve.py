@@ -213,7 +213,7 @@ class Resolver:
         for n in range(index, max(index - sentences, -1) - 1, -1):
             low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
             high = offset if n == index else self._sentences[n + 1]
-            if high <= low:
+            if high <= offset - _REACH:
                 return None
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
             if n == index and blocked is not None:
