@@ -61,3 +61,13 @@ def test_spokesman_for_a_body_is_its_affiliation(nlp):
 def test_it_with_no_body_in_view_is_no_speaker(nlp):
     text = "It said nothing about the weather, and the road stayed closed."
     assert all(s[0] != "It" for s in _speakers(nlp, text))
+
+
+@pytest.mark.issue(18)
+def test_a_publicist_named_later_is_the_speaker(nlp):
+    text = (
+        "The singer Mira Lent died at home on Sunday, her publicist said.\n\n"
+        "Dana Pike, her publicist, asked fans for privacy."
+    )
+    found = _speakers(nlp, text)
+    assert found and found[0][0] == "her publicist" and found[0][2] == "Dana Pike"

@@ -203,6 +203,17 @@ class SpeakerFinder:
             owner = others[0] if others else self.resolver.owner(r_start, r_end)
             if owner is not None:
                 affiliation = self._full_name(owner)
+            named = self.resolver.resolve(r_start, r_end)  # "Dana Pike, her publicist"
+            if named is not None and named.mention.kind == "person":
+                return Speaker(
+                    start,
+                    end,
+                    written,
+                    self._full_name(named.mention),
+                    named.mention,
+                    False,
+                    affiliation,
+                )
             return Speaker(start, end, written, resolved, owner, False, affiliation)
         named = next(
             (m for m in others if m.start == r_start or _covers(m, root)),
