@@ -117,3 +117,23 @@ def test_owner_of_a_spokesman(nlp):
         start, start + len("A spokesman for Kora Bank")
     )
     assert owner is not None and owner.text == "Kora Bank"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Professor Varoufakis", "organization", True),  # the model's ORG for a titled name
+        ("Tom Reed", "person", True),
+        ("Harbour Rail", "organization", False),
+        ("Lagos", "place", False),
+    ],
+)
+def test_a_person_for_he_and_she(text, kind, expected):
+    from storyledger.extract.resolve import _a_person
+    from storyledger.model import Mention
+
+    mention = Mention(
+        article="a", start=0, end=len(text), text=text, id="m", label="X", kind=kind, actor_id="x"
+    )
+    assert _a_person(mention) is expected

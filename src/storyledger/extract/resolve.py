@@ -34,6 +34,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from storyledger.data_files import read_data
+from storyledger.extract.actors import TITLES
 from storyledger.model import Mention
 
 Gender = Literal["female", "male"]
@@ -150,7 +151,7 @@ class Resolver:
 
     def _person_before(self, offset: int, gender: Gender) -> Mention | None:
         def fits(mention: Mention) -> bool:
-            return mention.kind == "person" and self.gender(mention) in (None, gender)
+            return _a_person(mention) and self.gender(mention) in (None, gender)
 
         return self._walk_back(offset, fits, blocked=self._other_person(gender))
 
@@ -331,3 +332,10 @@ class Resolver:
             if len(seen) == 1:
                 votes[seen.pop()][said] += 1
         return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}
+
+
+def _a_person(mention: Mention) -> bool:
+    """A person, or a name the model took for an organisation that opens with a person's title
+    ("Professor Varoufakis")."""
+    first = mention.text.split()[0].lower().rstrip(".") if mention.text.split() else ""
+    return mention.kind == "person" or (mention.kind == "organization" and first in TITLES)
