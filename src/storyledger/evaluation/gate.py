@@ -15,6 +15,7 @@ from spacy.language import Language
 from storyledger.errors import StoryledgerError
 from storyledger.evaluation import (
     compare,
+    ecbplus_speakers,
     events,
     events_judged,
     figures,
@@ -33,7 +34,7 @@ _GATED = {
     "quotes": {
         "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
         "indirect": ("precision", "recall", "speaker_accuracy"),
-        "meantime": ("recall", "speaker_accuracy", "cue_precision"),
+        "meantime": ("recall", "speaker_accuracy", "cue_precision", "resolved_accuracy"),
     },
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
@@ -106,7 +107,30 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
             f"quotes, real news: MEANTIME speech events with a speaker ({row['articles']} "
             "Wikinews articles, CC BY 4.0)",
             row,
-            ("speech_events", "found", "recall", "speaker_accuracy", "cue_precision"),
+            (
+                "speech_events",
+                "found",
+                "recall",
+                "speaker_accuracy",
+                "cue_precision",
+                "resolved_accuracy",
+                "pronoun_resolved",
+            ),
+        )
+    ecbplus = shared / "corpora" / "ecbplus"
+    if (ecbplus / "mentions.jsonl").exists():
+        row = ecbplus_speakers.evaluate_ecbplus_speakers(ecbplus, nlp)
+        results["ecbplus_speakers"] = row
+        table += _meantime_lines(
+            f"quotes, real news: speakers resolved to ECB+ coreference chains ({row['articles']}"
+            " articles, CC BY 3.0, Cybulska and Vossen 2014)",
+            row,
+            (
+                "pronoun_speakers",
+                "pronoun_resolved",
+                "description_speakers",
+                "description_resolved",
+            ),
         )
     results["table"] = table
     _add_real(results, folder, shared, nlp)

@@ -58,9 +58,12 @@ class DirectQuotes:
         self._token_starts = [token.idx for token in doc]
         self.lexicon = speech_lexicon()
 
-    def find(self, quoted: Sequence[Quoted]) -> list[Found]:
-        """The accepted quotes among `quoted`, in text order."""
+    def find(self, quoted: Sequence[Quoted], reports: Sequence[Found] = ()) -> list[Found]:
+        """The accepted quotes among `quoted`, in text order; `reports` (indirect speech) can
+        give their speaker to a quote paragraph that follows with none of its own."""
         self.quoted = list(quoted)
+        self._reports = sorted((r for r in reports if r.speaker is not None), key=lambda r: r.end)
+        self._report_ends = [r.end for r in self._reports]
         self._cover = QuoteCover(quoted)
         self._quote_starts = sorted(q.outer_start for q in quoted)
         self.__dict__.pop("_cues", None)  # made again, on first use, for these quotes
@@ -204,12 +207,9 @@ class DirectQuotes:
             cue = self._cue_in(previous)
             if cue is not None:
                 return self._speaker_of(cue), cue
-        if (
-            earlier
-            and earlier[-1].speaker is not None
-            and quote.outer_start - earlier[-1].end < 400
-        ):
-            return earlier[-1].speaker, earlier[-1].cue
+        voice = self._last_voice(quote.outer_start, earlier)
+        if voice is not None and quote.outer_start - voice.end < 400:
+            return voice.speaker, voice.cue
         following = (
             self.sentences[sentence.index + 1] if sentence.index + 1 < len(self.sentences) else None
         )
@@ -223,6 +223,15 @@ class DirectQuotes:
             ):
                 return self._speaker_of(cue), cue
         return None, None
+
+    def _last_voice(self, before: int, earlier: list[Found]) -> Found | None:
+        """The quote or report with a speaker that ends last before `before`."""
+        quote = earlier[-1] if earlier and earlier[-1].speaker is not None else None
+        index = bisect.bisect_right(self._report_ends, before) - 1
+        report = self._reports[index] if index >= 0 else None
+        if quote is None or (report is not None and report.end > quote.end):
+            return report
+        return quote
 
     def _cue_in(self, sentence: Sentence) -> Token | None:
         span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")

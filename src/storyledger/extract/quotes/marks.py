@@ -52,6 +52,8 @@ class QuoteCover:
 
     def covered(self, start: int, end: int) -> int:
         """How many characters of `[start, end)` lie inside quotes (counted once per quote)."""
+        if end <= start:
+            return 0
         if not self.apart:  # overlapping quotes are not made by `find_quoted`
             return sum(
                 max(0, min(end, q.outer_end) - max(start, q.outer_start)) for q in self.quoted

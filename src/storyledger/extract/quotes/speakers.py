@@ -14,19 +14,21 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, Quoted
+from storyledger.extract.resolve import Resolver
 from storyledger.extract.tree import ParseTree, PhraseBounds
 from storyledger.model import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "we": "pl"}
 _CUT_DEPS = ("relcl", "advcl")
+_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -104,7 +106,10 @@ class SpeakerFinder:
         for _ in range(8):
             subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
             if token is cue and subject is not None:
-                return subject if subject.lower_ not in ("it", "there") else None
+                if subject.lower_ == "it":  # "it said": a company or body, when one is in view
+                    start, end = self.bounds[subject.i]
+                    return subject if self.resolver.resolve(start, end) is not None else None
+                return subject if subject.lower_ != "there" else None
             if token is cue and self.tree.has_child(token, "nsubjpass"):
                 return None  # "the legacy will be written": the subject is not a speaker
             if token is cue and subject is None:
@@ -138,14 +143,49 @@ class SpeakerFinder:
         return None
 
     def speaker(self, subject: Token) -> Speaker:
-        """The speaker that `subject` names, resolved when it is a pronoun or a description."""
+        """The speaker that `subject` names, resolved when it is a pronoun or a description:
+        he, she, it and relative pronouns by the shared resolver first, the rest by the
+        phrase-level rules below, the resolver again when those find no name."""
         start, end = self.bounds[subject.i]
         written = self.text[start:end]
         antecedent = self._antecedent(subject, start)
         if antecedent is not None:
             a_start, a_end = antecedent
-            return self._describe(start, end, written, a_start, a_end)
-        return self._describe(start, end, written, start, end)
+            found = self._describe(start, end, written, a_start, a_end)
+        else:
+            found = self._describe(start, end, written, start, end)
+        if subject.lower_ in _PERSONAL and found.mention is not None:
+            said = self.resolver.gender(found.mention)
+            if said is not None and said != _GENDER.get(subject.lower_, said):
+                found = replace(found, resolved=written, mention=None)  # "she" is not "Tom"
+                antecedent = None
+        if found.mention is None and not found.anonymous:
+            resolution = self.resolver.resolve(*(antecedent or (start, end)))
+            if resolution is not None:
+                return self._named(start, end, written, resolution.mention)
+        if found.mention is not None and found.mention.kind == "person":
+            return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
+        return found
+
+    def _named(self, start: int, end: int, written: str, mention: Mention) -> Speaker:
+        """A speaker resolved to `mention`, shown by the article's fullest name for it."""
+        return Speaker(start, end, written, self._full_name(mention), mention, False, None)
+
+    def _full_name(self, mention: Mention) -> str:
+        same = self._by_actor.get(mention.actor_id, [mention.text])
+        return max(same, key=lambda name: (len(name.split()), len(name)))
+
+    @functools.cached_property
+    def _by_actor(self) -> dict[str, list[str]]:
+        names: dict[str, list[str]] = {}
+        for m in self.mentions:
+            names.setdefault(m.actor_id, []).append(m.text)
+        return names
+
+    @functools.cached_property
+    def resolver(self) -> Resolver:
+        """The shared mention resolver, blind to the words inside quotation marks."""
+        return Resolver(self.doc, self.mentions, hidden=self._cover.__contains__)
 
     def _describe(self, start: int, end: int, written: str, r_start: int, r_end: int) -> Speaker:
         resolved = self.text[r_start:r_end]
@@ -160,7 +200,20 @@ class SpeakerFinder:
         if head in self.lexicon.anonymous_heads and not self._definite_role(r_start, r_end):
             return Speaker(start, end, written, resolved, None, True, affiliation)
         if head in self.lexicon.spokesperson_heads:
-            owner = others[0] if others else None
+            owner = others[0] if others else self.resolver.owner(r_start, r_end)
+            if owner is not None:
+                affiliation = self._full_name(owner)
+            named = self.resolver.resolve(r_start, r_end)  # "Dana Pike, her publicist"
+            if named is not None and named.mention.kind == "person":
+                return Speaker(
+                    start,
+                    end,
+                    written,
+                    self._full_name(named.mention),
+                    named.mention,
+                    False,
+                    affiliation,
+                )
             return Speaker(start, end, written, resolved, owner, False, affiliation)
         named = next(
             (m for m in others if m.start == r_start or _covers(m, root)),

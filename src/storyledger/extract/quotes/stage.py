@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+
 from storyledger.extract.quotes.direct import DirectQuotes, Found
 from storyledger.extract.quotes.indirect import find_indirect
+from storyledger.extract.quotes.interview import find_interview
 from storyledger.extract.quotes.marks import find_quoted
 from storyledger.extract.quotes.speakers import SpeakerFinder
 from storyledger.extract.registry import Analysis, stage
@@ -18,10 +21,39 @@ def quote_stage(analysis: Analysis) -> list[Quote]:
     blocks, sentences = analysis.get("blocks"), analysis.get("sentences")
     quoted = find_quoted(text, blocks)
     finder = SpeakerFinder(doc, text, analysis.get("mentions"), quoted)
-    found = DirectQuotes(doc, text, blocks, sentences, finder).find(quoted)
-    found += find_indirect(doc, text, blocks, sentences, quoted, finder)
+    reports = find_indirect(doc, text, blocks, sentences, quoted, finder)
+    found = DirectQuotes(doc, text, blocks, sentences, finder).find(quoted, reports)
+    found += reports
+    found += find_interview(text, blocks, quoted, analysis.get("mentions"))
     found.sort(key=lambda item: (item.start, item.end))
-    return [_record(article.id, text, item) for item in found]
+    records = [_record(article.id, text, item) for item in _one_report(found)]
+    return list({record.id: record for record in reversed(records)}.values())[::-1]
+
+
+def _one_report(found: list[Found]) -> list[Found]:
+    """Drop a partial quote inside the indirect report of its own speaker: 'said the plan was
+    "a disaster"' is one quote, the report (which holds the quoted words)."""
+    reports = sorted((f for f in found if f.kind == "indirect"), key=lambda f: f.start)
+    starts = [f.start for f in reports]
+    kept = []
+    for item in found:
+        index = bisect.bisect_right(starts, item.start) - 1
+        report = reports[index] if item.kind == "partial" and index >= 0 else None
+        if report is not None and item.start < report.end and _same_voice(report, item):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _same_voice(report: Found, item: Found) -> bool:
+    if report.cue is not None and item.cue is not None and report.cue.i == item.cue.i:
+        return True
+    return (
+        report.speaker is not None
+        and item.speaker is not None
+        and (report.speaker.mention or report.speaker.resolved)
+        == (item.speaker.mention or item.speaker.resolved)
+    )
 
 
 def _record(article: str, text: str, item: Found) -> Quote:

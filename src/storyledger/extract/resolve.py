@@ -1,0 +1,341 @@
+"""Who a phrase stands for: a pronoun, a description or a relative pronoun, resolved to a name.
+
+`Resolver.resolve(start, end)` takes any phrase of the article (the subject of a speech verb, an
+event's actor) and returns the named mention it refers to, or None. It knows nothing of quotes
+or events; a caller can hide stretches (the words inside quotation marks) from the search.
+
+- **Names** resolve to themselves (the actors stage already joins "Marsh" to "Elena Marsh").
+- **he / she** resolve to the nearest earlier person of a compatible gender: in the pronoun's
+  own sentence the nearest name before it, in earlier sentences the subject first, then the
+  first name. A person's gender is what the text says: a title or gendered noun before the name
+  ("Mrs", "actress"), else the pronouns that follow it while it is the only person in view.
+- **it / they / we** resolve to the nearest earlier organisation (or group, for the plural),
+  subjects first, within the last sentences.
+- **Descriptions** ("the company", "the software giant", "the ministry", "the coroner") resolve
+  to an earlier name whose own words hold the head noun ("Coroner Gary Hargrove", "Defence
+  Ministry"), else to the nearest earlier organisation or person, by the noun's kind.
+- **Relative pronouns** ("police who claim") resolve as the phrase they hang from.
+- **Possessives** ("her spokesman", "a spokesman for X"): `owner` gives the owner's mention.
+
+Each lookup reads only the sentences it walks back over: mentions and sentence starts are
+sorted once per article and found by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from storyledger.data_files import read_data
+from storyledger.extract.actors import TITLES
+from storyledger.model import Mention
+
+Gender = Literal["female", "male"]
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PERSONAL = {"he": "male", "she": "female", "him": "male", "her": "female"}
+_CORPORATE = {"it": "sg", "its": "sg", "they": "pl", "we": "pl", "them": "pl", "their": "pl"}
+_GENDERED: dict[str, Gender] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+}
+_RELATIVE = frozenset({"who", "which", "that"})
+_BACK = 5  # sentences walked back for a pronoun or description
+_REACH = 3000  # and never more characters than this: one lookup costs the same in any text
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The named mention a phrase stands for, and how it was reached."""
+
+    mention: Mention
+    via: Literal["name", "pronoun", "description", "relative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Referents:
+    """The word lists of `data/referents.json`."""
+
+    organization_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+
+
+@functools.cache
+def referents() -> Referents:
+    """The lists shipped with the package."""
+    raw = read_data("referents.json")
+    return Referents(**{name: frozenset(raw[name]) for name in Referents.__dataclass_fields__})
+
+
+class Resolver:
+    """Resolves phrases of one analysed article to its named mentions."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        *,
+        hidden: Callable[[int], bool] = lambda offset: False,
+    ) -> None:
+        self.doc = doc
+        self.hidden = hidden
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+        self._sentences = [sentence.start_char for sentence in doc.sents]
+        self._token_starts = doc.to_array(IDX).tolist()
+        self.words = referents()
+
+    def resolve(self, start: int, end: int) -> Resolution | None:
+        """The named mention the phrase `[start, end)` stands for, or None."""
+        root = self._root(start, end)
+        if root is None:
+            return None
+        named = self._named_in(start, end, root)
+        if named is not None:
+            return Resolution(named, "name")
+        word = root.lower_
+        if word in _PERSONAL and end - start == len(root.text):
+            found = self._person_before(start, _PERSONAL[word])
+            return Resolution(found, "pronoun") if found else None
+        if word in _CORPORATE and end - start == len(root.text):
+            found = self._body_before(start, plural=_CORPORATE[word] == "pl")
+            return Resolution(found, "pronoun") if found else None
+        if word in _RELATIVE and root.head.dep_ == "relcl":
+            noun = root.head.head
+            inner = self.resolve(*self._extent(noun))
+            return Resolution(inner.mention, "relative") if inner else None
+        owned = any(c.dep_ == "poss" for c in root.children)
+        if owned and root.lemma_.lower() in self.words.person_nouns:
+            found = self._named_with(start, end, root.lemma_.lower(), "person")
+            return Resolution(found, "description") if found else None  # "her spokesman"
+        if not any(c.lower_ in _DEFINITE for c in root.children if c.dep_ == "det"):
+            return None
+        if root.tag_ in ("NNS", "NNPS") or self._has_name(start, end):
+            return None  # "the manufacturers", "the Reuters news agency": no one earlier name
+        found = self._described(start, root)
+        return Resolution(found, "description") if found else None
+
+    def owner(self, start: int, end: int) -> Mention | None:
+        """Whom a phrase speaks or works for: "her spokesman", "a spokesman for the Navy"."""
+        root = self._root(start, end)
+        if root is None:
+            return None
+        for child in root.children:
+            if child.dep_ == "poss":
+                found = self.resolve(*self._extent(child))
+                return found.mention if found else None
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                found = self.resolve(*self._extent(objects[0])) if objects else None
+                if found is not None:
+                    return found.mention
+        return None
+
+    def gender(self, mention: Mention) -> Gender | None:
+        """What the text says of the actor's gender, or None."""
+        return self._genders.get(mention.actor_id or mention.text)
+
+    def _named_in(self, start: int, end: int, root: Token) -> Mention | None:
+        """The name the phrase is (or whose head it holds): "Coroner Gary Hargrove", "Apple"."""
+        inside = [m for m in self._within(start, end) if m.start <= root.idx < m.end]
+        return inside[0] if inside else None
+
+    def _person_before(self, offset: int, gender: Gender) -> Mention | None:
+        def fits(mention: Mention) -> bool:
+            return _a_person(mention) and self.gender(mention) in (None, gender)
+
+        return self._walk_back(offset, fits, blocked=self._other_person(gender))
+
+    def _body_before(self, offset: int, *, plural: bool) -> Mention | None:
+        kinds = ("organization", "group") if plural else ("organization",)
+        return self._walk_back(offset, lambda m: m.kind in kinds, sentences=3)
+
+    def _described(self, offset: int, root: Token) -> Mention | None:
+        """ "the company" -> the nearest earlier organisation (one whose name holds "company"
+        first); "the coroner" -> the person named with that word, else the nearest person."""
+        noun = root.lemma_.lower()
+        if noun in self.words.organization_nouns:
+            kind = "organization"
+        elif noun in self.words.person_nouns:
+            kind = "person"
+        else:
+            return None
+        gender = self._word_gender(noun)
+
+        def fits(mention: Mention) -> bool:
+            said = self.gender(mention)
+            return mention.kind == kind and (gender is None or said in (None, gender))
+
+        def named(mention: Mention) -> bool:
+            return self._names_with(mention, noun)
+
+        found = self._walk_back(offset, fits, prefer=named)
+        if kind == "person" and (found is None or not named(found)):
+            return self._named_with(offset, offset, noun, kind) or found
+        return found
+
+    def _named_with(self, start: int, end: int, noun: str, kind: str) -> Mention | None:
+        """The name given with `noun` ("Coroner Gary Hargrove", "Harlan Boll, her spokesman"):
+        the nearest before the phrase, else the first in the next sentences."""
+        low = max(self._sentence_start(start, back=_BACK * 4), start - 2 * _REACH)
+        for mention in reversed(self._within(low, start)):
+            if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
+                return mention
+        index = bisect.bisect_right(self._sentences, end)
+        high = self._sentences[index + _BACK] if index + _BACK < len(self._sentences) else None
+        high = min(high if high is not None else len(self.doc.text), end + _REACH)
+        for mention in self._within(end, high):
+            if mention.kind == kind and self._names_with(mention, noun) and not self._hid(mention):
+                return mention
+        return None
+
+    def _walk_back(
+        self,
+        offset: int,
+        fits: Callable[[Mention], bool],
+        *,
+        sentences: int = _BACK,
+        blocked: Callable[[Token], bool] | None = None,
+        prefer: Callable[[Mention], bool] | None = None,
+    ) -> Mention | None:
+        """The nearest fitting mention before `offset`: in its own sentence the last one, in an
+        earlier sentence its subject, else its first. Stops at a subject that is no name but a
+        person of another kind ("her spokesman said ... He")."""
+        index = bisect.bisect_right(self._sentences, offset) - 1
+        for n in range(index, max(index - sentences, -1) - 1, -1):
+            low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
+            high = offset if n == index else self._sentences[n + 1]
+            if high <= offset - _REACH:
+                return None
+            found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
+            if n == index and blocked is not None:
+                found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
+            if prefer is not None and any(prefer(m) for m in found):
+                found = [m for m in found if prefer(m)]  # "the coroner": "Coroner Gary Hargrove"
+            if found:
+                best = min(self._rank(m) for m in found)
+                ranked = [m for m in found if self._rank(m) == best]
+                return ranked[-1] if n == index else ranked[0]
+            if n != index and blocked is not None and self._blocked(low, high, blocked):
+                return None
+        return None
+
+    def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> bool:
+        first = bisect.bisect_left(self._token_starts, low)
+        last = bisect.bisect_left(self._token_starts, high)
+        return any(
+            t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
+            for t in self.doc[first:last]
+        )
+
+    def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
+        """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""
+
+        def person(token: Token) -> bool:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or lemma not in self.words.person_nouns:
+                return False
+            return self._word_gender(lemma) in (None, gender)
+
+        return person
+
+    def _names_with(self, mention: Mention, noun: str) -> bool:
+        """ "Coroner Gary Hargrove", "Hargrove, the coroner", "the Defence Ministry"."""
+        if noun in mention.text.lower().split():
+            return True
+        root = self._root(mention.start, mention.end)
+        if root is None:
+            return False
+        near = [*root.children, root.head] if root.dep_ == "appos" else list(root.children)
+        return any(t.lemma_.lower() == noun and t.dep_ in ("appos", "compound") for t in near)
+
+    def _rank(self, mention: Mention) -> int:
+        """0 for the subject of a main verb, 1 for another subject, 2 for any other name."""
+        root = self._root(mention.start, mention.end)
+        if root is None:
+            return 2
+        if root.dep_ in ("compound", "appos"):
+            root = root.head  # "Apple CEO Steve Jobs", "the vice president, Constantin Stroe"
+        if root.dep_ not in _SUBJECTS:
+            return 2
+        return 0 if root.head.dep_ == "ROOT" else 1
+
+    def _has_name(self, start: int, end: int) -> bool:
+        first = bisect.bisect_left(self._token_starts, start)
+        last = bisect.bisect_left(self._token_starts, end)
+        return any(t.pos_ == "PROPN" for t in self.doc[first:last])
+
+    def _hid(self, mention: Mention) -> bool:
+        return self.hidden(mention.start)
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[low:high] if m.end <= end]
+
+    def _sentence_start(self, offset: int, *, back: int) -> int:
+        index = bisect.bisect_right(self._sentences, offset) - 1
+        return self._sentences[max(0, index - back)] if self._sentences else 0
+
+    def _extent(self, token: Token) -> tuple[int, int]:
+        left, right = token.left_edge, token.right_edge
+        return left.idx, right.idx + len(right.text)
+
+    def _root(self, start: int, end: int) -> Token | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _word_gender(self, word: str) -> Gender | None:
+        if word in self.words.female_words:
+            return "female"
+        if word in self.words.male_words:
+            return "male"
+        return None
+
+    @functools.cached_property
+    def _genders(self) -> dict[str, Gender]:
+        """Per actor: a gendered title or noun just before a name ("Mrs", "actress") decides;
+        else the vote of each sentence's first he/she outside quotes when its sentence (before
+        it), or else the sentence before, names that person and no other."""
+        votes: dict[str, Counter[Gender]] = defaultdict(Counter)
+        people = [m for m in self.mentions if m.kind == "person"]
+        for mention in people:
+            index = bisect.bisect_left(self._token_starts, mention.start)
+            before = self.doc[index - 1].lower_ if index > 0 else ""
+            said = self._word_gender(before)
+            if said is not None:
+                votes[mention.actor_id or mention.text][said] += 10
+        for sentence in self.doc.sents:
+            token = next((t for t in sentence if t.lower_ in _GENDERED), None)
+            said = _GENDERED.get(token.lower_) if token is not None else None
+            if said is None or self.hidden(token.idx):
+                continue  # only a sentence's first he/she votes: a later one may be another
+            for back in (0, 1):  # its own sentence, else the one before, naming one person
+                low = max(self._sentence_start(token.idx, back=back), token.idx - _REACH)
+                high = token.idx if back == 0 else self._sentence_start(token.idx, back=0)
+                seen = {
+                    m.actor_id or m.text
+                    for m in self._within(low, high)
+                    if m.kind == "person" and not self._hid(m)
+                }
+                if seen:
+                    break
+            if len(seen) == 1:
+                votes[seen.pop()][said] += 1
+        return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}
+
+
+def _a_person(mention: Mention) -> bool:
+    """A person, or a name the model took for an organisation that opens with a person's title
+    ("Professor Varoufakis")."""
+    first = mention.text.split()[0].lower().rstrip(".") if mention.text.split() else ""
+    return mention.kind == "person" or (mention.kind == "organization" and first in TITLES)

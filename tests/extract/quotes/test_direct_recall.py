@@ -1,0 +1,81 @@
+"""Direct quotes news writes without a cue beside them (issue #18): invented passages."""
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def _quotes(nlp, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(kind, text, speaker as written, actor name) of every quote, in text order."""
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    names = {a.id: a.name for a in analysis.get("actors")}
+    return [
+        (q.kind, q.text, q.speaker, names.get(q.speaker_actor or ""))
+        for q in analysis.get("quotes")
+    ]
+
+
+CASES = [
+    # a quote paragraph with no speaker continues the voice of the report before it
+    (
+        "Mayor Tom Reed said the talks had failed.\n\n"
+        "\u201cWe tried everything. Nothing worked.\u201d",
+        ("direct", "We tried everything. Nothing worked.", "Mayor Tom Reed", "Tom Reed"),
+    ),
+    # a colon at the end of the paragraph before introduces the quote
+    (
+        "Mayor Tom Reed told reporters on Friday:\n\n\u201cThe bridge will reopen in May.\u201d",
+        ("direct", "The bridge will reopen in May.", "Mayor Tom Reed", "Tom Reed"),
+    ),
+    # a quote that opens lower-case, or with a dash
+    (
+        "Mayor Tom Reed spoke on Monday. He said: \u201cwe will not back down.\u201d",
+        ("direct", "we will not back down.", "He", "Tom Reed"),
+    ),
+    (
+        "Mayor Tom Reed spoke on Monday.\n\n\u201c\u2014and that is final,\u201d he said.",
+        ("direct", "\u2014and that is final", "he", "Tom Reed"),
+    ),
+    # question and answer: the answer is the interviewee's
+    (
+        "In an interview, Mayor Tom Reed spoke about the flood.\n\nQ: Will you run again?\n\n"
+        "A: I have not decided yet.",
+        ("direct", "I have not decided yet.", "A", "Tom Reed"),
+    ),
+    (
+        "Reporters asked Tom Reed about the flood.\n\nQuestion: Will the bridge reopen?\n\n"
+        "Reed: It will reopen in May.",
+        ("direct", "It will reopen in May.", "Reed", "Tom Reed"),
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_direct_quote_found_with_its_speaker(nlp, text, expected):
+    found = _quotes(nlp, text)
+    assert expected in found, found
+
+
+@pytest.mark.issue(18)
+def test_multi_paragraph_quote_is_one_quote(nlp):
+    text = (
+        "Mayor Tom Reed said on Friday: \u201cThe first part is done.\n\n"
+        "\u201cThe second part starts now,\u201d he said."
+    )
+    found = _quotes(nlp, text)
+    assert len(found) == 1 and "second part" in found[0][1] and found[0][3] == "Tom Reed"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # labels outside a question-and-answer passage are no quotes
+        "WASHINGTON: The bridge will reopen in May, officials hope.",
+        "Note: The figures are provisional.\n\nA: the first option is cheaper.",
+    ],
+)
+def test_labels_without_questions_yield_no_answers(nlp, text):
+    assert all(kind != "direct" for kind, *_ in _quotes(nlp, text))

@@ -1,0 +1,73 @@
+"""Quote speakers resolved to the person or organisation (issue #18): invented passages, each
+showing a phenomenon seen in real news; the speaker as written stays in the record."""
+
+import pytest
+
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def _speakers(nlp, text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(as written, resolved, actor name, affiliation) of every quote, in text order."""
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    names = {a.id: a.name for a in analysis.get("actors")}
+    return [
+        (q.speaker, q.speaker_resolved, names.get(q.speaker_actor or ""), q.affiliation)
+        for q in analysis.get("quotes")
+    ]
+
+
+CASES = [
+    (
+        "Senator Ruth Okafor opened the hearing on Tuesday.\n\n"
+        "\u201cWe will not sign this bill,\u201d she said.",
+        ("she", "Ruth Okafor", "Ruth Okafor"),
+    ),
+    (
+        "Mr Tom Ekwall met Mrs Lena Dorsey at the depot. Ekwall left before noon, and his "
+        "car was waiting.\n\nShe said the depot would reopen in May.",
+        ("She", "Lena Dorsey", "Lena Dorsey"),
+    ),
+    (
+        "Brightwell Foods recalled its oat bars on Friday.\n\n"
+        "The company said no illness had been reported.",
+        ("The company", "Brightwell Foods", "Brightwell Foods"),
+    ),
+    (
+        "Brightwell Foods recalled its oat bars on Friday. It said no illness had been reported.",
+        ("It", "Brightwell Foods", "Brightwell Foods"),
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speaker_resolves_to_the_actor(nlp, text, expected):
+    found = [s[:3] for s in _speakers(nlp, text)]
+    assert expected in found, found
+
+
+@pytest.mark.issue(18)
+def test_spokesman_for_a_body_is_its_affiliation(nlp):
+    text = (
+        "Kestrel Airlines cancelled the night flights. A spokesman for Kestrel Airlines said the "
+        "route would reopen on Monday."
+    )
+    found = _speakers(nlp, text)
+    assert found and found[0][2] == "Kestrel Airlines" and found[0][3] == "Kestrel Airlines"
+
+
+@pytest.mark.issue(18)
+def test_it_with_no_body_in_view_is_no_speaker(nlp):
+    text = "It said nothing about the weather, and the road stayed closed."
+    assert all(s[0] != "It" for s in _speakers(nlp, text))
+
+
+@pytest.mark.issue(18)
+def test_a_publicist_named_later_is_the_speaker(nlp):
+    text = (
+        "The singer Mira Lent died at home on Sunday, her publicist said.\n\n"
+        "Dana Pike, her publicist, asked fans for privacy."
+    )
+    found = _speakers(nlp, text)
+    assert found and found[0][0] == "her publicist" and found[0][2] == "Dana Pike"

@@ -1,0 +1,139 @@
+"""The shared resolver: pronouns, descriptions and relative pronouns to the names they stand for.
+
+Passages are invented; each shows a phenomenon seen in real news (MEANTIME, ECB+)."""
+
+import pytest
+
+from storyledger.extract.resolve import Resolver
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def _resolve(nlp, text: str, phrase: str, nth: int = 0) -> str | None:
+    """The actor name that the `nth` occurrence of `phrase` in `text` resolves to."""
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    found = resolver.resolve(start, start + len(phrase))
+    if found is None:
+        return None
+    names = {a.id: a.name for a in analysis.get("actors")}
+    return names[found.mention.actor_id]
+
+
+CASES = [
+    # he / she across sentences, to the subject of the sentence before
+    (
+        "Governor Elena Marsh visited the flooded valley on Monday. She promised new levees.",
+        "She",
+        0,
+        "Elena Marsh",
+    ),
+    # gender from the text's own words: "Mrs" before one name, "he" after the other
+    (
+        "Mrs Ada Quill met Tomas Brandt in Oslo. Brandt left early; he had a flight. "
+        "Later she told reporters the talks had gone well.",
+        "she",
+        0,
+        "Ada Quill",
+    ),
+    # a pronoun with no person in view resolves to nothing
+    ("The storm closed the port for a week. He said the damage was severe.", "He", 0, None),
+    # "it" to the organisation, subjects first
+    (
+        "Norvale Airways cancelled 40 flights on Friday. It blamed a strike by pilots.",
+        "It",
+        0,
+        "Norvale Airways",
+    ),
+    # a description to the nearest organisation
+    (
+        "Shares of Halberd Motors fell after Halberd Motors recalled 9,000 cars. "
+        "The carmaker said the fault was rare.",
+        "The carmaker",
+        0,
+        "Halberd Motors",
+    ),
+    # a description to the name given with its noun ("Coroner ...")
+    (
+        "The body was found on Tuesday, Coroner Jed Harlow said. Police searched the house. "
+        "The coroner said he believes the man died on Saturday.",
+        "The coroner",
+        0,
+        "Jed Harlow",
+    ),
+    # a possessive role named later ("her publicist ... Dana Pike, her publicist")
+    (
+        "The singer Mira Lent died at home, her publicist said. "
+        "Dana Pike, her publicist, asked for privacy.",
+        "her publicist",
+        0,
+        "Dana Pike",
+    ),
+    # a relative pronoun as the phrase it hangs from
+    (
+        "The grant went to Calder University, which said the money would fund a lab.",
+        "which",
+        0,
+        "Calder University",
+    ),
+    # negatives: a plural description is no one earlier name, a named description is its own
+    (
+        "Vesta Steel and Orlo Metals posted losses. The manufacturers blamed energy prices.",
+        "The manufacturers",
+        0,
+        None,
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "phrase", "nth", "expected"), CASES)
+def test_resolves_to_the_named_actor(nlp, text, phrase, nth, expected):
+    found = _resolve(nlp, text, phrase, nth)
+    if expected is None:
+        assert found is None
+    else:  # the actor's name may keep a title the actors stage does not strip ("Coroner")
+        assert found is not None and found.endswith(expected)
+
+
+@pytest.mark.issue(18)
+def test_hidden_words_are_never_antecedents(nlp):
+    text = '"I thank my friend Tom Reyes," she said.'
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    start = text.index("she")
+    hidden = Resolver(analysis.doc, analysis.get("mentions"), hidden=lambda offset: offset < 30)
+    assert hidden.resolve(start, start + 3) is None
+
+
+@pytest.mark.issue(18)
+def test_owner_of_a_spokesman(nlp):
+    text = "Kora Bank cut rates on Monday. A spokesman for Kora Bank said more cuts may follow."
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    start = text.index("A spokesman")
+    owner = Resolver(analysis.doc, analysis.get("mentions")).owner(
+        start, start + len("A spokesman for Kora Bank")
+    )
+    assert owner is not None and owner.text == "Kora Bank"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Professor Varoufakis", "organization", True),  # the model's ORG for a titled name
+        ("Tom Reed", "person", True),
+        ("Harbour Rail", "organization", False),
+        ("Lagos", "place", False),
+    ],
+)
+def test_a_person_for_he_and_she(text, kind, expected):
+    from storyledger.extract.resolve import _a_person
+    from storyledger.model import Mention
+
+    mention = Mention(
+        article="a", start=0, end=len(text), text=text, id="m", label="X", kind=kind, actor_id="x"
+    )
+    assert _a_person(mention) is expected
