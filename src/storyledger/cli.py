@@ -173,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--data", default="evals", help="the folder of annotated sets")
     evaluate.add_argument("--shared", default="../shared", help="the shared seeds and corpora")
+    evaluate.add_argument(
+        "--set", dest="only", help="score one set alone (compare: ecbplus, from --shared)"
+    )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
     evaluate.add_argument("--pin", action="store_true", help="pin today's scores as floors")

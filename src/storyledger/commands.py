@@ -222,7 +222,9 @@ def run_eval(args: argparse.Namespace) -> int:
     """`storyledger eval quotes`: scores on the annotated sets, and the floors they must keep."""
     from storyledger.evaluation.gate import check_floors, pin_floors, score
 
-    results = score(args.extractor, Path(args.data), Path(args.shared), load_model())
+    results = score(
+        args.extractor, Path(args.data), Path(args.shared), load_model(), only=args.only
+    )
     for line in results.pop("table"):
         print(line)
     if args.json_out:
