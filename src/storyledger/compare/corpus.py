@@ -61,6 +61,7 @@ def compare_corpus(
         records.mentions,
         texts=records.texts,
         actors=records.actors,
+        figures=records.figures,
         names=names,
         merges=merges,
         settings=settings,

@@ -118,9 +118,10 @@ def evaluate_ecbplus(corpus: Path, nlp: Language) -> dict[str, Any]:
     actors, mentions = resolve_actors(
         [mention for analysis in analyses for mention in analysis.get("mentions")]
     )
+    figures = [figure for analysis in analyses for figure in analysis.get("figures")]
 
     def grouped(chosen: Sequence[Article]) -> list[Story]:
-        return group_stories(chosen, mentions, actors=actors)
+        return group_stories(chosen, mentions, actors=actors, figures=figures)
 
     return score_groupings(items, grouped(articles), grouped(undated(articles)))
 
