@@ -67,6 +67,7 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
         for _analysis in analyse(articles, nlp, batch_size=batch_size, only=only, timings=timings):
             pass
     else:
+        from storyledger.crossarticle import refresh_actors
         from storyledger.pipeline import analyse, run_info
         from storyledger.store import Store, fingerprint
 
@@ -75,7 +76,7 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
             run_id = store.begin_run(info, "bench")
             for analysis in analyse(articles, nlp, batch_size=batch_size):
                 store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
-            store.refresh_actors()
+            refresh_actors(store)
     done = time.perf_counter()
     seconds = done - loaded
     words = sum(len(a.text.split()) for a in articles)

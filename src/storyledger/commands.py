@@ -195,12 +195,14 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_story(args: argparse.Namespace) -> int:
     """`storyledger story name STORY NAME` / `storyledger story merge STORY STORY...`."""
+    from storyledger.crossarticle import merge_stories, name_story
+
     _require_db(args.db)
     with Store(args.db) as store:
         if args.action == "name":
-            story = store.name_story(args.story, args.name)
+            story = name_story(store, args.story, args.name)
         else:
-            story = store.merge_stories(args.stories)
+            story = merge_stories(store, args.stories)
     emit_rows([_story_row(story)], jsonl=False)
     return 0
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from storyledger.crossarticle import refresh_corpus
 from storyledger.errors import ANALYSIS_FAILED, SAVE_FAILED
 from storyledger.extract.registry import Analysis
 from storyledger.ingest import IngestOptions, Skipped, read_inputs
@@ -70,7 +71,7 @@ def analyze_paths(
         with _logged_warnings(store, report):
             _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
         if report.stored or store.is_stale():
-            store.refresh_corpus()
+            refresh_corpus(store)
     except BaseException:
         store.finish_run(report.run_id, "interrupted")
         raise

@@ -1,0 +1,131 @@
+"""The cross-article stage as the runner runs it: read one snapshot of the store, resolve
+actors and compare records across articles (`compare/`), and hand the store what to write.
+
+The store only reads and writes (it imports nothing of `compare/`); this module decides what
+is recomputed and when, after `analyze`, `import`, or a user's story name or merge.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+
+from storyledger.actors import resolve_actors
+from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_corpus
+from storyledger.compare.stories import StorySettings
+from storyledger.model import Actor, Mention, Quote, Story
+from storyledger.store import Store
+from storyledger.store.refresh import Refresh, articles_version
+
+_REFRESH_TRIES = 3
+
+
+def plan(
+    store: Store, *, actors: bool, comparisons: bool, settings: StorySettings | None = None
+) -> tuple[Refresh, CorpusComparison | None]:
+    """Compute a refresh from one snapshot of the store, without holding the write lock."""
+    with store.snapshot():
+        version = articles_version(store.conn)[0]
+        mentions = store.records("mentions")
+        if not actors:
+            if not comparisons:
+                return Refresh(version), None
+            found = _compare(store, mentions, store.corpus_records("actors"), None, settings)
+            return _with(Refresh(version), found), found
+        found_actors, linked = resolve_actors(mentions)
+        refresh = Refresh(version, found_actors, linked, _id_changes(mentions, linked))
+        if not comparisons:
+            return refresh, None
+        by_id = {mention.id: mention for mention in linked}
+        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        ordered = sorted(found_actors, key=lambda actor: actor.id)
+        found = _compare(store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings)
+    return _with(refresh, found), found
+
+
+def refresh_actors(store: Store) -> int:
+    """Regroup every stored mention into canonical actors across articles."""
+    planned, _ = plan(store, actors=True, comparisons=False)
+    store.write_refresh(planned, fresh=False)
+    return len(planned.actors or ())
+
+
+def refresh_comparisons(store: Store, settings: StorySettings | None = None) -> CorpusComparison:
+    """Regroup every stored article into stories and compare records across them."""
+    planned, found = plan(store, actors=False, comparisons=True, settings=settings)
+    store.write_refresh(planned, fresh=False)
+    assert found is not None
+    return found
+
+
+def refresh_corpus(store: Store, settings: StorySettings | None = None) -> CorpusComparison:
+    """Actors, stories and comparisons recomputed from one snapshot and written in one
+    transaction; recomputed when articles were written meanwhile (a last try is written
+    anyway and left marked stale, for the next run)."""
+    for attempt in range(_REFRESH_TRIES):
+        planned, found = plan(store, actors=True, comparisons=True, settings=settings)
+        last = attempt == _REFRESH_TRIES - 1
+        if store.write_refresh(planned, fresh=True, only_if_current=not last):
+            break
+    assert found is not None
+    return found
+
+
+def name_story(store: Store, key: str, name: str) -> Story:
+    """Name a story (kept by its first article, so it survives regrouping) and regroup."""
+    first = store.name_story(key, name)
+    refresh_comparisons(store)
+    return store.story(first)
+
+
+def merge_stories(store: Store, keys: list[str]) -> Story:
+    """Put the given stories in one (kept as article pairs) and regroup."""
+    first = store.merge_stories(keys)
+    refresh_comparisons(store)
+    return store.story(first)
+
+
+def _with(refresh: Refresh, found: CorpusComparison) -> Refresh:
+    return dataclasses.replace(
+        refresh, stories=tuple(found.stories), comparisons=tuple(found.comparisons)
+    )
+
+
+def _compare(
+    store: Store,
+    mentions: list[Mention],
+    actors: list[Actor],
+    actor_of: dict[str, str] | None,
+    settings: StorySettings | None,
+) -> CorpusComparison:
+    """The stories and comparisons; `actor_of` relinks quote speakers as the write will."""
+    quotes = store.records("quotes")
+    if actor_of is not None:
+        quotes = [_relinked(quote, actor_of) for quote in quotes]
+    records = CorpusRecords(
+        articles=store.articles(),
+        mentions=mentions,
+        actors=actors,
+        sentences=store.records("sentences"),
+        quotes=quotes,
+        figures=store.records("figures"),
+    )
+    return compare_corpus(
+        records, names=store.story_names(), merges=store.story_merges(), settings=settings
+    )
+
+
+def _relinked(quote: Quote, actor_of: dict[str, str]) -> Quote:
+    if quote.speaker_mention is None:
+        return quote
+    return dataclasses.replace(quote, speaker_actor=actor_of.get(quote.speaker_mention))
+
+
+def _id_changes(before: list[Mention], after: tuple[Mention, ...]) -> dict[str, str]:
+    """Old actor id -> new actor id, by what most of the old id's mentions became."""
+    old_of = {mention.id: mention.actor_id for mention in before}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in after:
+        votes[old_of[mention.id]][mention.actor_id] += 1
+    changes = {old: counts.most_common(1)[0][0] for old, counts in votes.items()}
+    return {old: new for old, new in changes.items() if old != new}
