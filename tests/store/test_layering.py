@@ -21,7 +21,7 @@ def _imports(path):
 
 @pytest.mark.issue(17)
 @pytest.mark.parametrize(
-    "path", sorted((SRC / "store").glob("*.py")) + [SRC / "extract" / "actors.py"], ids=str
+    "path", [*sorted((SRC / "store").glob("*.py")), SRC / "extract" / "actors.py"], ids=str
 )
 def test_the_store_and_the_actors_stage_do_not_import_compare(path):
     assert not {m for m in _imports(path) if m.startswith("storyledger.compare")}
