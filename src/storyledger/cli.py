@@ -163,6 +163,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("stories", nargs="+", help="story ids (or prefixes) or article ids")
     _db(merge)
 
+    refresh = commands.add_parser(
+        "refresh",
+        help="recompute every actor, story and comparison (analyze recomputes what changed)",
+    )
+    _db(refresh)
+
     evaluate = commands.add_parser(
         "eval",
         help="score an extractor against the annotated articles in evals/",

@@ -193,6 +193,17 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_refresh(args: argparse.Namespace) -> int:
+    """`storyledger refresh`: the whole cross-article stage again, over the whole store."""
+    from storyledger.crossarticle import refresh_corpus
+
+    _require_db(args.db)
+    with Store(args.db) as store:
+        found = refresh_corpus(store)
+    print(f"{len(found.stories)} stories, {len(found.comparisons)} comparisons")
+    return 0
+
+
 def run_story(args: argparse.Namespace) -> int:
     """`storyledger story name STORY NAME` / `storyledger story merge STORY STORY...`."""
     from storyledger.crossarticle import merge_stories, name_story

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from storyledger.actors import resolve_actors
-from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_corpus
-from storyledger.compare.stories import StorySettings
+from storyledger.compare.corpus import (
+    CorpusComparison,
+    CorpusRecords,
+    compare_corpus,
+    compare_stories,
+)
+from storyledger.compare.stories import StorySettings, group_stories
 from storyledger.model import Actor, Mention, Quote, Story
 from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
@@ -58,17 +64,88 @@ def refresh_comparisons(store: Store, settings: StorySettings | None = None) -> 
     return found
 
 
-def refresh_corpus(store: Store, settings: StorySettings | None = None) -> CorpusComparison:
+def refresh_corpus(
+    store: Store,
+    settings: StorySettings | None = None,
+    *,
+    changed: Iterable[str] | None = None,
+) -> CorpusComparison:
     """Actors, stories and comparisons recomputed from one snapshot and written in one
     transaction; recomputed when articles were written meanwhile (a last try is written
-    anyway and left marked stale, for the next run)."""
+    anyway and left marked stale, for the next run). With `changed` (the articles written
+    since the last refresh), only the stories that changed are compared again; the result is
+    the same as a full recompute's (`found.comparisons` then holds only the new ones)."""
     for attempt in range(_REFRESH_TRIES):
-        planned, found = plan(store, actors=True, comparisons=True, settings=settings)
+        if changed is None:
+            planned, found = plan(store, actors=True, comparisons=True, settings=settings)
+        else:
+            planned, found = plan_changed(store, set(changed), settings)
         last = attempt == _REFRESH_TRIES - 1
         if store.write_refresh(planned, fresh=True, only_if_current=not last):
             break
     assert found is not None
     return found
+
+
+def plan_changed(
+    store: Store, changed: set[str], settings: StorySettings | None = None
+) -> tuple[Refresh, CorpusComparison]:
+    """A refresh that regroups every article but compares again only the stories that
+    changed: new or regrouped stories, those holding a `changed` article, and those whose
+    quotes' speakers were relinked to other actors."""
+    with store.snapshot():
+        version = articles_version(store.conn)[0]
+        mentions = store.records("mentions")
+        found_actors, linked = resolve_actors(mentions)
+        actor_of = {mention.id: mention.actor_id for mention in linked}
+        by_id = {mention.id: mention for mention in linked}
+        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        articles = store.articles()
+        figures = store.records("figures")
+        stories = group_stories(
+            articles,
+            relinked,
+            actors=found_actors,
+            figures=figures,
+            names=store.story_names(),
+            merges=store.story_merges(),
+            settings=settings,
+        )
+        old = {story.id: story for story in store.corpus_records("stories")}
+        moved = {
+            quote.article
+            for quote in store.records("quotes")
+            if quote.speaker_mention is not None
+            and quote.speaker_actor != actor_of.get(quote.speaker_mention)
+        }
+        touched = {
+            story.id
+            for story in stories
+            if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+        }
+        ids = {a for story in stories if story.id in touched for a in story.articles}
+        quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
+        records = CorpusRecords(
+            articles=articles,
+            sentences=store.records("sentences", ids),
+            quotes=quotes,
+            figures=[figure for figure in figures if figure.article in ids],
+        )
+        comparisons = compare_stories(stories, records, touched)
+    refresh = Refresh(
+        version,
+        found_actors,
+        linked,
+        _id_changes(mentions, linked),
+        stories=tuple(stories),
+        comparisons=tuple(comparisons),
+        replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
+    )
+    return refresh, CorpusComparison(stories, comparisons)
+
+
+def _changed(story: Story, before: Story | None) -> bool:
+    return before is None or (before.articles, before.copies) != (story.articles, story.copies)
 
 
 def name_story(store: Store, key: str, name: str) -> Story:

@@ -18,8 +18,9 @@ from storyledger.store.rows import to_row
 @dataclass(frozen=True, slots=True)
 class Refresh:
     """What one refresh will write, and the article version it was computed from.
-    `stories` None leaves stories and comparisons as they are; `replaced`, when given, names
-    the stories whose rows (and comparisons) are replaced, the others being kept."""
+    `stories` None leaves stories and comparisons as they are; otherwise every story row is
+    replaced, and so are all comparisons, or, when `replaced` is given, only the comparisons
+    of the stories it names (the others are kept)."""
 
     version: int
     actors: tuple[Actor, ...] | None = None
@@ -56,12 +57,11 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
             " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
         )
     if refresh.stories is not None:
+        conn.execute("DELETE FROM stories")
         if refresh.replaced is None:
-            conn.execute("DELETE FROM stories")
             conn.execute("DELETE FROM comparisons")
         else:
             gone = [(story,) for story in sorted(refresh.replaced)]
-            conn.executemany("DELETE FROM stories WHERE id = ?", gone)
             conn.executemany("DELETE FROM comparisons WHERE story = ?", gone)
         _insert_all(conn, "stories", refresh.stories)
         _insert_all(conn, "comparisons", refresh.comparisons)
