@@ -132,14 +132,19 @@ def plan_changed(
             figures=[figure for figure in figures if figure.article in ids],
         )
         comparisons = compare_stories(stories, records, touched)
+        before = set(store.corpus_records("actors"))
+    after = set(found_actors)
+    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
     refresh = Refresh(
         version,
-        found_actors,
-        linked,
+        tuple(sorted(after - before, key=lambda actor: actor.id)),
+        tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
         _id_changes(mentions, linked),
         stories=tuple(stories),
         comparisons=tuple(comparisons),
         replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
+        removed_actors=tuple(sorted({actor.id for actor in before - after})),
+        changed_articles=tuple(sorted(changed)),
     )
     return refresh, CorpusComparison(stories, comparisons)
 

@@ -20,7 +20,10 @@ class Refresh:
     """What one refresh will write, and the article version it was computed from.
     `stories` None leaves stories and comparisons as they are; otherwise every story row is
     replaced, and so are all comparisons, or, when `replaced` is given, only the comparisons
-    of the stories it names (the others are kept)."""
+    of the stories it names (the others are kept). `removed_actors`, when given, makes the
+    actors a difference: those ids are deleted, `actors` inserted, `linked` holds only the
+    mentions whose actor changed, and the quote speakers relinked are those of `linked` and
+    of `changed_articles`."""
 
     version: int
     actors: tuple[Actor, ...] | None = None
@@ -29,6 +32,8 @@ class Refresh:
     stories: tuple[Story, ...] | None = None
     comparisons: tuple[Comparison, ...] = ()
     replaced: frozenset[str] | None = None
+    removed_actors: tuple[str, ...] | None = None
+    changed_articles: tuple[str, ...] = ()
 
 
 def articles_version(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -41,7 +46,12 @@ def articles_version(conn: sqlite3.Connection) -> tuple[int, int]:
 def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
     """Write a planned refresh inside the caller's transaction; `fresh` records its version."""
     if refresh.actors is not None:
-        conn.execute("DELETE FROM actors")
+        if refresh.removed_actors is None:
+            conn.execute("DELETE FROM actors")
+        else:
+            conn.executemany(
+                "DELETE FROM actors WHERE id = ?", [(a,) for a in refresh.removed_actors]
+            )
         _insert_all(conn, "actors", refresh.actors)
         conn.executemany(
             "UPDATE mentions SET actor_id = ?, kind = ? WHERE id = ?",
@@ -52,10 +62,18 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
                 f"UPDATE events SET {column} = ? WHERE {column} = ?",
                 [(new, old) for old, new in refresh.remap.items()],
             )
-        conn.execute(
+        relink = (
             "UPDATE quotes SET speaker_actor = (SELECT actor_id FROM mentions"
             " WHERE mentions.id = quotes.speaker_mention) WHERE speaker_mention IS NOT NULL"
         )
+        if refresh.removed_actors is None:
+            conn.execute(relink)
+        else:
+            conn.executemany(
+                "UPDATE quotes SET speaker_actor = ? WHERE speaker_mention = ?",
+                [(m.actor_id, m.id) for m in refresh.linked],
+            )
+            conn.executemany(relink + " AND article = ?", [(a,) for a in refresh.changed_articles])
     if refresh.stories is not None:
         conn.execute("DELETE FROM stories")
         if refresh.replaced is None:
