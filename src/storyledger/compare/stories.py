@@ -41,12 +41,12 @@ _CHUNK = 512
 class StorySettings:
     """The knobs of story grouping (tuned on evals/stories; see docs/decisions.md)."""
 
-    similarity: float = 0.13
+    similarity: float = 0.125
     copy_similarity: float = 0.85
     decay_days: float = 90.0
     title_weight: float = 1.0
     name_weight: float = 1.0
-    place_weight: float = 0.5
+    place_weight: float = 0.25
     figure_weight: float = 0.5
 
     def weights(self) -> tuple[float, ...]:
