@@ -89,3 +89,20 @@ def test_a_user_merge_survives_an_incremental_refresh(tmp_path, analysed, info):
         incremental = _tables(store)
         refresh_corpus(store)
         assert _tables(store) == incremental
+
+
+@pytest.mark.issue(17)
+def test_the_refresh_command_recomputes_everything(tmp_path, analysed, info, capsys):
+    from storyledger.cli import main
+
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        _save(store, analysed, info)
+        assert store.is_stale()
+    assert main(["refresh", "--db", str(path)]) == 0
+    assert "stories" in capsys.readouterr().out
+    with Store(path) as store:
+        assert not store.is_stale()
+        incremental = _tables(store)
+        refresh_corpus(store)
+        assert _tables(store) == incremental and incremental["stories"]
