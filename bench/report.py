@@ -34,6 +34,7 @@ VIEWS = ("overview", "timeline", "trends", "actors", "quotes", "outlets", "artic
 
 def build_store(path: Path, size: int, base_limit: int = 0) -> int:
     """A store of `size` articles built from the analysed base corpus."""
+    from storyledger.crossarticle import refresh_actors, refresh_comparisons
     from storyledger.model import content_id
     from storyledger.nlp import load_model
     from storyledger.pipeline import analyse, run_info
@@ -72,8 +73,8 @@ def build_store(path: Path, size: int, base_limit: int = 0) -> int:
                 )
                 stored += 1
             copy += 1
-        store.refresh_actors()
-        store.refresh_comparisons()
+        refresh_actors(store)
+        refresh_comparisons(store)
     return stored
 
 

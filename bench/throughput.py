@@ -67,6 +67,7 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
         for _analysis in analyse(articles, nlp, batch_size=batch_size, only=only, timings=timings):
             pass
     else:
+        from storyledger.crossarticle import refresh_actors
         from storyledger.pipeline import analyse, run_info
         from storyledger.store import Store, fingerprint
 
@@ -80,7 +81,7 @@ def measure(mode: str, limit: int, repeat: int, batch_size: int) -> dict:
                     store.save_many(batch, run_id=run_id)
                     batch = []
             store.save_many(batch, run_id=run_id)
-            store.refresh_actors()
+            refresh_actors(store)
     done = time.perf_counter()
     seconds = done - loaded
     words = sum(len(a.text.split()) for a in articles)

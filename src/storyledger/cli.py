@@ -176,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("stories", nargs="+", help="story ids (or prefixes) or article ids")
     _db(merge)
 
+    refresh = commands.add_parser(
+        "refresh",
+        help="recompute every actor, story and comparison (analyze recomputes what changed)",
+    )
+    _db(refresh)
+
     evaluate = commands.add_parser(
         "eval",
         help="score an extractor against the annotated articles in evals/",
@@ -189,9 +195,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set",
         dest="subset",
-        choices=("all", "real"),
+        choices=("all", "real", "ecbplus"),
         default="all",
-        help="real: only the quotes of real news annotated by hand (evals/quotes/real)",
+        help="one set alone: real (quotes of real news annotated by hand, evals/quotes/real) "
+        "or ecbplus (compare: story grouping on ECB+, from --shared)",
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")

@@ -207,17 +207,30 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_refresh(args: argparse.Namespace) -> int:
+    """`storyledger refresh`: the whole cross-article stage again, over the whole store."""
+    from storyledger.crossarticle import refresh_corpus
+
+    _require_db(args.db)
+    with Store(args.db) as store:
+        found = refresh_corpus(store)
+    print(f"{len(found.stories)} stories, {len(found.comparisons)} comparisons")
+    return 0
+
+
 def run_story(args: argparse.Namespace) -> int:
     """`storyledger story name STORY NAME` / `storyledger story merge STORY STORY...`."""
+    from storyledger.crossarticle import merge_stories, name_story
+
     _require_db(args.db)
     with Store(args.db) as store:
         if args.action == "name":
             before = store.story(args.story)
-            story = store.name_story(args.story, args.name)
+            story = name_story(store, args.story, args.name)
             done = f"named story {story.id[:8]} {story.name!r} (was {before.name or 'unnamed'!r})"
         else:
             parts = {store.story(key).id for key in args.stories}
-            story = store.merge_stories(args.stories)
+            story = merge_stories(store, args.stories)
             done = f"merged {len(parts)} stories into {story.id[:8]} {story.name!r}"
     print(
         f"storyledger: {done}: {len(story.articles)} articles,"

@@ -1,5 +1,5 @@
 """`analyze` as a library call: ingest, analyse what changed, store, then run the
-cross-article stage (actors, stories, comparisons) over the whole store.
+cross-article stage (actors, stories, and the comparisons of the stories that changed).
 
 A bad input or an article whose analysis or save fails is logged with its reason and the run
 goes on. A batch of articles is stored in one transaction (one statement per table); when that
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from storyledger.crossarticle import refresh_corpus
 from storyledger.errors import ANALYSIS_FAILED, SAVE_FAILED
 from storyledger.extract.registry import Analysis
 from storyledger.ingest import IngestOptions, Skipped, read_inputs
@@ -65,15 +66,19 @@ def analyze_paths(
 ) -> RunReport:
     """Ingest `paths` into `store`; return what became of every input.
 
-    The cross-article stage runs when this run stored an article or the store is stale (an
-    earlier run stopped before it); a run stopped by an error is marked interrupted."""
+    The cross-article stage runs when this run stored an article (comparing again only the
+    stories it touched) or the store is stale (an earlier run stopped before it: all of it);
+    a run stopped by an error is marked interrupted."""
     info = run_info(nlp)
     report = RunReport(run_id=store.begin_run(info, command))
+    stale_before = store.is_stale()
     try:
         with _logged_warnings(store, report):
             _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
-        if report.stored or store.is_stale():
-            store.refresh_corpus()
+        if stale_before:  # an earlier run stopped before its cross-article stage: redo all
+            refresh_corpus(store)
+        elif report.stored:  # only the stories these articles touched are compared again
+            refresh_corpus(store, changed=report.stored)
     except BaseException:
         store.finish_run(report.run_id, "interrupted")
         raise

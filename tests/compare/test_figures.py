@@ -1,5 +1,6 @@
 """Figure series: which figures are linked across articles, and how each pair is labelled."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -216,3 +217,21 @@ def test_a_value_lies_in_its_own_interval(value):
     for qualifier in ("exact", "at_least", "more_than", "about"):
         low, high = interval(_figure(A, text, float(value), qualifier=qualifier))
         assert low <= value <= high
+
+
+@pytest.mark.issue(17)
+def test_a_sign_repeating_the_direction_of_a_fall_is_agreement():
+    """MEANTIME: "has fallen by 3.16%" and "has fallen by -3.16%", the same passage."""
+    first = _figure(A, "3.16%", 3.16, counted="percent", measure="fallen", unit="%")
+    second = _figure(B, "-3.16%", -3.16, counted="percent", measure="fallen", unit="%")
+    assert _relations(first, second, days=0) == ["agree"]
+
+
+@pytest.mark.issue(17)
+def test_an_open_bound_alone_does_not_tie_figures_months_apart():
+    """MEANTIME: "carry up to 840 people" (an A380) and "carries between 305 and 550
+    passengers" (a Boeing 777), three months apart, are no series."""
+    first = _figure(A, "up to 840", 840.0, qualifier="at_most", measure="carry")
+    second = _figure(B, "between 305 and 550", None, counted="passengers", measure="carries")
+    second = replace(second, low=305.0, high=550.0, qualifier="range")
+    assert _relations(first, second, days=99) == []

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyledger.crossarticle import refresh_actors, refresh_comparisons, refresh_corpus
 from storyledger.export import SCHEMA, TABLES, build_export, neutralise, write_export
 from storyledger.export.contract import nested_fields
 from storyledger.pipeline import analyse, run_info
@@ -103,8 +104,8 @@ def document(nlp, example_articles, tmp_path_factory):
         run_id = store.begin_run(info, "test")
         for analysis in analyse(example_articles, nlp):
             store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
-        store.refresh_actors()
-        store.refresh_comparisons()
+        refresh_actors(store)
+        refresh_comparisons(store)
         yield build_export(store)
 
 
@@ -233,7 +234,7 @@ def test_an_export_is_one_snapshot_while_another_command_writes(
     path = tmp_path / "w.db"
     with Store(path) as store, Store(path) as writer:
         store.save(first, fingerprint="f", run_id=store.begin_run(info, "test"))
-        store.refresh_corpus()
+        refresh_corpus(store)
         articles = Store.articles
 
         def articles_then_a_save(self, ids=None):

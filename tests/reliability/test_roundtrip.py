@@ -10,6 +10,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from storyledger.crossarticle import refresh_corpus
 from storyledger.export import build_export, write_export
 from storyledger.export.contract import field_names
 from storyledger.ingest import IngestOptions, read_inputs
@@ -105,7 +106,7 @@ def test_analyse_save_export_keeps_every_record_exact(nlp, text):
         with Store(Path(folder) / "r.db") as store:
             run_id = store.begin_run(info, "test")
             store.save(analysis, fingerprint=fingerprint(found, info), run_id=run_id)
-            store.refresh_corpus()
+            refresh_corpus(store)
             (out,) = write_export(build_export(store), "json", Path(folder) / "e.json")
         document = json.loads(out.read_text(encoding="utf-8"))
     (article,) = document["articles"]

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from storyledger.crossarticle import refresh_actors, refresh_comparisons
 from storyledger.model import Article
 from storyledger.pipeline import analyse, run_info
 from storyledger.report import build_views, render_page
@@ -25,8 +26,8 @@ def _store(tmp_path, nlp, articles):
     run_id = store.begin_run(info, "test")
     for analysis in analyse(articles, nlp):
         store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
-    store.refresh_actors()
-    store.refresh_comparisons()
+    refresh_actors(store)
+    refresh_comparisons(store)
     return store
 
 

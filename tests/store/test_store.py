@@ -8,6 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from storyledger.crossarticle import (
+    name_story,
+    refresh_actors,
+    refresh_comparisons,
+    refresh_corpus,
+)
 from storyledger.errors import StoreError
 from storyledger.model import Article, Figure, Quote, RunInfo
 from storyledger.pipeline import analyse, run_info
@@ -29,7 +35,7 @@ def _save_all(store, nlp, articles):
     run_id = store.begin_run(info, "test")
     for analysis in analyse(articles, nlp):
         store.save(analysis, fingerprint=fingerprint(analysis.article, info), run_id=run_id)
-    store.refresh_actors()
+    refresh_actors(store)
     return run_id
 
 
@@ -204,7 +210,7 @@ def test_quotes_are_searchable(store, nlp, example_articles):
 @pytest.mark.issue(6)
 def test_comparisons_are_stored_and_rerunning_changes_nothing(store, nlp, example_articles):
     _save_all(store, nlp, example_articles)
-    found = store.refresh_comparisons()
+    found = refresh_comparisons(store)
     assert len(found.stories) == 1 and found.comparisons
     stored = store.corpus_records("comparisons")
     assert sorted(c.id for c in stored) == sorted(c.id for c in found.comparisons)
@@ -216,14 +222,14 @@ def test_comparisons_are_stored_and_rerunning_changes_nothing(store, nlp, exampl
             if comparison.kind == "figure":
                 assert figures[item.record].text == item.value
                 assert texts[item.article][item.start : item.end] == item.value
-    store.refresh_comparisons()
+    refresh_comparisons(store)
     assert store.corpus_records("comparisons") == stored
     assert store.corpus_records("stories") == found.stories
 
 
 def test_story_names_need_a_story_and_words(store, nlp, example_articles):
     _save_all(store, nlp, example_articles)
-    store.refresh_comparisons()
+    refresh_comparisons(store)
     with pytest.raises(StoreError, match="no story"):
         store.name_story("zzz", "A name")
     (story,) = store.corpus_records("stories")
@@ -231,7 +237,7 @@ def test_story_names_need_a_story_and_words(store, nlp, example_articles):
         store.name_story(story.id, "  ")
     with pytest.raises(StoreError, match="at least two"):
         store.merge_stories([story.id, story.articles[-1]])
-    named = store.name_story(story.articles[-1], "The Sable River flood")
+    named = name_story(store, story.articles[-1], "The Sable River flood")
     assert (named.id, named.name, named.name_source) == (story.id, "The Sable River flood", "user")
 
 
@@ -338,9 +344,9 @@ def test_the_store_is_stale_until_the_corpus_is_refreshed(store, nlp, example_ar
     assert not store.is_stale()
     _save_all(store, nlp, example_articles[:2])  # refreshes actors only
     assert store.is_stale()
-    store.refresh_comparisons()
+    refresh_comparisons(store)
     assert store.is_stale()
-    store.refresh_corpus()
+    refresh_corpus(store)
     assert not store.is_stale()
     _save_all(store, nlp, example_articles[2:3])
     assert store.is_stale()
@@ -358,8 +364,8 @@ def test_one_transaction_refresh_equals_actors_then_comparisons(tmp_path, nlp, e
     with Store(tmp_path / "a.db") as one, Store(tmp_path / "b.db") as two:
         _save_all(one, nlp, example_articles)
         _save_all(two, nlp, example_articles)
-        one.refresh_comparisons()
-        found = two.refresh_corpus()
+        refresh_comparisons(one)
+        found = refresh_corpus(two)
         assert found.stories and _corpus_tables(one) == _corpus_tables(two)
 
 
@@ -370,7 +376,7 @@ def test_a_refresh_that_fails_midway_leaves_the_old_state(
     from storyledger.store import refresh
 
     _save_all(store, nlp, example_articles[:2])
-    store.refresh_corpus()
+    refresh_corpus(store)
     _save_all(store, nlp, example_articles[2:])  # refreshes actors, not stories
     before = _corpus_tables(store)
     real = refresh._insert_all
@@ -382,29 +388,29 @@ def test_a_refresh_that_fails_midway_leaves_the_old_state(
 
     monkeypatch.setattr(refresh, "_insert_all", failing)
     with pytest.raises(sqlite3.OperationalError):
-        store.refresh_corpus()
+        refresh_corpus(store)
     assert _corpus_tables(store) == before
     assert store.is_stale()
 
 
 @pytest.mark.issue(20)
 def test_a_refresh_raced_by_a_save_is_recomputed(store, nlp, example_articles, monkeypatch):
-    from storyledger.store import refresh
+    from storyledger import crossarticle
 
     _save_all(store, nlp, example_articles[:2])
     (late,) = analyse(example_articles[2:3], nlp)
-    real, calls = refresh.plan, []
+    real, calls = crossarticle.plan, []
 
     def plan_then_save(*args, **kwargs):
         planned = real(*args, **kwargs)
         if not calls:  # another command stores an article while the first plan is computed
             with Store(store.path) as other:
                 other.save(late, fingerprint="f", run_id=1)
-        calls.append(planned.version)
+        calls.append(planned[0].version)
         return planned
 
-    monkeypatch.setattr(refresh, "plan", plan_then_save)
-    found = store.refresh_corpus()
+    monkeypatch.setattr(crossarticle, "plan", plan_then_save)
+    found = refresh_corpus(store)
     assert len(calls) == 2 and calls[0] < calls[1]
     assert late.article.id in {a for story in found.stories for a in story.articles}
     assert not store.is_stale()

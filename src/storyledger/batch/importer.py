@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 
 from storyledger.batch.done import incomplete_shards
 from storyledger.batch.engine import finished_shards, read_summary
+from storyledger.crossarticle import refresh_actors, refresh_comparisons
 from storyledger.extract.registry import Analysis
 from storyledger.model import Article, RunInfo
 from storyledger.store import Store, fingerprint
@@ -58,8 +59,8 @@ def import_batch(
     if run_id is not None:
         for name, reason in missing.items():
             store.log(run_id, str(Path(output) / name), "skipped", reason=reason)
-        store.refresh_actors()
-        store.refresh_comparisons()
+        refresh_actors(store)
+        refresh_comparisons(store)
         store.finish_run(run_id)
     return counts
 

@@ -61,10 +61,22 @@ def compare_corpus(
         records.mentions,
         texts=records.texts,
         actors=records.actors,
+        figures=records.figures,
         names=names,
         merges=merges,
         settings=settings,
     )
+    return CorpusComparison(stories, compare_stories(stories, records))
+
+
+def compare_stories(
+    stories: Sequence[Story], records: CorpusRecords, only: Iterable[str] | None = None
+) -> list[Comparison]:
+    """Figure series, quote variants and disputed claims within each story (or within the
+    stories of `only`): a story's comparisons depend on its own articles' records alone."""
+    if only is not None:
+        chosen = set(only)
+        stories = [story for story in stories if story.id in chosen]
     story_of = {article: story.id for story in stories for article in story.articles}
     copies = frozenset(
         frozenset((copy.article, copy.copy_of)) for story in stories for copy in story.copies
@@ -73,4 +85,4 @@ def compare_corpus(
     comparisons = figure_series(records.figures, articles, story_of, copies)
     comparisons += quote_variants(records.quotes, articles, story_of, copies)
     comparisons += disputed_claims(records.sentences, records.quotes, articles, story_of, copies)
-    return CorpusComparison(stories, comparisons)
+    return comparisons

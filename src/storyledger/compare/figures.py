@@ -22,7 +22,7 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from storyledger.compare.items import comparison_item
@@ -81,7 +81,18 @@ def _key(figure: Figure, article: Article | None) -> _Keyed | None:
     if head in lexicon.generic_counted:
         head = None
     place = tuple(w for w in tokens(figure.place or "") if w != "the")
+    if lexicon.directional & set(measure_words):
+        figure = _magnitude(figure)
     return _Keyed(figure, measure, head, place, article.published if article else None)
+
+
+def _magnitude(figure: Figure) -> Figure:
+    """A change whose word gives its direction, compared by its size ("fell by -3.16%")."""
+    values = [v for v in (figure.value, figure.low, figure.high) if v is not None]
+    if not values or min(values) >= 0:
+        return figure
+    flip = [None if v is None else abs(v) for v in (figure.value, figure.high, figure.low)]
+    return replace(figure, value=flip[0], low=flip[1], high=flip[2])
 
 
 def _series(members: list[_Keyed]) -> list[list[_Keyed]]:
@@ -114,7 +125,10 @@ def _compatible(a: _Keyed, b: _Keyed) -> bool:
     if a.place and b.place and not (set(a.place) <= set(b.place) or set(b.place) <= set(a.place)):
         return False
     if a.measure.name.startswith("~"):
-        return _days_apart(a, b) <= TIME_FRAME_DAYS or _overlap(a.figure, b.figure)
+        # an open bound ("up to 840") overlaps almost any value: on its own it ties nothing
+        bounded = all(math.isfinite(v) for f in (a.figure, b.figure) for v in interval(f))
+        within = _days_apart(a, b) <= TIME_FRAME_DAYS
+        return within or (bounded and _overlap(a.figure, b.figure))
     return True
 
 

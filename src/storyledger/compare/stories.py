@@ -1,10 +1,13 @@
 """Group a corpus's articles into stories, and link near-duplicate (syndicated) copies.
 
-Each article becomes one vector: the TF-IDF of its words (scikit-learn), of its headline, and
-of the canonical actors it names (so "GM" and "General Motors" count as one shared actor).
-Articles are taken in publication order and each joins the story whose centroid (the sum of
-its articles' vectors) it is most similar to, by cosine discounted by the time since that
-story's latest article (`exp(-days / decay_days)`), when that reaches
+Each article becomes five TF-IDF vectors (scikit-learn), one per kind of evidence: its words,
+its headline, the words of the names it mentions (people, organisations), of the places, and
+its figures with what they count. What is specific to one event (a rare name, a place, "5.4
+magnitude") then weighs apart from the words a whole beat shares; IDF makes the names every
+article of a beat repeats count little. Articles are taken in publication order and each joins
+the story whose centroid (the sum of its articles' vectors, block by block) it is most similar
+to, by the weighted mean of the blocks' cosines discounted by the time since that story's
+latest article (`exp(-days / decay_days)`), when that reaches
 `StorySettings.similarity`; otherwise it starts a story. This is the online centroid
 clustering of news-stream systems: a story told over months follows its latest steps, while
 one article that shares words with two stories no longer chains them together. An article at
@@ -28,7 +31,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from storyledger.compare.naming import story_name
-from storyledger.model import Actor, Article, Mention, Story, StoryCopy, content_id
+from storyledger.compare.words import STOP_WORDS as STOP
+from storyledger.compare.words import stem, tokens
+from storyledger.model import Actor, Article, Figure, Mention, Story, StoryCopy, content_id
 
 _CHUNK = 512
 
@@ -37,11 +42,23 @@ _CHUNK = 512
 class StorySettings:
     """The knobs of story grouping (tuned on evals/stories; see docs/decisions.md)."""
 
-    similarity: float = 0.13
+    similarity: float = 0.125
     copy_similarity: float = 0.85
     decay_days: float = 90.0
     title_weight: float = 1.0
-    actor_weight: float = 1.0
+    name_weight: float = 1.0
+    place_weight: float = 0.25
+    figure_weight: float = 0.5
+
+    def weights(self) -> tuple[float, ...]:
+        """The weight of each block of `_blocks`: words, headline, names, places, figures."""
+        return (
+            1.0,
+            self.title_weight,
+            self.name_weight,
+            self.place_weight,
+            self.figure_weight,
+        )
 
 
 def group_stories(
@@ -50,6 +67,7 @@ def group_stories(
     *,
     texts: Iterable[str] | None = None,
     actors: Iterable[Actor] = (),
+    figures: Iterable[Figure] = (),
     names: Mapping[str, str] | None = None,
     merges: Iterable[tuple[str, str]] = (),
     settings: StorySettings | None = None,
@@ -62,10 +80,11 @@ def group_stories(
     ordered = [articles[k] for k in order]
     if not ordered:
         return []
+    mentions = list(mentions)
     actor_ids = _actor_ids(mentions)
     texts = (article.text for article in articles) if texts is None else texts
-    words, combined = _vectors(ordered, _tfidf(texts)[order], actor_ids, settings)
-    labels, copies = _cluster(ordered, words, combined, settings)
+    blocks = _blocks(ordered, _tfidf(texts)[order], mentions, figures)
+    labels, copies = _cluster(ordered, blocks, settings)
     groups = _UnionFind(len(ordered))
     for i, label in enumerate(labels):
         groups.union(i, label)
@@ -92,22 +111,37 @@ def _actor_ids(mentions: Iterable[Mention]) -> dict[str, list[str]]:
     return found
 
 
-def _vectors(
+def _blocks(
     articles: Sequence[Article],
     words: sparse.csr_matrix,
-    actor_ids: Mapping[str, list[str]],
-    settings: StorySettings,
-) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """(word vectors, word+headline+actor vectors), rows L2-normalised."""
-    parts = [words]
+    mentions: Iterable[Mention],
+    figures: Iterable[Figure],
+) -> list[sparse.csr_matrix]:
+    """One TF-IDF block per kind of evidence, rows L2-normalised: the words, the headline,
+    the words of the names (people, organisations), of the places, and the figures with what
+    they count. Names are read from the mentions' own words, so a grouping never depends on
+    how the store's actors were resolved."""
+    index = {article.id: i for i, article in enumerate(articles)}
+    names: list[list[str]] = [[] for _ in articles]
+    places: list[list[str]] = [[] for _ in articles]
+    for mention in mentions:
+        if mention.article in index:
+            found = places if mention.kind == "place" else names
+            found[index[mention.article]] += [w for w in tokens(mention.text) if w not in STOP]
+    counted: list[list[str]] = [[] for _ in articles]
+    for figure in figures:
+        if figure.article in index and figure.value is not None:
+            what = stem(figure.counted.lower()) if figure.counted else ""
+            counted[index[figure.article]].append(f"{figure.value:g}|{what}")
     titles = [article.title or _first_line(article.text) for article in articles]
-    if any(titles):
-        parts.append(_tfidf(titles) * settings.title_weight)
-    actor_docs = [actor_ids.get(article.id, []) for article in articles]
-    if any(actor_docs):
-        named = TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit_transform(actor_docs)
-        parts.append(named * settings.actor_weight)
-    return words.tocsr(), normalize(sparse.hstack(parts).tocsr())
+    blocks = [words, _tfidf(titles)] + [_tfidf_items(found) for found in (names, places, counted)]
+    return [normalize(block.tocsr()) for block in blocks]
+
+
+def _tfidf_items(docs: list[list[str]]) -> sparse.csr_matrix:
+    if not any(docs):
+        return sparse.csr_matrix((len(docs), 1))
+    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True).fit_transform(docs).tocsr()
 
 
 def _tfidf(texts: Iterable[str]) -> sparse.csr_matrix:
@@ -137,72 +171,88 @@ def _identity(items: list[str]) -> list[str]:
 
 def _cluster(
     articles: Sequence[Article],
-    words: sparse.csr_matrix,
-    combined: sparse.csr_matrix,
+    blocks: Sequence[sparse.csr_matrix],
     settings: StorySettings,
 ) -> tuple[list[int], dict[int, tuple[int, float]]]:
     """Each article's story (the index of the story's first article) and the copies found
-    (`later -> (earlier, word similarity)`), taking the articles in order."""
+    (`later -> (earlier, word similarity)`), taking the articles in order. An article's
+    similarity to a story is the weighted mean, over the evidence blocks, of the cosine of its
+    block with the sum of the story's blocks (each block's centroid kept by its squared length)."""
     days = np.array(
         [a.published.toordinal() if a.published else -1 for a in articles], dtype=np.int64
     )
+    weights = np.array(settings.weights())
     labels = np.arange(len(articles))
-    norm2 = np.zeros(len(articles))  # squared length of each story's centroid, by label
+    norm2 = np.zeros((len(blocks), len(articles)))  # each story's centroid length, by block
     latest = np.full(len(articles), -1, dtype=np.int64)  # each story's latest day, by label
     copies: dict[int, tuple[int, float]] = {}
-    for first in range(0, combined.shape[0], _CHUNK):
-        block = (combined[first : first + _CHUNK] @ combined[: first + _CHUNK].T).tocsr()
-        for offset in range(block.shape[0]):
+    for first in range(0, len(articles), _CHUNK):
+        end = first + _CHUNK
+        products = [(block[first:end] @ block[:end].T).tocsr() for block in blocks]
+        for offset in range(products[0].shape[0]):
             i = first + offset
-            start, end = block.indptr[offset], block.indptr[offset + 1]
-            cols, sims = block.indices[start:end], block.data[start:end]
-            itself = float(sims[cols == i].sum())
-            earlier = cols < i
-            cols, sims = cols[earlier], sims[earlier]
-            copy = _copy_of(i, cols, sims, words, settings)
+            rows = [_earlier(product, offset, i) for product in products]
+            copy = _copy_of(*rows[0][:2], settings)
             if copy is not None:
                 copies[i] = copy
                 label = int(labels[copy[0]])
             else:
-                label = _best_story(i, labels[cols], sims, norm2, latest, days, settings)
+                label = _best_story(i, labels, rows, weights, norm2, latest, days, settings)
             labels[i] = label
-            together = float(sims[labels[cols] == label].sum()) if label != i else 0.0
-            norm2[label] += 2 * together + itself
+            for b, (cols, sims, itself) in enumerate(rows):
+                together = float(sims[labels[cols] == label].sum()) if label != i else 0.0
+                norm2[b, label] += 2 * together + itself
             latest[label] = max(latest[label], days[i])
     return labels.tolist(), copies
 
 
+def _earlier(
+    product: sparse.csr_matrix, offset: int, i: int
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """(earlier articles, their similarities to article i, i's similarity to itself)."""
+    start, end = product.indptr[offset], product.indptr[offset + 1]
+    cols, sims = product.indices[start:end], product.data[start:end]
+    earlier = cols < i
+    return cols[earlier], sims[earlier], float(sims[cols == i].sum())
+
+
 def _copy_of(
-    i: int,
-    cols: np.ndarray,
-    sims: np.ndarray,
-    words: sparse.csr_matrix,
-    settings: StorySettings,
+    cols: np.ndarray, sims: np.ndarray, settings: StorySettings
 ) -> tuple[int, float] | None:
-    """The earliest earlier article whose words article i repeats (a syndicated copy)."""
-    candidates = np.sort(cols[sims >= settings.copy_similarity / 2])
-    if not len(candidates):
+    """The earliest earlier article whose words an article repeats (a syndicated copy)."""
+    hits = np.flatnonzero(sims >= settings.copy_similarity)
+    if not len(hits):
         return None
-    same = (words[candidates] @ words[i].T).toarray().ravel()
-    hits = np.flatnonzero(same >= settings.copy_similarity)
-    return (int(candidates[hits[0]]), float(same[hits[0]])) if len(hits) else None
+    first = hits[np.argmin(cols[hits])]
+    return int(cols[first]), float(sims[first])
 
 
 def _best_story(
     i: int,
-    story_of: np.ndarray,
-    sims: np.ndarray,
+    labels: np.ndarray,
+    rows: Sequence[tuple[np.ndarray, np.ndarray, float]],
+    weights: np.ndarray,
     norm2: np.ndarray,
     latest: np.ndarray,
     days: np.ndarray,
     settings: StorySettings,
 ) -> int:
     """The story whose time-discounted centroid similarity to article i is highest and
-    reaches the threshold, or i itself (a new story)."""
-    if not len(sims):
+    reaches the threshold, or i itself (a new story). The blocks in which article i has no
+    evidence at all (no figure, no place named) are left out of its mean."""
+    touched = [labels[cols] for cols, _sims, _itself in rows]
+    if not any(len(found) for found in touched):
         return i
-    stories, position = np.unique(story_of, return_inverse=True)
-    values = np.bincount(position, weights=sims) / np.sqrt(np.maximum(norm2[stories], 1e-12))
+    stories = np.unique(np.concatenate(touched))
+    values = np.zeros(len(stories))
+    present = np.array([itself > 0 for _cols, _sims, itself in rows])
+    weights = weights * present / max(float((weights * present).sum()), 1e-12)
+    for b, ((_cols, sims, _itself), story_of) in enumerate(zip(rows, touched, strict=True)):
+        if not len(sims) or not weights[b]:
+            continue
+        position = np.searchsorted(stories, story_of)
+        summed = np.bincount(position, weights=sims, minlength=len(stories))
+        values += weights[b] * summed / np.sqrt(np.maximum(norm2[b, stories], 1e-12))
     last = latest[stories]
     dated = (last >= 0) & (days[i] >= 0)
     apart = np.where(dated, np.abs(days[i] - last), 0)

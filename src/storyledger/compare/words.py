@@ -107,6 +107,9 @@ class CompareLexicon:
     antonyms: frozenset[frozenset[str]]
     stopwords: frozenset[str]
     hypothetical: frozenset[str]
+    directional: frozenset[str] = frozenset()
+    """Change words that carry their own direction ("fell by 3%"): a sign on the number
+    repeats it, so "fell by -3.16%" and "fell by 3.16%" say the same."""
 
     def measure_of(self, words: list[str]) -> Measure | None:
         """The measure class any of the stemmed `words` belongs to."""
@@ -170,4 +173,5 @@ def compare_lexicon() -> CompareLexicon:
         antonyms=frozenset(frozenset(stem(w) for w in pair) for pair in data["antonyms"]),
         stopwords=frozenset(stem(w) for w in data["claim_stopwords"]),
         hypothetical=frozenset(data["hypothetical"]),
+        directional=frozenset(stem(w) for w in data.get("directional", ())),
     )

@@ -15,6 +15,7 @@ from spacy.language import Language
 from storyledger.errors import StoryledgerError
 from storyledger.evaluation import (
     compare,
+    compare_ecbplus,
     ecbplus_speakers,
     events,
     events_judged,
@@ -28,6 +29,7 @@ from storyledger.evaluation import (
     quotes_real,
     recognizers,
 )
+from storyledger.evaluation.gold import data_hash
 
 FLOOR_MARGIN = 0.01
 _GATED = {
@@ -58,22 +60,27 @@ _GATED = {
         "quotes": ("link_precision", "item_recall", "label_accuracy"),
         "claims": ("link_precision", "item_recall"),
         "meantime_stories": ("precision", "recall", "f1"),
+        "ecbplus": ("precision", "recall", "f1"),
+        "ecbplus_undated": ("f1",),
     },
 }
 EXTRACTORS = tuple(_GATED)
-SETS = ("all", "real")
+SETS = ("all", "real", "ecbplus")
 
 
 def score(
     extractor: str, data: Path, shared: Path, nlp: Language, *, subset: str = "all"
 ) -> dict[str, Any]:
     """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it);
-    `subset="real"` scores only the quotes of real news annotated by hand."""
+    `subset="real"` scores only the quotes of real news annotated by hand, `subset="ecbplus"`
+    only story grouping on ECB+ (`compare`)."""
     if extractor not in _GATED:
         raise StoryledgerError(f"no evaluation for {extractor!r}")
     folder = data / extractor
     if not folder.is_dir():
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
+    if subset == "ecbplus" and extractor != "compare":
+        raise StoryledgerError(f"no ECB+ set for {extractor!r} (only for compare)")
     if subset == "real":
         if extractor != "quotes":
             raise StoryledgerError(f"no real-news set for {extractor!r} (only for quotes)")
@@ -86,7 +93,8 @@ def score(
     if extractor == "framing":
         results = _score_framing(folder, shared, corpus if has_meantime else None, nlp)
     elif extractor == "compare":
-        results = _score_compare(folder, shared, corpus if has_meantime else None, nlp)
+        only = "ecbplus" if subset == "ecbplus" else None
+        results = _score_compare(folder, shared, corpus if has_meantime else None, nlp, only)
     elif extractor == "quotes":
         results = _score_quotes(folder, shared, corpus if has_meantime else None, nlp)
     elif extractor == "events":
@@ -242,22 +250,37 @@ def _score_framing(
 
 
 def _score_compare(
-    folder: Path, shared: Path, corpus: Path | None, nlp: Language
+    folder: Path, shared: Path, corpus: Path | None, nlp: Language, only: str | None = None
 ) -> dict[str, Any]:
-    results = compare.evaluate(folder, nlp)
-    table = compare.format_table(results)
-    if (shared / "seeds" / "meta.json").exists():
-        row = compare.evaluate_seeds(shared, nlp)
-        title = "seed articles (issue #6: toll update, population agreement, pressure disputed)"
-        _add_check(results, table, "seeds", row, title, tuple(k for k in row if k != "articles"))
-    if corpus is not None:
-        row = compare.evaluate_meantime_stories(corpus, folder / "meantime_stories.json", nlp)
-        title = (
-            f"stories, real news: MEANTIME grouped by our own story annotation ({row['articles']}"
-            " Wikinews articles, CC BY 4.0)"
-        )
-        keys = ("gold_stories", "found_stories", "precision", "recall", "f1")
-        _add_check(results, table, "meantime_stories", row, title, keys)
+    ecbplus = shared / "corpora" / "ecbplus"
+    if only not in (None, "ecbplus"):
+        raise StoryledgerError(f"no set {only!r} for compare (sets: ecbplus)")
+    if only == "ecbplus":
+        if not (ecbplus / "articles.jsonl").exists():
+            raise StoryledgerError(f"{ecbplus}: ECB+ is not there (see --shared)")
+        results, table = {"data": data_hash(folder)}, []
+    else:
+        results = compare.evaluate(folder, nlp)
+        table = compare.format_table(results)
+    if only is None:
+        if (shared / "seeds" / "meta.json").exists():
+            row = compare.evaluate_seeds(shared, nlp)
+            title = "seed articles (issue #6: toll update, population agreement, pressure disputed)"
+            _add_check(
+                results, table, "seeds", row, title, tuple(k for k in row if k != "articles")
+            )
+        if corpus is not None:
+            row = compare.evaluate_meantime_stories(corpus, folder / "meantime_stories.json", nlp)
+            title = (
+                "stories, real news: MEANTIME grouped by our own story annotation"
+                f" ({row['articles']} Wikinews articles, CC BY 4.0)"
+            )
+            keys = ("gold_stories", "found_stories", "precision", "recall", "f1")
+            _add_check(results, table, "meantime_stories", row, title, keys)
+    if (ecbplus / "articles.jsonl").exists():
+        found = compare_ecbplus.evaluate_ecbplus(ecbplus, nlp)
+        results.update(found)
+        table += compare_ecbplus.format_lines(found)
     results["table"] = table
     return results
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 
-from storyledger.compare.actors import resolve_actors
+from storyledger.actors import resolve_actors
 from storyledger.extract.registry import Analysis, stage
 from storyledger.model import ActorKind, Mention, content_id
 

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from storyledger import __version__
 from storyledger.errors import DUPLICATE_RECORD, StoreError
@@ -18,14 +18,9 @@ from storyledger.store import refresh, runs, search
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
 
-if TYPE_CHECKING:
-    from storyledger.compare.corpus import CorpusComparison
-    from storyledger.compare.stories import StorySettings
-
 DEFAULT_DB = "storyledger.db"
 LogEntry = tuple[str, str, str | None, str | None]
 """One input's line of the ingest log: `(source, status, reason, article)`."""
-_REFRESH_TRIES = 3
 
 
 def fingerprint(article: Article, info: RunInfo) -> str:
@@ -226,33 +221,16 @@ class Store:
 
     # -- corpus-wide records ------------------------------------------------------------
 
-    def refresh_actors(self) -> int:
-        """Regroup every stored mention into canonical actors across articles."""
-        planned = refresh.plan(self, actors=True, comparisons=False)
+    def write_refresh(
+        self, planned: refresh.Refresh, *, fresh: bool, only_if_current: bool = False
+    ) -> bool:
+        """Write a planned cross-article refresh in one transaction; with `only_if_current`,
+        only when no article was written since it was planned. True when it was written."""
         with self.transaction() as conn:
-            refresh.write(conn, planned, fresh=False)
-        return len(planned.actors or ())
-
-    def refresh_comparisons(self, settings: StorySettings | None = None) -> CorpusComparison:
-        """Regroup every stored article into stories and compare records across them."""
-        planned = refresh.plan(self, actors=False, comparisons=True, settings=settings)
-        with self.transaction() as conn:
-            refresh.write(conn, planned, fresh=False)
-        return planned.found
-
-    def refresh_corpus(self, settings: StorySettings | None = None) -> CorpusComparison:
-        """Actors, stories and comparisons recomputed from one snapshot and written in one
-        transaction; recomputed when articles were written meanwhile (a last try is written
-        anyway and left marked stale, for the next run)."""
-        for attempt in range(_REFRESH_TRIES):
-            planned = refresh.plan(self, actors=True, comparisons=True, settings=settings)
-            with self.transaction() as conn:
-                current = refresh.articles_version(conn)[0] == planned.version
-                if current or attempt == _REFRESH_TRIES - 1:
-                    refresh.write(conn, planned, fresh=True)
-            if current:
-                break
-        return planned.found
+            if only_if_current and refresh.articles_version(conn)[0] != planned.version:
+                return False
+            refresh.write(conn, planned, fresh=fresh)
+        return True
 
     def is_stale(self) -> bool:
         """True when articles were written after the cross-article records were computed."""
@@ -286,8 +264,9 @@ class Store:
             )
         return found[0]
 
-    def name_story(self, key: str, name: str) -> Story:
-        """Name a story; the name is kept by its first article and survives regrouping."""
+    def name_story(self, key: str, name: str) -> str:
+        """Keep a name for a story by its first article (so it survives regrouping); return
+        that article. The runner regroups afterwards."""
         story = self.story(key)
         if not name.strip():
             raise StoreError("a story name cannot be empty")
@@ -299,11 +278,11 @@ class Store:
                 "INSERT INTO story_names (article, name) VALUES (?, ?)",
                 (story.articles[0], " ".join(name.split())),
             )
-        self.refresh_comparisons()
-        return self.story(story.articles[0])
+        return story.articles[0]
 
-    def merge_stories(self, keys: list[str]) -> Story:
-        """Put the given stories in one; kept as article pairs, so it survives regrouping."""
+    def merge_stories(self, keys: list[str]) -> str:
+        """Keep the given stories as one (article pairs, so it survives regrouping); return
+        the first story's first article. The runner regroups afterwards."""
         stories = [self.story(key) for key in keys]
         if len({s.id for s in stories}) < 2:
             raise StoreError("name at least two different stories to merge")
@@ -313,8 +292,7 @@ class Store:
                 "INSERT OR IGNORE INTO story_merges (article, other) VALUES (?, ?)",
                 [(first, s.articles[0]) for s in stories[1:]],
             )
-        self.refresh_comparisons()
-        return self.story(first)
+        return first
 
     def corpus_records(self, name: str) -> list[Any]:
         """All actors or comparisons."""

@@ -1,0 +1,213 @@
+"""The cross-article stage as the runner runs it: read one snapshot of the store, resolve
+actors and compare records across articles (`compare/`), and hand the store what to write.
+
+The store only reads and writes (it imports nothing of `compare/`); this module decides what
+is recomputed and when, after `analyze`, `import`, or a user's story name or merge.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from storyledger.actors import resolve_actors
+from storyledger.compare.corpus import (
+    CorpusComparison,
+    CorpusRecords,
+    compare_corpus,
+    compare_stories,
+)
+from storyledger.compare.stories import StorySettings, group_stories
+from storyledger.model import Actor, Mention, Quote, Story
+from storyledger.store import Store
+from storyledger.store.refresh import Refresh, articles_version
+
+_REFRESH_TRIES = 3
+
+
+def plan(
+    store: Store, *, actors: bool, comparisons: bool, settings: StorySettings | None = None
+) -> tuple[Refresh, CorpusComparison | None]:
+    """Compute a refresh from one snapshot of the store, without holding the write lock."""
+    with store.snapshot():
+        version = articles_version(store.conn)[0]
+        mentions = store.records("mentions")
+        if not actors:
+            if not comparisons:
+                return Refresh(version), None
+            found = _compare(store, mentions, store.corpus_records("actors"), None, settings)
+            return _with(Refresh(version), found), found
+        found_actors, linked = resolve_actors(mentions)
+        refresh = Refresh(version, found_actors, linked, _id_changes(mentions, linked))
+        if not comparisons:
+            return refresh, None
+        by_id = {mention.id: mention for mention in linked}
+        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        ordered = sorted(found_actors, key=lambda actor: actor.id)
+        found = _compare(store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings)
+    return _with(refresh, found), found
+
+
+def refresh_actors(store: Store) -> int:
+    """Regroup every stored mention into canonical actors across articles."""
+    planned, _ = plan(store, actors=True, comparisons=False)
+    store.write_refresh(planned, fresh=False)
+    return len(planned.actors or ())
+
+
+def refresh_comparisons(store: Store, settings: StorySettings | None = None) -> CorpusComparison:
+    """Regroup every stored article into stories and compare records across them."""
+    planned, found = plan(store, actors=False, comparisons=True, settings=settings)
+    store.write_refresh(planned, fresh=False)
+    assert found is not None
+    return found
+
+
+def refresh_corpus(
+    store: Store,
+    settings: StorySettings | None = None,
+    *,
+    changed: Iterable[str] | None = None,
+) -> CorpusComparison:
+    """Actors, stories and comparisons recomputed from one snapshot and written in one
+    transaction; recomputed when articles were written meanwhile (a last try is written
+    anyway and left marked stale, for the next run). With `changed` (the articles written
+    since the last refresh), only the stories that changed are compared again; the result is
+    the same as a full recompute's (`found.comparisons` then holds only the new ones)."""
+    for attempt in range(_REFRESH_TRIES):
+        if changed is None:
+            planned, found = plan(store, actors=True, comparisons=True, settings=settings)
+        else:
+            planned, found = plan_changed(store, set(changed), settings)
+        last = attempt == _REFRESH_TRIES - 1
+        if store.write_refresh(planned, fresh=True, only_if_current=not last):
+            break
+    assert found is not None
+    return found
+
+
+def plan_changed(
+    store: Store, changed: set[str], settings: StorySettings | None = None
+) -> tuple[Refresh, CorpusComparison]:
+    """A refresh that regroups every article but compares again only the stories that
+    changed: new or regrouped stories, those holding a `changed` article, and those whose
+    quotes' speakers were relinked to other actors."""
+    with store.snapshot():
+        version = articles_version(store.conn)[0]
+        mentions = store.records("mentions")
+        found_actors, linked = resolve_actors(mentions)
+        actor_of = {mention.id: mention.actor_id for mention in linked}
+        by_id = {mention.id: mention for mention in linked}
+        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        articles = store.articles()
+        figures = store.records("figures")
+        stories = group_stories(
+            articles,
+            relinked,
+            actors=found_actors,
+            figures=figures,
+            names=store.story_names(),
+            merges=store.story_merges(),
+            settings=settings,
+        )
+        old = {story.id: story for story in store.corpus_records("stories")}
+        moved = {
+            quote.article
+            for quote in store.records("quotes")
+            if quote.speaker_mention is not None
+            and quote.speaker_actor != actor_of.get(quote.speaker_mention)
+        }
+        touched = {
+            story.id
+            for story in stories
+            if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+        }
+        ids = {a for story in stories if story.id in touched for a in story.articles}
+        quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
+        records = CorpusRecords(
+            articles=articles,
+            sentences=store.records("sentences", ids),
+            quotes=quotes,
+            figures=[figure for figure in figures if figure.article in ids],
+        )
+        comparisons = compare_stories(stories, records, touched)
+        before = set(store.corpus_records("actors"))
+    after = set(found_actors)
+    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
+    refresh = Refresh(
+        version,
+        tuple(sorted(after - before, key=lambda actor: actor.id)),
+        tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
+        _id_changes(mentions, linked),
+        stories=tuple(stories),
+        comparisons=tuple(comparisons),
+        replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
+        removed_actors=tuple(sorted({actor.id for actor in before - after})),
+        changed_articles=tuple(sorted(changed)),
+    )
+    return refresh, CorpusComparison(stories, comparisons)
+
+
+def _changed(story: Story, before: Story | None) -> bool:
+    return before is None or (before.articles, before.copies) != (story.articles, story.copies)
+
+
+def name_story(store: Store, key: str, name: str) -> Story:
+    """Name a story (kept by its first article, so it survives regrouping) and regroup."""
+    first = store.name_story(key, name)
+    refresh_comparisons(store)
+    return store.story(first)
+
+
+def merge_stories(store: Store, keys: list[str]) -> Story:
+    """Put the given stories in one (kept as article pairs) and regroup."""
+    first = store.merge_stories(keys)
+    refresh_comparisons(store)
+    return store.story(first)
+
+
+def _with(refresh: Refresh, found: CorpusComparison) -> Refresh:
+    return dataclasses.replace(
+        refresh, stories=tuple(found.stories), comparisons=tuple(found.comparisons)
+    )
+
+
+def _compare(
+    store: Store,
+    mentions: list[Mention],
+    actors: list[Actor],
+    actor_of: dict[str, str] | None,
+    settings: StorySettings | None,
+) -> CorpusComparison:
+    """The stories and comparisons; `actor_of` relinks quote speakers as the write will."""
+    quotes = store.records("quotes")
+    if actor_of is not None:
+        quotes = [_relinked(quote, actor_of) for quote in quotes]
+    records = CorpusRecords(
+        articles=store.articles(),
+        mentions=mentions,
+        actors=actors,
+        sentences=store.records("sentences"),
+        quotes=quotes,
+        figures=store.records("figures"),
+    )
+    return compare_corpus(
+        records, names=store.story_names(), merges=store.story_merges(), settings=settings
+    )
+
+
+def _relinked(quote: Quote, actor_of: dict[str, str]) -> Quote:
+    if quote.speaker_mention is None:
+        return quote
+    return dataclasses.replace(quote, speaker_actor=actor_of.get(quote.speaker_mention))
+
+
+def _id_changes(before: list[Mention], after: tuple[Mention, ...]) -> dict[str, str]:
+    """Old actor id -> new actor id, by what most of the old id's mentions became."""
+    old_of = {mention.id: mention.actor_id for mention in before}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in after:
+        votes[old_of[mention.id]][mention.actor_id] += 1
+    changes = {old: counts.most_common(1)[0][0] for old, counts in votes.items()}
+    return {old: new for old, new in changes.items() if old != new}
