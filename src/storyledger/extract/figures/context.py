@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyledger.extract.figures.quantity import entity_span
+from storyledger.extract.figures.dates import entity_span
 
 _OF_HEADS = frozenset({"of"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "within", "from", "near"})
