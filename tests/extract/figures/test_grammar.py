@@ -7,6 +7,8 @@ from storyledger.model import Article
 from storyledger.pipeline import analyse
 
 M, BN = 1_000_000, 1_000_000_000
+X = (None, None, "exact", None)
+H = (None, None, "exact", "hour")
 CASES = [
     # currencies beyond "$", with their scale words; values exact
     ("Profit rose to £4.1m last year.", [("£4.1m", 4_100_000.0, None, None, "exact", "GBP")]),
@@ -115,6 +117,35 @@ CASES = [
         "The FTSE 100 closed at 7,412.55 on Friday.",
         [("7,412.55", 7412.55, None, None, "exact", None)],
     ),
+    # numbers in several parts (second part of #16)
+    (
+        "They counted 4 thousand 3 hundred and 21 votes.",
+        [("4 thousand 3 hundred and 21", 4321.0, None, None, "exact", None)],
+    ),
+    (
+        "Debt rose to twenty-one trillion three hundred billion yen.",
+        [
+            (
+                "twenty-one trillion three hundred billion yen",
+                21.3e12,
+                None,
+                None,
+                "exact",
+                "JPY",
+            )
+        ],
+    ),
+    (
+        "Estimates ran from one thousand to one thousand and five hundred people.",
+        [("from one thousand to one thousand and five hundred", None, 1e3, 1.5e3, "range", None)],
+    ),
+    ("The population is 3 million and a half.", [("3 million and a half", 3.5 * M, *X)]),
+    ("The talks took three and a quarter hours.", [("three and a quarter hours", 3.25, *H)]),
+    ("The trail is 3 1/2 miles long.", [("3 1/2 miles", 3.5, None, None, "exact", "mile")]),
+    ("He served 2-1/2 years in prison.", [("2-1/2 years", 2.5, None, None, "exact", "year")]),
+    ("More than 3/4 of voters agreed.", [("More than 3/4", 0.75, None, None, "more_than", None)]),
+    ("It happened on 3/4 after the vote.", []),
+    ("It has run 24/7 since 9/11.", []),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

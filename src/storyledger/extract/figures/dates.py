@@ -3,6 +3,8 @@ the halves and quarters of a game, and numbers inside a DATE or TIME entity."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from storyledger.extract.figures.reading import MAX_NUMBER_TOKENS, is_ordinal
@@ -19,8 +21,15 @@ _MONTHS = frozenset(
 )
 
 
+_SLASHED = re.compile(r"^\d{1,2}/\d{1,2}$")
+_WHEN = frozenset({"on", "since", "until", "till", "before", "after", "by"})
+
+
 def day_of_month(token: Token) -> bool:
-    """ "10 Nov 2011", "Nov. 10": a day next to a month's name."""
+    """ "10 Nov 2011", "Nov. 10", "on 3/4": a day next to a month's name, or a day and month
+    written with a slash after a preposition of time."""
+    if _SLASHED.match(token.text) and token.i > 0 and token.nbor(-1).lower_ in _WHEN:
+        return True
     if not (token.text.isdecimal() and 1 <= int(token.text) <= 31):
         return False
     doc = token.doc

@@ -101,7 +101,7 @@ def read_decimal(phrase: str) -> Decimal | None:
         return None
     if joined in SMALL_WORDS:
         return exact(SMALL_WORDS[joined])
-    if " and a " in joined:  # "two and a half million"
+    if " and a " in joined and joined.split()[-1] in SCALES:  # "two and a half million"
         head, _, tail = joined.partition(" and a ")
         part = tail.split()
         whole, fraction = read_decimal(head), SMALL_WORDS.get(f"a {part[0]}")
@@ -109,6 +109,14 @@ def read_decimal(phrase: str) -> Decimal | None:
         if whole is None or fraction is None or rest is None:
             return None
         return (whole + exact(fraction)) * rest
+    if " and " in joined and (mixed := _mixed_fraction(words)) is not None:
+        return mixed  # "three and a fifth", "3 million and a half"
+    if len(words) <= 2 and (slashed := _slash_fraction(words)) is not None:
+        return slashed  # "3/4", "10 1/2"
+    if any(word in WORD_SCALES for word in words[:-1]):
+        composed = _composed(words)  # "twenty-one trillion three hundred", "4 thousand 300"
+        if composed is not None:
+            return composed
     scale = Decimal(1)
     while words and words[-1] in SCALES and len(words) > 1:
         scale *= exact(SCALES[words.pop()])
@@ -122,6 +130,113 @@ def read_decimal(phrase: str) -> Decimal | None:
         return scale
     value = _words_value(" ".join(words))
     return value * scale if value is not None else None
+
+
+# Scale words written out: a number in words is groups below a thousand, each times a falling
+# scale ("twenty-one trillion three hundred"); text2num reads no "trillion", "lakh" or digits.
+WORD_SCALES = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "lakh": 10**5,
+    "million": 10**6,
+    "crore": 10**7,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+DENOMINATORS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "quarter": 4,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "hundredth": 100,
+    "thousandth": 1000,
+}
+_SLASH = re.compile(r"^(\d+)/(\d+)$")
+# "1/2", "3/4", "5/8": a written fraction has a small or binary denominator; "9/11" and "24/7"
+# are not fractions.
+_SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100})
+
+
+def _composed(words: list[str]) -> Decimal | None:
+    """Groups of a number below a thousand, each times a falling scale word; or None."""
+    total, group, last = Decimal(0), [], None
+    for word in [*words, ""]:
+        if word and (word not in WORD_SCALES or word == "hundred"):
+            if word != "and":
+                group.append(word)
+            continue
+        if not group:
+            return None if word else total
+        value = _group_value(group)
+        scale = WORD_SCALES.get(word, 1)
+        if value is None or (last is not None and scale >= last):
+            return None
+        total, group, last = total + value * scale, [], scale
+    return total
+
+
+def _group_value(group: list[str]) -> Decimal | None:
+    """ "twenty one", "3 hundred 21", "two hundred fifty", "2.5": one group of a number."""
+    if "hundred" not in group:
+        return _small(group)
+    at = group.index("hundred")
+    head, tail = group[:at], group[at + 1 :]
+    top = Decimal(1) if head in ([], ["a"], ["an"]) else _small(head)
+    rest = _small(tail) if tail else Decimal(0)
+    if top is None or rest is None or not 0 < top < 100 or not 0 <= rest < 100:
+        return None
+    return top * 100 + rest
+
+
+def _small(words: list[str]) -> Decimal | None:
+    if len(words) == 1 and _DIGITS.match(words[0]):
+        return _decimal(words[0].replace(",", ""))
+    if any(char.isdigit() for word in words for char in word):
+        return None
+    return _words_value(" ".join(words))
+
+
+def _mixed_fraction(words: list[str]) -> Decimal | None:
+    """ "three and a fifth", "one and three quarters", "3 million and a half" (a half of a
+    million: a fraction after a scale word of a thousand or more is of that scale)."""
+    at = len(words) - 1 - words[::-1].index("and")
+    head, tail = words[:at], words[at + 1 :]
+    if len(tail) != 2 or not head:
+        return None
+    top = Decimal(1) if tail[0] in ("a", "an", "one") else _small(tail[:1])
+    plural = tail[1].endswith("s") and tail[1][:-1] in DENOMINATORS
+    bottom = DENOMINATORS.get(tail[1][:-1] if plural else tail[1])
+    if tail[1] == "halves":
+        bottom, plural = 2, True
+    whole = read_decimal(" ".join(head))
+    if top is None or bottom is None or whole is None or plural != (top > 1) or top >= bottom:
+        return None
+    scale = WORD_SCALES.get(head[-1], 1) if len(head) > 1 else 1
+    scale = scale if scale >= 1000 else 1
+    return whole + top / Decimal(bottom) * scale
+
+
+def _slash_fraction(words: list[str]) -> Decimal | None:
+    """ "3/4", "10 1/2": a written fraction, alone or after a whole number."""
+    match = _SLASH.match(words[-1])
+    if match is None:
+        return None
+    top, bottom = int(match[1]), int(match[2])
+    if not (0 < top < bottom and bottom in _SLASH_DENOMINATORS):
+        return None
+    whole = Decimal(0)
+    if len(words) == 2:
+        if not words[0].isdecimal():
+            return None
+        whole = Decimal(words[0])
+    return whole + Decimal(top) / Decimal(bottom)
 
 
 def vague_low(phrase: str) -> float | None:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from storyledger.extract.figures.money import Glued, money_word_at, sign_code, split_glued
-from storyledger.extract.figures.numbers import SCALES, read_decimal
+from storyledger.extract.figures.numbers import DENOMINATORS, SCALES, read_decimal
 from storyledger.extract.figures.units import unit_at
 
 ORDINAL_WORDS = frozenset(
@@ -31,6 +31,7 @@ _METRE_WORDS = frozenset(
 )
 _CONVERSION_UNITS = frozenset({"ft", "feet", "foot", "in", "inches", "yards", "yd"})
 _HYPHENS = ("-", "‑", "–")
+_SLASHED = re.compile(r"^\d+/\d+$")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
 _PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
 _UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
@@ -125,7 +126,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
             and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
         ):
             end += 1
-        elif and_a_half(doc, end, sentence.end):
+        elif and_a_half(doc, end, sentence.end) or _and_a_fraction(doc, end, sentence.end):
             end += 3
         elif (
             doc[end].lower_ == "half"
@@ -141,7 +142,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
                 and end + 2 < sentence.end
                 and doc[end + 2].like_num
                 and not is_ordinal(doc[end + 2])
-                and not doc[end + 2].text[0].isdigit()
+                and (not doc[end + 2].text[0].isdigit() or _hundred_and(doc, end))
                 and spelled
             )
             or (
@@ -173,14 +174,32 @@ def and_a_half(doc: object, end: int, stop: int) -> bool:
     )
 
 
+def _and_a_fraction(doc: object, end: int, stop: int) -> bool:
+    """ "three and a fifth", "3 million and a half", "one and three quarters": a whole number
+    and a fraction written in words."""
+    if end + 3 >= stop or doc[end + 1].lower_ != "and" or not doc[end].like_num:
+        return False
+    top, bottom = doc[end + 2], doc[end + 3].lower_
+    numerator = top.lower_ in ("a", "an") or (top.like_num and not is_ordinal(top))
+    return numerator and (bottom in DENOMINATORS or bottom.removesuffix("s") in DENOMINATORS)
+
+
+def _hundred_and(doc: object, end: int) -> bool:
+    """ "3 hundred and 21": digits after "hundred and" (below a hundred) end the number."""
+    after = doc[end + 2].text
+    return doc[end].lower_ == "hundred" and after.isdecimal() and int(after) < 100
+
+
 def _hyphenated_words(doc: object, end: int, stop: int) -> bool:
-    """ "thirty-four", "1.75-billion": a tens word and a unit word, or a number and its scale
-    word, joined by a hyphen."""
+    """ "thirty-four", "1.75-billion", "2-1/2": a tens word and a unit word, a number and its
+    scale word, or a whole number and a fraction, joined by a hyphen."""
     if end + 2 >= stop:
         return False
     dash, unit = doc[end + 1], doc[end + 2]
     joined = dash.text in _HYPHENS and doc[end].whitespace_ == "" and dash.whitespace_ == ""
     spelled = doc[end].lower_ in TENS and unit.lower_ in _UNIT_WORDS
+    if doc[end].text.isdecimal() and _SLASHED.match(unit.text):
+        return joined  # "2-1/2 years"
     scaled = unit.lower_ in SCALES and SCALES[unit.lower_] >= 1e6
     return joined and (spelled or scaled)
 
