@@ -145,6 +145,14 @@ CASES = [
     ("He served 2-1/2 years in prison.", [("2-1/2 years", 2.5, None, None, "exact", "year")]),
     ("More than 3/4 of voters agreed.", [("More than 3/4", 0.75, None, None, "more_than", None)]),
     ("It happened on 3/4 after the vote.", []),
+    # digits grouped by spaces; signs and scale letters on the sentence's last word
+    ("Some 10 000 people marched.", [("Some 10 000", 10_000.0, None, None, "about", None)]),
+    ("It has 1 414 021 100 people.", [("1 414 021 100", 1_414_021_100.0, *X)]),
+    ("It cost 40\u202f000 rupees.", [("40\u202f000 rupees", 40_000.0, *X[:3], "INR")]),
+    ("Call police on 0845 125 222 or 0800 555 111.", []),
+    ("The patch is MS08-078.", []),
+    ("They can give you 10M.", [("10M", 10 * M, None, None, "exact", None)]),
+    ("He paid GBP 350 for it.", [("GBP 350", 350.0, None, None, "exact", "GBP")]),
     ("It has run 24/7 since 9/11.", []),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),

@@ -31,17 +31,19 @@ def excluded(token: Token) -> bool:
     """A number token that starts no figure: a date, a name's number, a code, a telephone."""
     if token.text.startswith("+") and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
         return True  # "+1-222-2222": a telephone number
+    if _dialled(token):
+        return True
     glued = glued_at(token)
+    previous = token.nbor(-1) if token.i > token.sent.start else None
     if glued is not None and (glued.currency or glued.unit or glued.approx):
-        previous = token.nbor(-1) if token.i > token.sent.start else None
         return previous is not None and names_before(previous)
     if day_of_month(token) or half_of_a_game(token):
         return True
-    if token.ent_type_ in _NOT_FIGURE_ENTS and not _PLAIN_AMOUNT.match(token.text):
+    money = previous is not None and sign_code(previous.text) is not None  # "GBP 350"
+    if token.ent_type_ in _NOT_FIGURE_ENTS and not _PLAIN_AMOUNT.match(token.text) and not money:
         return True
     if token.ent_type_ in ("DATE", "TIME") and not is_duration(token) and looks_like_date(token):
         return True
-    previous = token.nbor(-1) if token.i > token.sent.start else None
     if previous is not None and names_before(previous):
         return True  # "Boeing 787", "Chapter 11", "version 10.4", "No. 1", "iOS 5"
     if is_year(token) or _glued_to_letters(token) or _continues_code(token):
@@ -53,6 +55,21 @@ def excluded(token: Token) -> bool:
         and token.whitespace_ == ""
         and (token.i + 2 < len(token.doc) and token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES)
     )
+
+
+def _dialled(token: Token) -> bool:
+    """ "0845 125 222", "MS08-078": digits with a leading zero are a telephone number or a
+    code, and so are the digit groups after them ("0000" is a number: zero)."""
+    doc, index = token.doc, token.i
+    while index > max(0, token.i - 4) and doc[index - 1].text.isdecimal():
+        index -= 1
+        if _zero_led(doc[index].text):
+            return True
+    return _zero_led(token.text)
+
+
+def _zero_led(text: str) -> bool:
+    return len(text) >= 3 and text.isdecimal() and text[0] == "0" and text.strip("0") != ""
 
 
 _UNIT_ADJECTIVES = frozenset(

@@ -111,6 +111,8 @@ def read_decimal(phrase: str) -> Decimal | None:
         return (whole + exact(fraction)) * rest
     if " and " in joined and (mixed := _mixed_fraction(words)) is not None:
         return mixed  # "three and a fifth", "3 million and a half"
+    if _grouped(words):  # "40 000", "1 414 021 100": digits grouped by spaces
+        return _decimal("".join(words))
     if len(words) <= 2 and (slashed := _slash_fraction(words)) is not None:
         return slashed  # "3/4", "10 1/2"
     if any(word in WORD_SCALES for word in words[:-1]):
@@ -158,10 +160,24 @@ DENOMINATORS = {
     "hundredth": 100,
     "thousandth": 1000,
 }
+_GROUPS = (
+    re.compile(r"^\d{1,3}$"),
+    re.compile(r"^\d{3}$"),
+    re.compile(r"^\d{3}$"),
+    re.compile(r"^\d{3}(?:\.\d+)?$"),
+)
 _SLASH = re.compile(r"^(\d+)/(\d+)$")
 # "1/2", "3/4", "5/8": a written fraction has a small or binary denominator; "9/11" and "24/7"
 # are not fractions.
 _SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100})
+
+
+def _grouped(words: list[str]) -> bool:
+    return (
+        len(words) > 1
+        and all(_GROUPS[min(i, 2)].match(word) for i, word in enumerate(words[:-1]))
+        and bool(_GROUPS[3].match(words[-1]))
+    )
 
 
 def _composed(words: list[str]) -> Decimal | None:

@@ -32,6 +32,8 @@ _METRE_WORDS = frozenset(
 _CONVERSION_UNITS = frozenset({"ft", "feet", "foot", "in", "inches", "yards", "yd"})
 _HYPHENS = ("-", "‑", "–")
 _SLASHED = re.compile(r"^\d+/\d+$")
+_NARROW_SPACES = ("\u202f", "\u2009", "\u00a0")
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
 _PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
 _UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
@@ -54,8 +56,12 @@ class Reading:
 
 
 def glued_at(token: Token) -> Glued | None:
-    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None."""
-    return split_glued(token.text)
+    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None; a sentence's full
+    stop kept on the token is not part of it ("give you 10M.")."""
+    glued = split_glued(token.text)
+    if glued is None and token.text.endswith(".") and len(token.text) > 2 and token.is_sent_end:
+        return split_glued(token.text[:-1])
+    return glued
 
 
 def is_ordinal(token: Token) -> bool:
@@ -77,6 +83,8 @@ def read_at(sentence: Span, index: int) -> Reading | None:
         words[-1] = words[-1].rstrip(".") if len(words) > 1 else words[-1]
         if glued is not None:
             words[0] = glued.core
+        if len(words) > 1 and _in_list(doc, index, words):
+            return None  # "252 259 266 ...": a list of numbers, not digits grouped by spaces
     unit = glued.unit if glued is not None else None
     scale = glued.scale if glued is not None else Decimal(1)
     if glued is not None and glued.suffix.lower() == "m" and _metres_follow(doc, end, glued):
@@ -126,6 +134,8 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
             and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
         ):
             end += 1
+        elif following.text in _NARROW_SPACES and _digit_group(doc, end, sentence.end):
+            end += 2  # "40\u202f000": digits grouped by a narrow space
         elif and_a_half(doc, end, sentence.end) or _and_a_fraction(doc, end, sentence.end):
             end += 3
         elif (
@@ -182,6 +192,17 @@ def _and_a_fraction(doc: object, end: int, stop: int) -> bool:
     top, bottom = doc[end + 2], doc[end + 3].lower_
     numerator = top.lower_ in ("a", "an") or (top.like_num and not is_ordinal(top))
     return numerator and (bottom in DENOMINATORS or bottom.removesuffix("s") in DENOMINATORS)
+
+
+def _in_list(doc: object, index: int, words: list[str]) -> bool:
+    """Digit groups that follow another number, or more groups than a trillion has."""
+    if not all(word.replace(".", "").isdecimal() for word in words):
+        return False
+    return len(words) > 5 or (index > 0 and doc[index - 1].text.isdecimal())
+
+
+def _digit_group(doc: object, end: int, stop: int) -> bool:
+    return end + 2 < stop and doc[end].text.isdecimal() and bool(_GROUP.match(doc[end + 2].text))
 
 
 def _hundred_and(doc: object, end: int) -> bool:
