@@ -154,6 +154,16 @@ CASES = [
     ("They can give you 10M.", [("10M", 10 * M, None, None, "exact", None)]),
     ("He paid GBP 350 for it.", [("GBP 350", 350.0, None, None, "exact", "GBP")]),
     ("It has run 24/7 since 9/11.", []),
+    # pounds of weight or sterling, metres or millions: the context decides
+    ("The laptop weighs 4.5 pounds.", [("4.5 pounds", 4.5, None, None, "exact", "pound")]),
+    ("Police seized 40 pounds of cocaine.", [("40 pounds", 40.0, *X[:3], "pound")]),
+    ("She shed 30 pounds after the diet.", [("30 pounds", 30.0, *X[:3], "pound")]),
+    ("The club lost 25 pounds on each ticket.", [("25 pounds", 25.0, *X[:3], "GBP")]),
+    ("The firm lost 25 million pounds.", [("25 million pounds", 25 * M, *X[:3], "GBP")]),
+    ("The crane's outreach is 48m.", [("48m", 48.0, None, None, "exact", "metre")]),
+    ("The room is 5m by 4m.", [("5m", 5.0, *X[:3], "metre"), ("4m", 4.0, *X[:3], "metre")]),
+    ("Sales rose 5m by 2010.", [("5m", 5 * M, None, None, "exact", None)]),
+    ("It was 10.5 celcius at noon.", [("10.5 celcius", 10.5, *X[:3], "celsius")]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -242,8 +242,66 @@ def _metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
         return g.unit in ("foot", "inch", "yard")
     if after and after[0].lower_ in _METRE_WORDS:
         return True
+    if any(t.lower_ in _DIMENSIONS for t in doc[max(0, first - 4) : first]):
+        return True  # "a height of 25m", "the length is 12 m", "outreach is 48m"
+    if _times_sign(doc, first - 1) or (len(after) >= 2 and _times_sign(doc, end + 1)):
+        return True  # "1 m x 1 m": the sides of an area
     before = doc[first - 1].lower_ if first > 0 else ""
     return bool(after) and before in ("a", "an", "the") and after[0].tag_ == "NN"
+
+
+_WEIGHT_WORDS = frozenset(
+    "weigh weighs weighed weighing weight weights heavy heavier heaviest lighter overweight "
+    "ton tons tonne tonnes kilo kilos kilogram kilograms kilogramme kilogrammes kg ounce ounces "
+    "lb lbs stone pounder".split()
+)
+_WEIGHT_VERBS = frozenset({"lose", "shed", "gain", "drop", "put"})
+
+
+def weighs(sentence: Span, last: int) -> bool:
+    """ "25 pounds" of weight, not sterling: a word of weight in the sentence ("weighs", "a
+    ton is 2,204.62 pounds"), "pounds of" a thing, or pounds a body loses or gains ("shed 25
+    pounds")."""
+    doc = sentence.doc
+    if any(t.lower_ in _WEIGHT_WORDS for t in sentence):
+        return True
+    unit = doc[last + 1] if last + 1 < sentence.end else None
+    if unit is None:
+        return False
+    after = doc[unit.i + 1] if unit.i + 1 < sentence.end else None
+    if after is not None and after.lower_ == "of" and unit.i + 2 < sentence.end:
+        thing = doc[unit.i + 2]
+        return thing.pos_ in ("NOUN", "ADJ") and not money_word_at(thing.lower_, 0)
+    verb = unit.head
+    if (
+        unit.dep_ != "dobj"
+        or verb.lemma_.lower() not in _WEIGHT_VERBS
+        or doc[last].lower_ in SCALES
+    ):
+        return False
+    subjects = [t for t in (*verb.children, *verb.head.children) if t.dep_ == "nsubj"]
+    return all(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in subjects)
+
+
+_DIMENSIONS = frozenset(
+    "length height width depth breadth thickness diameter radius span wingspan outreach reach "
+    "altitude elevation distance circumference perimeter".split()
+)
+
+
+def _times_sign(doc: object, index: int) -> bool:
+    """ "x", "×" or "by" between two lengths in metres ("5m by 4m", "1 m x 1 m")."""
+    if not (1 <= index < len(doc) - 1 and doc[index].lower_ in ("x", "×", "by")):
+        return False
+    before, after = doc[index - 1], doc[index + 1]
+    metres_after = after.text[:1].isdigit() and after.text.rstrip(".").endswith("m")
+    if index + 2 < len(doc) and after.like_num and doc[index + 2].text.rstrip(".") == "m":
+        metres_after = True
+    return (
+        (before.text == "m" or before.text[:1].isdigit())
+        and before.text.endswith("m")
+        and (metres_after)
+    )
 
 
 def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal, int] | None:
@@ -272,7 +330,8 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
         found = ("%", Decimal(1), len(following.text))
     if found is None and not money:
         found = money_word_at(text, position)
-        if found is not None and hyphen and text[position : found[2]].lower().startswith("pound"):
+        pound = found is not None and text[position : found[2]].lower().startswith("pound")
+        if pound and (hyphen or weighs(sentence, last)):
             found = ("pound", Decimal(1), found[2])  # "a 200-pound man": weight, not money
     if found is None and not money:
         measured = unit_at(text, position)
