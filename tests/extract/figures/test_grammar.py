@@ -164,6 +164,15 @@ CASES = [
     ("The room is 5m by 4m.", [("5m", 5.0, *X[:3], "metre"), ("4m", 4.0, *X[:3], "metre")]),
     ("Sales rose 5m by 2010.", [("5m", 5 * M, None, None, "exact", None)]),
     ("It was 10.5 celcius at noon.", [("10.5 celcius", 10.5, *X[:3], "celsius")]),
+    # amounts in two units
+    ("It cost 13 dollars and 45 cents.", [("13 dollars and 45 cents", 13.45, *X[:3], "USD")]),
+    ("The fee rose to 17 USD 25.", [("17 USD 25", 17.25, None, None, "exact", "USD")]),
+    ("He is 6ft 2in tall.", [("6ft 2in", 6 + 2 / 12, None, None, "exact", "foot")]),
+    ("The baby weighed 7 pounds 3 ounces.", [("7 pounds 3 ounces", 7.1875, *X[:3], "pound")]),
+    (
+        "They paid $500 and 20 were arrested.",
+        [("$500", 500.0, *X[:3], "USD"), ("20", 20.0, *X)],
+    ),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

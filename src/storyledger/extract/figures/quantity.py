@@ -16,6 +16,7 @@ from decimal import Decimal
 from spacy.tokens import Span, Token
 
 from storyledger.extract.figures.bounds import merge_bounds, postfix_after
+from storyledger.extract.figures.compounds import merge_compounds
 from storyledger.extract.figures.dates import TIME_UNIT_NAMES, TIME_UNITS
 from storyledger.extract.figures.fractions import fraction_at
 from storyledger.extract.figures.money import sign_code
@@ -82,7 +83,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
         if ranged := _range_token(sentence, index):
             found.append(ranged)
         index += 1
-    return merge_bounds(sentence, found)
+    return merge_bounds(sentence, merge_compounds(sentence, found))
 
 
 _CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens"})
