@@ -173,6 +173,20 @@ CASES = [
         "They paid $500 and 20 were arrested.",
         [("$500", 500.0, *X[:3], "USD"), ("20", 20.0, *X)],
     ),
+    # dozens, decimals said in words, shares as a count in a whole
+    (
+        "More than two dozen lenders closed.",
+        [("More than two dozen", 24.0, *X[:2], "more_than", None)],
+    ),
+    ("They bought three dozen eggs.", [("three dozen", 36.0, *X)]),
+    ("Growth was three point five percent.", [("three point five percent", 3.5, *X[:3], "%")]),
+    ("It fell to minus five point five.", [("minus five point five", -5.5, *X)]),
+    ("At one point five people left.", [("five", 5.0, *X)]),
+    ("One in five children is poor.", [("One in five", 0.2, *X)]),
+    ("Nearly 3 in 10 Americans agree.", [("Nearly 3 in 10", 0.3, None, None, "about", None)]),
+    ("Three out of four lines failed.", [("Three out of four", 0.75, *X)]),
+    ("He scored 5 in 2010.", [("5", 5.0, *X)]),
+    ("She scored 2 in 10 minutes.", [("2", 2.0, *X), ("10 minutes", 10.0, *X[:3], "minute")]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -35,6 +35,8 @@ SCALES = {
     "lakhs": 1e5,
     "crore": 1e7,
     "crores": 1e7,
+    "dozen": 12.0,  # "three dozen", "half a dozen"
+    "dozens": 12.0,  # "3 dozens" (alone, "dozens" is vague: `VAGUE`)
 }
 SMALL_WORDS = {
     "a dozen": 12.0,
@@ -108,7 +110,11 @@ def read_decimal(phrase: str) -> Decimal | None:
         rest = read_decimal(" ".join(["1", *part[1:]])) if len(part) > 1 else Decimal(1)
         if whole is None or fraction is None or rest is None:
             return None
+        if head.split()[-1] in WORD_SCALES:  # "one billion and a half million"
+            return whole + exact(fraction) * rest
         return (whole + exact(fraction)) * rest
+    if "point" in words[1:-1] and (decimal := _point(words)) is not None:
+        return decimal  # "two hundred point zero three", "nought point five"
     if " and " in joined and (mixed := _mixed_fraction(words)) is not None:
         return mixed  # "three and a fifth", "3 million and a half"
     if _grouped(words):  # "40 000", "1 414 021 100": digits grouped by spaces
@@ -237,6 +243,39 @@ def _mixed_fraction(words: list[str]) -> Decimal | None:
     scale = WORD_SCALES.get(head[-1], 1) if len(head) > 1 else 1
     scale = scale if scale >= 1000 else 1
     return whole + top / Decimal(bottom) * scale
+
+
+_DIGIT_WORDS = {
+    "zero": "0",
+    "nought": "0",
+    "naught": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
+
+
+def _point(words: list[str]) -> Decimal | None:
+    """A decimal said in words: the whole part, "point", then digits one by one ("zero three")
+    or one number ("seventy-one")."""
+    at = words.index("point")
+    head, tail = words[:at], words[at + 1 :]
+    whole = Decimal(0) if head in (["nought"], ["naught"]) else read_decimal(" ".join(head))
+    if all(word in _DIGIT_WORDS for word in tail):
+        digits = "".join(_DIGIT_WORDS[word] for word in tail)
+    else:
+        value = _words_value(" ".join(tail))
+        digits = str(value) if value is not None else ""
+    if whole is None or not digits.isdecimal() or whole != whole.to_integral_value():
+        return None
+    return Decimal(f"{'-' if whole < 0 else ''}{abs(whole)}.{digits}")
 
 
 def _slash_fraction(words: list[str]) -> Decimal | None:

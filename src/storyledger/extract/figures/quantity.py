@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.figures.bounds import merge_bounds, postfix_after
 from storyledger.extract.figures.compounds import merge_compounds
 from storyledger.extract.figures.dates import TIME_UNIT_NAMES, TIME_UNITS
-from storyledger.extract.figures.fractions import fraction_at
+from storyledger.extract.figures.fractions import fraction_at, ratio_at
 from storyledger.extract.figures.money import sign_code
 from storyledger.extract.figures.names import (
     counts_singular,
@@ -70,7 +70,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(single)
             index += 2
             continue
-        if fraction := _fraction(sentence, index):
+        if fraction := _fraction(sentence, index) or _ratio(sentence, index):
             found.append(fraction)
             index = fraction.last + 1
             continue
@@ -129,6 +129,19 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     return Quantity(first, last, last, float(value), low, high, qualifier, None)
 
 
+def _ratio(sentence: Span, index: int) -> Quantity | None:
+    """ "one in five", "two out of three": a share, with a qualifier before it."""
+    found = ratio_at(sentence, index)
+    if found is None:
+        return None
+    last, value = found
+    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
+    qualifier = qualifier if qualifier not in (None, "range") else "exact"
+    low, high = bounds_of(qualifier, float(value), None, None)
+    first = start if qualifier != "exact" else index
+    return Quantity(first, last, last, float(value), low, high, qualifier, None)
+
+
 def _one_with_unit(sentence: Span, index: int) -> bool:
     """ "one mile", "one penny", "one-yen": "one" counts when a unit or currency follows (not a
     time unit: "one day" is as often when as how long)."""
@@ -142,6 +155,8 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     if following is not None and following.lower_ in SCALES and SCALES[following.lower_] >= 100:
         return True  # "one million", "one hundred and six"
     found = unit_after(sentence, index, money=False)
+    if found is not None and found[0] == "point" and sentence.doc[index - 1].lower_ == "at":
+        return False  # "at one point": once, not a score
     return found is not None and found[0] not in TIME_UNIT_NAMES
 
 

@@ -134,6 +134,14 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
             and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
         ):
             end += 1
+        elif lower in ("dozen", "dozens") and doc[end].like_num and not is_ordinal(doc[end]):
+            end += 1  # "three dozen", "3 dozens"
+        elif (
+            lower == "point"
+            and _digits_after_point(doc, end + 2, sentence.end) > 0
+            and not (end > 0 and doc[end - 1].lower_ == "at")  # "at one point"
+        ):
+            end += 1 + _digits_after_point(doc, end + 2, sentence.end)  # "five point five"
         elif following.text in _NARROW_SPACES and _digit_group(doc, end, sentence.end):
             end += 2  # "40\u202f000": digits grouped by a narrow space
         elif and_a_half(doc, end, sentence.end) or _and_a_fraction(doc, end, sentence.end):
@@ -194,6 +202,22 @@ def _and_a_fraction(doc: object, end: int, stop: int) -> bool:
     return numerator and (bottom in DENOMINATORS or bottom.removesuffix("s") in DENOMINATORS)
 
 
+_SPOKEN_DIGITS = frozenset(
+    "zero nought naught oh one two three four five six seven eight nine".split()
+)
+
+
+def _digits_after_point(doc: object, start: int, stop: int) -> int:
+    """How many tokens from `start` say the digits after a decimal "point": digits one by
+    one ("zero three") or one number in words ("seventy-one": three tokens)."""
+    count = 0
+    while start + count < stop and doc[start + count].lower_ in _SPOKEN_DIGITS:
+        count += 1
+    if count or start >= stop or not doc[start].is_alpha or not doc[start].like_num:
+        return count
+    return 3 if _hyphenated_words(doc, start, stop) else 1
+
+
 def _in_list(doc: object, index: int, words: list[str]) -> bool:
     """Digit groups that follow another number, or more groups than a trillion has."""
     if not all(word.replace(".", "").isdecimal() for word in words):
@@ -208,7 +232,7 @@ def _digit_group(doc: object, end: int, stop: int) -> bool:
 def _hundred_and(doc: object, end: int) -> bool:
     """ "3 hundred and 21": digits after "hundred and" (below a hundred) end the number."""
     after = doc[end + 2].text
-    return doc[end].lower_ == "hundred" and after.isdecimal() and int(after) < 100
+    return doc[end].lower_ == "hundred" and after.isdecimal() and 0 < int(after) < 100
 
 
 def _hyphenated_words(doc: object, end: int, stop: int) -> bool:
