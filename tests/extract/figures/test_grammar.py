@@ -187,6 +187,15 @@ CASES = [
     ("Three out of four lines failed.", [("Three out of four", 0.75, *X)]),
     ("He scored 5 in 2010.", [("5", 5.0, *X)]),
     ("She scored 2 in 10 minutes.", [("2", 2.0, *X), ("10 minutes", 10.0, *X[:3], "minute")]),
+    # multiples
+    ("Twice as many people came.", [("Twice", 2.0, *X[:3], "times")]),
+    (
+        "It is nearly twice the size of Wales.",
+        [("nearly twice", 2.0, None, None, "about", "times")],
+    ),
+    ("Prices are five times higher.", [("five times", 5.0, *X[:3], "times")]),
+    ("He lost his pen 7 times since Monday.", [("7", 7.0, *X)]),
+    ("He called twice yesterday.", []),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -20,6 +20,7 @@ from storyledger.extract.figures.compounds import merge_compounds
 from storyledger.extract.figures.dates import TIME_UNIT_NAMES, TIME_UNITS
 from storyledger.extract.figures.fractions import fraction_at, ratio_at
 from storyledger.extract.figures.money import sign_code
+from storyledger.extract.figures.multiples import MULTIPLE_WORDS, multiple_at, times_after
 from storyledger.extract.figures.names import (
     counts_singular,
     excluded,
@@ -70,6 +71,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(single)
             index += 2
             continue
+        if multiple := _multiple(sentence, index):
+            found.append(multiple)
+            index += 1
+            continue
         if fraction := _fraction(sentence, index) or _ratio(sentence, index):
             found.append(fraction)
             index = fraction.last + 1
@@ -86,7 +91,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     return merge_bounds(sentence, merge_compounds(sentence, found))
 
 
-_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens"})
+_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS})
 
 
 def _candidate(token: Token) -> bool:
@@ -127,6 +132,18 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     low, high = bounds_of(qualifier, float(value), None, None)
     first = start if qualifier != "exact" else index
     return Quantity(first, last, last, float(value), low, high, qualifier, None)
+
+
+def _multiple(sentence: Span, index: int) -> Quantity | None:
+    """ "twice as many", "nearly twice the size": a multiple, with a qualifier before it."""
+    value = multiple_at(sentence, index)
+    if value is None:
+        return None
+    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
+    qualifier = qualifier if qualifier not in (None, "range") else "exact"
+    low, high = bounds_of(qualifier, value, None, None)
+    first = start if qualifier != "exact" else index
+    return Quantity(first, index, index, value, low, high, qualifier, "times")
 
 
 def _ratio(sentence: Span, index: int) -> Quantity | None:
@@ -236,6 +253,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         unit, factor, last = _unit_after(sentence, last, currency)
         if unit is not None and len(unit) == 3 and unit.isupper():
             currency, unit = unit, None
+    if unit is None and currency is None and (times := times_after(sentence, last)) is not None:
+        unit, last = "times", times  # "three times as many"
     if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
         qualifier, last = postfix  # "50 or more"
     if unit is None and currency is None and qualifier == "exact" and names_a_model(doc[end]):
