@@ -196,6 +196,13 @@ CASES = [
     ("Prices are five times higher.", [("five times", 5.0, *X[:3], "times")]),
     ("He lost his pen 7 times since Monday.", [("7", 7.0, *X)]),
     ("He called twice yesterday.", []),
+    # money written apart or in financial style; ages
+    ("The deal is a $35,000 reward.", [("$35,000", 35_000.0, *X[:3], "USD")]),
+    ("Sales of music ' s $ 500 million man.", [("$ 500 million", 500 * M, *X[:3], "USD")]),
+    ("It sold $ 280 million first mortgage notes.", [("$ 280 million", 280 * M, *X[:3], "USD")]),
+    ("Losses were 30 MUSD.", [("30 MUSD", 30 * M, *X[:3], "USD")]),
+    ("They lost 75 USD million.", [("75 USD million", 75 * M, *X[:3], "USD")]),
+    ("The promise is one year old.", [("one year", 1.0, *X[:3], "year")]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

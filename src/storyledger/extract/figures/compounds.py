@@ -51,6 +51,8 @@ def _compound(sentence: Span, quantity: Any) -> Any | None:
     if whole != whole.to_integral_value():
         return None
     doc, position = sentence.doc, quantity.last + 1
+    if not doc[quantity.last].is_alpha and quantity.unit not in _MINOR:
+        return None  # "10 $ 30": the sign may be the next amount's
     joined = position < sentence.end and doc[position].lower_ == "and"
     position += joined
     if position >= sentence.end:

@@ -16,6 +16,7 @@ from storyledger.extract.figures.dates import (
     looks_like_date,
 )
 from storyledger.extract.figures.money import sign_code
+from storyledger.extract.figures.numbers import SCALES
 from storyledger.extract.figures.reading import glued_at, is_ordinal
 from storyledger.extract.figures.units import unit_at
 
@@ -102,8 +103,8 @@ def in_brackets(doc: object, first: int, last: int) -> bool:
 def ordinal_after(sentence: Span, end: int) -> bool:
     """A spelled number followed by an ordinal word ("twenty-fifth", "hundred twenty fifth")."""
     doc = sentence.doc
-    if not doc[end].is_alpha:
-        return False
+    if not doc[end].is_alpha or SCALES.get(doc[end].lower_, 0) >= 1000:
+        return False  # "$ 280 million first preferred notes": no "millionth" is written so
     following = end + 1
     if following < sentence.end and doc[following].text in ("-", "‑"):
         following += 1
@@ -120,11 +121,18 @@ _NAME_NOUNS = frozenset(
 )
 
 
+def names_apart(token: Token) -> bool:
+    """The "s" of a possessive written apart ("july ' s")."""
+    return token.text == "s" and token.i > 0 and token.nbor(-1).text in ("'", "’")
+
+
 def names_before(previous: Token) -> bool:
     """A word that makes the number after it part of a name, not a count."""
     text = previous.text
     if sign_code(text):
         return False  # "Rs 500 crore": a currency, not a name
+    if names_apart(previous):
+        return False  # "july ' s 1,458,000 tons": a possessive written apart
     if previous.lower_ in _NAME_NOUNS:
         return True
     if text == "." and previous.i > 0 and f"{previous.nbor(-1).lower_}." in _NAME_NOUNS:

@@ -26,6 +26,7 @@ from storyledger.extract.figures.names import (
     excluded,
     in_brackets,
     names_a_model,
+    names_apart,
     ordinal_after,
 )
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
@@ -174,6 +175,12 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     found = unit_after(sentence, index, money=False)
     if found is not None and found[0] == "point" and sentence.doc[index - 1].lower_ == "at":
         return False  # "at one point": once, not a score
+    if (
+        found is not None
+        and found[2] + 1 < sentence.end
+        and sentence.doc[found[2] + 1].lower_ == "old"
+    ):
+        return True  # "one year old": an age
     return found is not None and found[0] not in TIME_UNIT_NAMES
 
 
@@ -296,7 +303,8 @@ def currency_before(
         return None, first
     previous = doc[first - 1]
     code = sign_code(previous.text)
-    if previous.text == "$" and first - 2 >= sentence_start and doc[first - 2].lower_ != "a":
+    before = doc[first - 2] if first - 2 >= sentence_start else None
+    if previous.text == "$" and before is not None and _sign_apart(before):
         joined = sign_code(doc[first - 2].text + "$")  # "c $ 1.34", "hk $ 10": tokenised signs
         if joined is not None and joined != "USD":
             return joined, first - 2
@@ -314,4 +322,15 @@ def _unit_after(sentence: Span, last: int, currency: str | None) -> tuple[str | 
     if found is None:
         return None, Decimal(1), last
     name, factor, token = found
+    doc = sentence.doc
+    if len(name) == 3 and name.isupper() and token + 1 < sentence.end:
+        scale = SCALES.get(doc[token + 1].lower_, 0)
+        if scale >= 1000 and doc[token + 1].is_alpha:
+            return name, factor * exact(scale), token + 1  # "75 USD million"
     return name, factor, token
+
+
+def _sign_apart(before: Token) -> bool:
+    """ "c $ 1.34", "hk $ 10": letters of a dollar sign written apart; not the article of "a
+    $100" nor the possessive "s" of "music ' s $ 500 million"."""
+    return before.is_alpha and before.lower_ not in ("a", "an") and not names_apart(before)
