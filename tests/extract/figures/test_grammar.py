@@ -203,6 +203,11 @@ CASES = [
     ("Losses were 30 MUSD.", [("30 MUSD", 30 * M, *X[:3], "USD")]),
     ("They lost 75 USD million.", [("75 USD million", 75 * M, *X[:3], "USD")]),
     ("The promise is one year old.", [("one year", 1.0, *X[:3], "year")]),
+    # percentage points, "percentage" after a number, "through" ranges
+    ("It rose 3 percentage points.", [("3 percentage points", 3.0, *X[:3], "%")]),
+    ("It rose 1 percentage point in May.", [("1 percentage point", 1.0, *X[:3], "%")]),
+    ("Turnout was thirty percentage.", [("thirty percentage", 30.0, *X[:3], "%")]),
+    ("Grades 9 through 12 are closed.", [("9 through 12", None, 9.0, 12.0, "range", None)]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

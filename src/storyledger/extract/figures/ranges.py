@@ -19,7 +19,7 @@ _RANGE_TOKEN = re.compile(
 )
 
 
-_JOINERS = ("-", "‑", "–", "to", "and")
+_JOINERS = ("-", "‑", "–", "to", "and", "through", "thru")
 _CHANGE_VERBS = frozenset(
     "rise rose risen fall fell fallen increase decrease climb drop jump grow grew cut raise reduce "
     "lift lower slip surge soar plunge slide slump tumble gain lose lost shed add boost trim "

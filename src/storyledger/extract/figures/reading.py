@@ -35,7 +35,7 @@ _SLASHED = re.compile(r"^\d+/\d+$")
 _NARROW_SPACES = ("\u202f", "\u2009", "\u00a0")
 _GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
-_PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
+_PERCENT_WORDS = frozenset({"%", "percent", "percents", "percentage", "pc", "pct"})
 _UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
 # The longest number written in words ("nine hundred and ninety-nine billion nine hundred and
 # ninety-nine million ... ninety-nine") is 34 tokens; a longer run of numbers is a list, not one
@@ -347,9 +347,10 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
         position = doc[last + 2].idx - base
     lower = text[position : position + 20].lower()
     found: tuple[str, Decimal, int] | None = None
-    for phrase, name in PERCENT:
+    for phrase, name in PERCENT:  # the longest first: "percentage points", not "... point"
         if lower.startswith(phrase):
             found = (name, Decimal(1), position + len(phrase))
+            break
     if found is None and not hyphen and following.lower_ in _PERCENT_WORDS:
         found = ("%", Decimal(1), len(following.text))
     if found is None and not money:
