@@ -9,6 +9,7 @@ from storyledger.pipeline import analyse
 M, BN = 1_000_000, 1_000_000_000
 X = (None, None, "exact", None)
 H = (None, None, "exact", "hour")
+AT_MOST = (None, None, "at_most", None)
 CASES = [
     # currencies beyond "$", with their scale words; values exact
     ("Profit rose to £4.1m last year.", [("£4.1m", 4_100_000.0, None, None, "exact", "GBP")]),
@@ -208,6 +209,12 @@ CASES = [
     ("It rose 1 percentage point in May.", [("1 percentage point", 1.0, *X[:3], "%")]),
     ("Turnout was thirty percentage.", [("thirty percentage", 30.0, *X[:3], "%")]),
     ("Grades 9 through 12 are closed.", [("9 through 12", None, 9.0, 12.0, "range", None)]),
+    # comparatives with "or equal", metres among other metric lengths
+    ("Scores are smaller or equal than 100.", [("smaller or equal than 100", 100.0, *AT_MOST)]),
+    (
+        "A 4m boat passed 30cm away.",
+        [("4m", 4.0, *X[:3], "metre"), ("30cm", 30.0, *X[:3], "centimetre")],
+    ),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

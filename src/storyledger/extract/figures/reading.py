@@ -268,6 +268,8 @@ def _metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
         return True
     if any(t.lower_ in _DIMENSIONS for t in doc[max(0, first - 4) : first]):
         return True  # "a height of 25m", "the length is 12 m", "outreach is 48m"
+    if any(_metric_length(t) for t in doc[max(0, first - 8) : end + 8] if t.i not in (first, end)):
+        return True  # "1m is equal to 10 dm": other metric lengths around it
     if _times_sign(doc, first - 1) or (len(after) >= 2 and _times_sign(doc, end + 1)):
         return True  # "1 m x 1 m": the sides of an area
     before = doc[first - 1].lower_ if first > 0 else ""
@@ -311,6 +313,17 @@ _DIMENSIONS = frozenset(
     "length height width depth breadth thickness diameter radius span wingspan outreach reach "
     "altitude elevation distance circumference perimeter".split()
 )
+
+
+_METRIC_LENGTHS = frozenset({"mm", "cm", "dm", "km"})
+
+
+def _metric_length(token: Token) -> bool:
+    """ "10 dm", "30cm": a metric length other than the metre."""
+    glued = split_glued(token.text)
+    if glued is not None and glued.suffix.lower() in _METRIC_LENGTHS:
+        return True
+    return token.text in _METRIC_LENGTHS and token.i > 0 and token.nbor(-1).like_num
 
 
 def _times_sign(doc: object, index: int) -> bool:
