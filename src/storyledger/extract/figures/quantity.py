@@ -216,6 +216,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     low = high = None
     qualifier = "exact"
     vague = vague_low(words)
+    if words == "scores" and (end + 1 >= sentence.end or doc[end + 1].lower_ != "of"):
+        return None  # "Scores are smaller", "he scores": only "scores of" is a vague number
     if vague is not None:
         qualifier, low, value = "vague", exact(vague), None
     elif value is None or reading is None or (reading.needs_scale and currency is None):
