@@ -215,6 +215,16 @@ CASES = [
         "A 4m boat passed 30cm away.",
         [("4m", 4.0, *X[:3], "metre"), ("30cm", 30.0, *X[:3], "centimetre")],
     ),
+    # an amount with a scale word and a smaller one, joined by "and"
+    (
+        "They spent $1 million and 200,000 on it.",
+        [("$1 million and 200,000", 1.2 * M, *X[:3], "USD")],
+    ),
+    ("The city has 1 million and 200,000 people.", [("1 million and 200,000", 1.2 * M, *X)]),
+    (
+        "It paid $1 million and 200,000 shares.",
+        [("$1 million", 1.0 * M, *X[:3], "USD"), ("200,000", 200_000.0, *X)],
+    ),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -1,5 +1,6 @@
 """Amounts written in two units: "3 dollars 50 cents", "thirteen dollars and forty-five cents",
-"17 USD 25", "5 feet 2 inches", "6ft 2in", "7 pounds 3 ounces" are one figure in the larger unit.
+"17 USD 25", "5 feet 2 inches", "6ft 2in", "7 pounds 3 ounces" are one figure in the larger unit;
+"$1 million and 200,000", "3 billion and 500 million dollars" one amount.
 
 A whole amount takes the smaller unit after it (with "and" or without); a bare number after money
 is its cents only where the sentence or clause ends there ("15 dollars and 50."), and after feet
@@ -16,6 +17,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from storyledger.extract.figures.money import SUBUNITS
+from storyledger.extract.figures.numbers import SCALES
 from storyledger.extract.figures.reading import read_at
 
 # The smaller unit of a unit of measure: its written forms and its share of the larger unit.
@@ -36,8 +38,46 @@ def merge_compounds(sentence: Span, found: list[Any]) -> list[Any]:
             continue  # "USD 25" of "17 USD 25", read into the amount before it
         compound = _compound(sentence, quantity)
         reach = compound.last if compound is not None else reach
+        if merged and (joined := _scaled_and(sentence, merged[-1], quantity)) is not None:
+            merged[-1] = joined
+            continue
         merged.append(compound or quantity)
     return merged
+
+
+def _scaled_and(sentence: Span, before: Any, after: Any) -> Any | None:
+    """ "1 million and 200,000 people", "$1 million and 200,000": an amount with a scale word
+    and a smaller one joined by "and" are one amount; not after "between", and not money and a
+    count of something else ("$1 million and 200,000 shares")."""
+    doc = sentence.doc
+    scale = SCALES.get(doc[before.number_last].lower_, 0)
+    if scale < 1000 or before.qualifier != "exact" or after.qualifier != "exact":
+        return None
+    if after.first != before.last + 2 or doc[before.last + 1].lower_ != "and":
+        return None
+    if after.value is None or before.value is None or not 0 < after.value < scale:
+        return None
+    if any(
+        t.lower_ == "between" for t in doc[max(sentence.start, before.first - 3) : before.first]
+    ):
+        return None
+    unit = before.unit or after.unit
+    if before.unit is not None and after.unit not in (None, before.unit):
+        return None
+    following = doc[after.last + 1] if after.last + 1 < sentence.end else None
+    counts_else = following is not None and following.pos_ in ("NOUN", "PROPN")
+    if before.unit is not None and after.unit is None and counts_else:
+        return None
+    value = float(Decimal(repr(before.value)) + Decimal(repr(after.value)))
+    return replace(
+        before,
+        last=after.last,
+        number_last=after.number_last,
+        value=value,
+        low=value,
+        high=value,
+        unit=unit,
+    )
 
 
 def _compound(sentence: Span, quantity: Any) -> Any | None:
