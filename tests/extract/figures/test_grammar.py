@@ -225,6 +225,13 @@ CASES = [
         "It paid $1 million and 200,000 shares.",
         [("$1 million", 1.0 * M, *X[:3], "USD"), ("200,000", 200_000.0, *X)],
     ),
+    # extra spaces inside a number (not a line break)
+    ("They counted fifty   two votes.", [("fifty   two", 52.0, *X)]),
+    (
+        "It has three hundred  and  thirty one seats.",
+        [("three hundred  and  thirty one", 331.0, *X)],
+    ),
+    ("Scores were 5\n6 in all.", [("5", 5.0, *X), ("6", 6.0, *X)]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -122,6 +122,12 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
         if end - index >= MAX_NUMBER_TOKENS:
             return end, False
         following = doc[end + 1]
+        if _blank(following):
+            over = _over_blank(doc, end, sentence.end)
+            if over is None:
+                break
+            end = over  # "fifty   two", "three hundred  and  thirty one": extra spaces
+            continue
         lower = following.lower_
         if following.i == sentence.end - 1 or doc[following.i + 1].is_punct:
             lower = lower.rstrip(".")  # "lent US$2.5m.": the sentence's full stop
@@ -216,6 +222,26 @@ def _digits_after_point(doc: object, start: int, stop: int) -> int:
     if count or start >= stop or not doc[start].is_alpha or not doc[start].like_num:
         return count
     return 3 if _hyphenated_words(doc, start, stop) else 1
+
+
+def _blank(token: Token) -> bool:
+    """A token of extra spaces between words (not a line break)."""
+    return token.is_space and token.text.strip(" ") == ""
+
+
+def _over_blank(doc: object, end: int, stop: int) -> int | None:
+    """Where the number goes on over extra spaces after token `end`, or None."""
+    if end + 2 >= stop:
+        return None
+    after, spelled = doc[end + 2], not doc[end].text[:1].isdigit()
+    if after.lower_ in SCALES and SCALES[after.lower_] >= 100:
+        return end + 2
+    if after.like_num and not is_ordinal(after) and after.lower_ != "one":
+        return end + 2
+    joined = end + 4 < stop and _blank(doc[end + 3]) and doc[end + 4].like_num
+    if after.lower_ == "and" and joined and spelled and not is_ordinal(doc[end + 4]):
+        return end + 4
+    return None
 
 
 def _in_list(doc: object, index: int, words: list[str]) -> bool:
