@@ -264,6 +264,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
             currency, unit = unit, None
     if unit is None and currency is None and (times := times_after(sentence, last)) is not None:
         unit, last = "times", times  # "three times as many"
+    if unit is None and currency is None and first > 0 and doc[first - 1].lower_ in _AGED:
+        unit = "year"  # "aged 87", "at age 65": years of age
     if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
         qualifier, last = postfix  # "50 or more"
     if unit is None and currency is None and qualifier == "exact" and names_a_model(doc[end]):
@@ -283,6 +285,7 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
 
 
 _MINUS = frozenset({"minus", "negative"})
+_AGED = frozenset({"aged", "age"})
 
 
 def _range_token(sentence: Span, index: int) -> Quantity | None:
