@@ -234,6 +234,7 @@ CASES = [
     ("Scores were 5\n6 in all.", [("5", 5.0, *X), ("6", 6.0, *X)]),
     ("John Smith, aged 87, died.", [("87", 87.0, *X[:3], "year")]),
     ("He retired at age 65.", [("65", 65.0, *X[:3], "year")]),
+    ("Micro Devices Inc., AMD +0.26% vowed.", [("+0.26%", 0.26, *X[:3], "%")]),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -262,6 +262,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         unit, factor, last = _unit_after(sentence, last, currency)
         if unit is not None and len(unit) == 3 and unit.isupper():
             currency, unit = unit, None
+    if unit == "%" and currency is not None and first < index:
+        currency, first = None, index  # "AMD +0.26%": a ticker, not a currency; a share
     if unit is None and currency is None and (times := times_after(sentence, last)) is not None:
         unit, last = "times", times  # "three times as many"
     if unit is None and currency is None and first > 0 and doc[first - 1].lower_ in _AGED:
