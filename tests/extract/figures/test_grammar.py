@@ -235,6 +235,12 @@ CASES = [
     ("John Smith, aged 87, died.", [("87", 87.0, *X[:3], "year")]),
     ("He retired at age 65.", [("65", 65.0, *X[:3], "year")]),
     ("Micro Devices Inc., AMD +0.26% vowed.", [("+0.26%", 0.26, *X[:3], "%")]),
+    ("Downtime was 1hr 4 mins in all.", [("1hr 4 mins", 1 + 4 / 60, *X[:3], "hour")]),
+    ("It took 2 hours and 30 minutes.", [("2 hours and 30 minutes", 2.5, *X[:3], "hour")]),
+    (
+        "After 90 minutes 3 players left.",
+        [("90 minutes", 90.0, *X[:3], "minute"), ("3", 3.0, *X)],
+    ),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),

@@ -1,6 +1,6 @@
 """Amounts written in two units: "3 dollars 50 cents", "thirteen dollars and forty-five cents",
-"17 USD 25", "5 feet 2 inches", "6ft 2in", "7 pounds 3 ounces" are one figure in the larger unit;
-"$1 million and 200,000", "3 billion and 500 million dollars" one amount.
+"17 USD 25", "5 feet 2 inches", "6ft 2in", "7 pounds 3 ounces", "1hr 4 mins" are one figure in
+the larger unit; "$1 million and 200,000", "3 billion and 500 million dollars" one amount.
 
 A whole amount takes the smaller unit after it (with "and" or without); a bare number after money
 is its cents only where the sentence or clause ends there ("15 dollars and 50."), and after feet
@@ -24,7 +24,10 @@ from storyledger.extract.figures.reading import read_at
 _MINOR: dict[str, tuple[frozenset[str], Decimal, int]] = {
     "foot": (frozenset({"in", "in.", "inch", "inches", '"', "″"}), Decimal(1) / 12, 12),
     "pound": (frozenset({"oz", "oz.", "ounce", "ounces"}), Decimal(1) / 16, 16),
+    "hour": (frozenset({"min", "mins", "minute", "minutes"}), Decimal(1) / 60, 60),
+    "minute": (frozenset({"sec", "secs", "second", "seconds"}), Decimal(1) / 60, 60),
 }
+_NO_BARE = frozenset({"pound", "hour", "minute"})  # "7 pounds 3" is no weight in news
 _GLUED_INCHES = re.compile(r'^(\d+(?:\.\d+)?)(?:in|"|″)$')
 _STOPS = frozenset({".", ",", ";", ":", "!", "?", ")"})
 
@@ -107,7 +110,7 @@ def _compound(sentence: Span, quantity: Any) -> Any | None:
         value, last = reading.value, reading.end
         if last + 1 < sentence.end and doc[last + 1].lower_ in words:
             last += 1
-        elif not _bare_minor(sentence, last, value, below, joined):
+        elif quantity.unit in _NO_BARE or not _bare_minor(sentence, last, value, below, joined):
             return None
     if not 0 < value < below:
         return None
