@@ -32,7 +32,7 @@ def excluded(token: Token) -> bool:
     """A number token that starts no figure: a date, a name's number, a code, a telephone."""
     if token.text.startswith("+") and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
         return True  # "+1-222-2222": a telephone number
-    if _dialled(token):
+    if _dialled(token) or _street_number(token) or _letter_after(token):
         return True
     glued = glued_at(token)
     previous = token.nbor(-1) if token.i > token.sent.start else None
@@ -56,6 +56,35 @@ def excluded(token: Token) -> bool:
         and token.whitespace_ == ""
         and (token.i + 2 < len(token.doc) and token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES)
     )
+
+
+_STREETS = frozenset(
+    "Street St Avenue Ave Road Rd Boulevard Blvd Drive Dr Lane Ln Way Place Pl Court Ct Terrace "
+    "Parkway Pkwy Highway Hwy Square Sq Plaza Crescent Close Row Alley".split()
+)
+
+
+def _street_number(token: Token) -> bool:
+    """ "4 Yawkey Way", "10 Downing Street", "1600 Pennsylvania Ave.": a house number."""
+    doc = token.doc
+    for offset in range(1, 4):
+        if token.i + offset >= len(doc):
+            return False
+        word = doc[token.i + offset]
+        if word.text.rstrip(".") in _STREETS and offset > 1:
+            return True
+        if not word.is_title:
+            return False
+    return False
+
+
+def _letter_after(token: Token) -> bool:
+    """ "3-D", "4-H": a number and a capital letter joined by a hyphen name a thing."""
+    doc, index = token.doc, token.i
+    if index + 2 >= len(doc) or token.whitespace_ or doc[index + 1].text not in ("-", "‑"):
+        return False
+    letter = doc[index + 2].text
+    return not doc[index + 1].whitespace_ and len(letter) == 1 and letter.isupper()
 
 
 def _dialled(token: Token) -> bool:

@@ -266,7 +266,10 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         currency, first = None, index  # "AMD +0.26%": a ticker, not a currency; a share
     if unit is None and currency is None and (times := times_after(sentence, last)) is not None:
         unit, last = "times", times  # "three times as many"
-    if unit is None and currency is None and first > 0 and doc[first - 1].lower_ in _AGED:
+    aged = first > 0 and doc[first - 1].lower_ in _AGED
+    if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "age":
+        aged = True  # "at the age of 85"
+    if unit is None and currency is None and aged:
         unit = "year"  # "aged 87", "at age 65": years of age
     if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
         qualifier, last = postfix  # "50 or more"
