@@ -158,6 +158,8 @@ CASES = [
     # pounds of weight or sterling, metres or millions: the context decides
     ("The laptop weighs 4.5 pounds.", [("4.5 pounds", 4.5, None, None, "exact", "pound")]),
     ("Police seized 40 pounds of cocaine.", [("40 pounds", 40.0, *X[:3], "pound")]),
+    ("He spent 40 pounds of his own money.", [("40 pounds", 40.0, *X[:3], "GBP")]),
+    ("It sent 100,000 pounds of Matanuska butter.", [("100,000 pounds", 1e5, *X[:3], "pound")]),
     ("She shed 30 pounds after the diet.", [("30 pounds", 30.0, *X[:3], "pound")]),
     ("The club lost 25 pounds on each ticket.", [("25 pounds", 25.0, *X[:3], "GBP")]),
     ("The firm lost 25 million pounds.", [("25 million pounds", 25 * M, *X[:3], "GBP")]),

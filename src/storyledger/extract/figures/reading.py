@@ -308,6 +308,11 @@ _WEIGHT_WORDS = frozenset(
     "lb lbs stone pounder".split()
 )
 _WEIGHT_VERBS = frozenset({"lose", "shed", "gain", "drop", "put"})
+_MONEY_THINGS = frozenset(
+    "money cash fund funding taxpayer public savings aid debt investment spending revenue profit "
+    "damage compensation budget income salary wage tax fee price cost bill fine sum amount loan "
+    "payment share stake".split()
+)
 
 
 def weighs(sentence: Span, last: int) -> bool:
@@ -322,8 +327,12 @@ def weighs(sentence: Span, last: int) -> bool:
         return False
     after = doc[unit.i + 1] if unit.i + 1 < sentence.end else None
     if after is not None and after.lower_ == "of" and unit.i + 2 < sentence.end:
-        thing = doc[unit.i + 2]
-        return thing.pos_ in ("NOUN", "ADJ") and not money_word_at(thing.lower_, 0)
+        thing = next((t for t in after.children if t.dep_ == "pobj"), doc[unit.i + 2])
+        return (
+            thing.pos_ in ("NOUN", "ADJ", "PROPN")
+            and thing.lemma_.lower() not in _MONEY_THINGS
+            and not money_word_at(thing.lower_, 0)
+        )
     verb = unit.head
     if (
         unit.dep_ != "dobj"
