@@ -236,6 +236,8 @@ CASES = [
     ("Scores were 5\n6 in all.", [("5", 5.0, *X), ("6", 6.0, *X)]),
     ("John Smith, aged 87, died.", [("87", 87.0, *X[:3], "year")]),
     ("He retired at age 65.", [("65", 65.0, *X[:3], "year")]),
+    ("Andrew Lopez, 20, is the accused gunman.", [("20", 20.0, *X[:3], "year")]),
+    ("Smith scored 3, Jones 5.", [("3", 3.0, *X)]),
     ("Micro Devices Inc., AMD +0.26% vowed.", [("+0.26%", 0.26, *X[:3], "%")]),
     ("Downtime was 1hr 4 mins in all.", [("1hr 4 mins", 1 + 4 / 60, *X[:3], "hour")]),
     ("It took 2 hours and 30 minutes.", [("2 hours and 30 minutes", 2.5, *X[:3], "hour")]),

@@ -269,8 +269,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
     aged = first > 0 and doc[first - 1].lower_ in _AGED
     if first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ == "age":
         aged = True  # "at the age of 85"
-    if unit is None and currency is None and aged:
-        unit = "year"  # "aged 87", "at age 65": years of age
+    if unit is None and currency is None and (aged or _age_after_name(doc, first, last)):
+        unit = "year"  # "aged 87", "at age 65", "Andrew Lopez, 20,": years of age
     if qualifier == "exact" and (postfix := postfix_after(sentence, last)):
         qualifier, last = postfix  # "50 or more"
     if unit is None and currency is None and qualifier == "exact" and names_a_model(doc[end]):
@@ -344,3 +344,17 @@ def _sign_apart(before: Token) -> bool:
     """ "c $ 1.34", "hk $ 10": letters of a dollar sign written apart; not the article of "a
     $100" nor the possessive "s" of "music ' s $ 500 million"."""
     return before.is_alpha and before.lower_ not in ("a", "an") and not names_apart(before)
+
+
+def _age_after_name(doc: object, first: int, last: int) -> bool:
+    """ "Andrew Lopez, 20, is ...", "his daughter Katie, 20.": a whole number set off by commas
+    right after a person's name is the person's age (the news convention)."""
+    if first < 2 or last + 1 >= len(doc) or first != last or not doc[first].text.isdecimal():
+        return False
+    name, after = doc[first - 2], doc[last + 1]
+    return (
+        doc[first - 1].text == ","
+        and name.ent_type_ == "PERSON"
+        and after.text in (",", ".", ";", ")")
+        and 0 < int(doc[first].text) < 120
+    )
