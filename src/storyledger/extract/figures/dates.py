@@ -68,6 +68,27 @@ def entity_span(token: Token, *, reach: int | None = None) -> Span:
     return doc[start : end + 1]
 
 
+_DECADES = frozenset(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split()
+)
+
+
+def decade(token: Token) -> bool:
+    """ "the late nineteen eighties", "in his early 20's": a decade of the calendar or of a
+    life, not a count."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in _DECADES:
+        return True
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    return (
+        before in ("early", "mid", "late")
+        and after is not None
+        and after.lower_ in ("'s", "’s", "s")
+        and token.text.isdecimal()
+    )
+
+
 def looks_like_date(token: Token) -> bool:
     """A DATE or TIME entity that really is one: a month, weekday, year, clock time or "ago"
     (looked for near the number: a long run of numbers may be one entity)."""

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from storyledger.extract.figures.dates import (
     day_of_month,
+    decade,
     half_of_a_game,
     is_duration,
     is_year,
@@ -38,7 +39,7 @@ def excluded(token: Token) -> bool:
     previous = token.nbor(-1) if token.i > token.sent.start else None
     if glued is not None and (glued.currency or glued.unit or glued.approx):
         return previous is not None and names_before(previous)
-    if day_of_month(token) or half_of_a_game(token):
+    if day_of_month(token) or half_of_a_game(token) or decade(token):
         return True
     money = previous is not None and sign_code(previous.text) is not None  # "GBP 350"
     if token.ent_type_ in _NOT_FIGURE_ENTS and not _PLAIN_AMOUNT.match(token.text) and not money:
@@ -146,7 +147,8 @@ def ordinal_after(sentence: Span, end: int) -> bool:
 
 _NAME_NOUNS = frozenset(
     "version no. no number model chapter article section page route flight room level phase "
-    "stage series generation gen vol. volume episode season act clause paragraph".split()
+    "stage series generation gen vol. volume episode season act clause paragraph week game round "
+    "lap".split()
 )
 
 

@@ -211,6 +211,8 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         first = index - 1
         words = f"a {words}"
         reading = Reading(end=end, value=exact(SMALL_WORDS.get(words) or SCALES[words[2:]]))
+    if words in SCALES and SCALES[words] >= 1000 and first == index:
+        return None  # "euro22 billion": a scale word alone is no number
     currency, first = currency_before(doc, first, sentence.start, reading)
     value = reading.value if reading is not None else None
     low = high = None
