@@ -89,6 +89,8 @@ def split_glued(text: str) -> Glued | None:
     ):
         return None
     prefix, suffix = match["prefix"], match["suffix"]
+    if prefix and match["core"][:1] in "-−":
+        return None  # "CVE-2013": a code; negative money is "-$5", not "USD-5"
     currency = None
     if prefix:
         currency = sign_code(prefix) or SCALE_ONLY_SIGNS.get(prefix.lower())

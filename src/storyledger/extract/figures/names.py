@@ -152,6 +152,18 @@ _NAME_NOUNS = frozenset(
 )
 
 
+_PLACES = ("GPE", "NORP", "LOC")
+
+
+def _acronym(token: Token) -> bool:
+    """An acronym in mixed-case text ("USB"), not a word of a headline in capitals."""
+    text = token.text
+    if not (len(text) >= 2 and text.isalpha() and text.isupper()) or token.ent_type_ in _PLACES:
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    return before is None or not (before.text.isalpha() and before.text.isupper())
+
+
 def names_apart(token: Token) -> bool:
     """The "s" of a possessive written apart ("july ' s")."""
     return token.text == "s" and token.i > 0 and token.nbor(-1).text in ("'", "’")
@@ -170,6 +182,8 @@ def names_before(previous: Token) -> bool:
         return True  # "No. 1" split as "No", ".", "1"
     if text[:1].islower() and any(char.isupper() for char in text[1:]):
         return True  # "iPhone 4", "iOS 5"
+    if _acronym(previous) and previous.nbor(1).text[:1].isdigit():
+        return True  # "USB 3.0", "AK 47": digits after an acronym name a thing
     return previous.pos_ == "PROPN" and previous.ent_type_ not in ("GPE", "NORP", "LOC")
 
 
@@ -200,8 +214,8 @@ def _continues_code(token: Token) -> bool:
         dash.text in ("-", "‑")
         and dash.whitespace_ == ""
         and before.whitespace_ == ""
-        and before.like_num
-    )
+        and (before.like_num or (before.text[-1:].isdigit() and not before.text.isdecimal()))
+    )  # "CVE-2013-3893": the digits end a code
 
 
 def counts_singular(number: Token) -> bool:
