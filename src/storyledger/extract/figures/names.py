@@ -160,6 +160,8 @@ def _acronym(token: Token) -> bool:
     text = token.text
     if not (len(text) >= 2 and text.isalpha() and text.isupper()) or token.ent_type_ in _PLACES:
         return False
+    if token.is_stop:  # "ALL 5 solutions": a word in capitals
+        return False
     before = token.nbor(-1) if token.i > 0 else None
     return before is None or not (before.text.isalpha() and before.text.isupper())
 
