@@ -249,6 +249,13 @@ def names_a_model(number: Token) -> bool:
     ):
         return True  # "Boeing's 787", "Standard & Poor's 500"
     head = number.head
+    if head.i > number.i and number.dep_ in ("nummod", "compound"):
+        counts = [c for c in head.children if c.i < number.i and c.dep_ == "nummod" and c.like_num]
+        if counts:
+            return True  # "five new 737 aircraft": the count is "five", 737 names the model
+        before = number.doc[max(0, number.i - 3) : number.i]
+        if any(t.lower_ in ("'s", "’s") for t in before) and before[-1].pos_ == "ADJ":
+            return True  # "Boeing's larger 777 planes" (not "the parliament's 125 seats")
     return (
         number.dep_ in ("nummod", "compound")
         and head.i > number.i
