@@ -251,7 +251,7 @@ def names_a_model(number: Token) -> bool:
     head = number.head
     if head.i > number.i and number.dep_ in ("nummod", "compound"):
         counts = [c for c in head.children if c.i < number.i and c.dep_ == "nummod" and c.like_num]
-        if counts:
+        if any(not t.like_num for c in counts for t in number.doc[c.i + 1 : number.i]):
             return True  # "five new 737 aircraft": the count is "five", 737 names the model
         before = number.doc[max(0, number.i - 3) : number.i]
         if any(t.lower_ in ("'s", "’s") for t in before) and before[-1].pos_ == "ADJ":
