@@ -7,7 +7,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.reading import MAX_NUMBER_TOKENS, is_ordinal
+from storyledger.extract.figures.numbers import MAX_NUMBER_TOKENS
+from storyledger.extract.figures.reading import is_ordinal
 
 TIME_UNIT_NAMES = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade"})
 TIME_UNITS = frozenset(

@@ -14,6 +14,10 @@ from decimal import Decimal, InvalidOperation
 
 from text_to_num import text2num
 
+# The longest number written in words ("nine hundred and ninety-nine billion nine hundred and
+# ninety-nine million ... ninety-nine") is 34 tokens; a longer run of numbers is a list, not one
+# number, and reading no further keeps the work on a run of n numbers linear, not n squared.
+MAX_NUMBER_TOKENS = 64
 SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
