@@ -32,7 +32,7 @@ _CURRENCY: dict[str, tuple[frozenset[str], float]] = {
     "Satoshi": (frozenset({"XBT", "BTC"}), 1e-8),
 }
 _TEMPERATURE = {"C": "celsius", "F": "fahrenheit", "Degree": "degree"}
-_SPELLING = (("meter", "metre"), ("liter", "litre"), ("metric ton", "tonne"))
+_SPELLING = (("meter", "metre"), ("liter", "litre"), ("metric ton", "tonne"), ("age", "year"))
 
 
 def expected_unit(

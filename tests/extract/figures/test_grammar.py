@@ -7,6 +7,9 @@ from storyledger.model import Article
 from storyledger.pipeline import analyse
 
 M, BN = 1_000_000, 1_000_000_000
+X = (None, None, "exact", None)
+H = (None, None, "exact", "hour")
+AT_MOST = (None, None, "at_most", None)
 CASES = [
     # currencies beyond "$", with their scale words; values exact
     ("Profit rose to £4.1m last year.", [("£4.1m", 4_100_000.0, None, None, "exact", "GBP")]),
@@ -115,6 +118,133 @@ CASES = [
         "The FTSE 100 closed at 7,412.55 on Friday.",
         [("7,412.55", 7412.55, None, None, "exact", None)],
     ),
+    # numbers in several parts (second part of #16)
+    (
+        "They counted 4 thousand 3 hundred and 21 votes.",
+        [("4 thousand 3 hundred and 21", 4321.0, None, None, "exact", None)],
+    ),
+    (
+        "Debt rose to twenty-one trillion three hundred billion yen.",
+        [
+            (
+                "twenty-one trillion three hundred billion yen",
+                21.3e12,
+                None,
+                None,
+                "exact",
+                "JPY",
+            )
+        ],
+    ),
+    (
+        "Estimates ran from one thousand to one thousand and five hundred people.",
+        [("from one thousand to one thousand and five hundred", None, 1e3, 1.5e3, "range", None)],
+    ),
+    ("The population is 3 million and a half.", [("3 million and a half", 3.5 * M, *X)]),
+    ("The talks took three and a quarter hours.", [("three and a quarter hours", 3.25, *H)]),
+    ("The trail is 3 1/2 miles long.", [("3 1/2 miles", 3.5, None, None, "exact", "mile")]),
+    ("He served 2-1/2 years in prison.", [("2-1/2 years", 2.5, None, None, "exact", "year")]),
+    ("More than 3/4 of voters agreed.", [("More than 3/4", 0.75, None, None, "more_than", None)]),
+    ("It happened on 3/4 after the vote.", []),
+    # digits grouped by spaces; signs and scale letters on the sentence's last word
+    ("Some 10 000 people marched.", [("Some 10 000", 10_000.0, None, None, "about", None)]),
+    ("It has 1 414 021 100 people.", [("1 414 021 100", 1_414_021_100.0, *X)]),
+    ("It cost 40\u202f000 rupees.", [("40\u202f000 rupees", 40_000.0, *X[:3], "INR")]),
+    ("Call police on 0845 125 222 or 0800 555 111.", []),
+    ("The patch is MS08-078.", []),
+    ("They can give you 10M.", [("10M", 10 * M, None, None, "exact", None)]),
+    ("He paid GBP 350 for it.", [("GBP 350", 350.0, None, None, "exact", "GBP")]),
+    ("It has run 24/7 since 9/11.", []),
+    # pounds of weight or sterling, metres or millions: the context decides
+    ("The laptop weighs 4.5 pounds.", [("4.5 pounds", 4.5, None, None, "exact", "pound")]),
+    ("Police seized 40 pounds of cocaine.", [("40 pounds", 40.0, *X[:3], "pound")]),
+    ("He spent 40 pounds of his own money.", [("40 pounds", 40.0, *X[:3], "GBP")]),
+    ("It sent 100,000 pounds of Matanuska butter.", [("100,000 pounds", 1e5, *X[:3], "pound")]),
+    ("She shed 30 pounds after the diet.", [("30 pounds", 30.0, *X[:3], "pound")]),
+    ("The club lost 25 pounds on each ticket.", [("25 pounds", 25.0, *X[:3], "GBP")]),
+    ("The firm lost 25 million pounds.", [("25 million pounds", 25 * M, *X[:3], "GBP")]),
+    ("The crane's outreach is 48m.", [("48m", 48.0, None, None, "exact", "metre")]),
+    ("The room is 5m by 4m.", [("5m", 5.0, *X[:3], "metre"), ("4m", 4.0, *X[:3], "metre")]),
+    ("Sales rose 5m by 2010.", [("5m", 5 * M, None, None, "exact", None)]),
+    ("It was 10.5 celcius at noon.", [("10.5 celcius", 10.5, *X[:3], "celsius")]),
+    # amounts in two units
+    ("It cost 13 dollars and 45 cents.", [("13 dollars and 45 cents", 13.45, *X[:3], "USD")]),
+    ("The fee rose to 17 USD 25.", [("17 USD 25", 17.25, None, None, "exact", "USD")]),
+    ("He is 6ft 2in tall.", [("6ft 2in", 6 + 2 / 12, None, None, "exact", "foot")]),
+    ("The baby weighed 7 pounds 3 ounces.", [("7 pounds 3 ounces", 7.1875, *X[:3], "pound")]),
+    (
+        "They paid $500 and 20 were arrested.",
+        [("$500", 500.0, *X[:3], "USD"), ("20", 20.0, *X)],
+    ),
+    # dozens, decimals said in words, shares as a count in a whole
+    (
+        "More than two dozen lenders closed.",
+        [("More than two dozen", 24.0, *X[:2], "more_than", None)],
+    ),
+    ("They bought three dozen eggs.", [("three dozen", 36.0, *X)]),
+    ("Growth was three point five percent.", [("three point five percent", 3.5, *X[:3], "%")]),
+    ("It fell to minus five point five.", [("minus five point five", -5.5, *X)]),
+    ("At one point five people left.", [("five", 5.0, *X)]),
+    ("One in five children is poor.", [("One in five", 0.2, *X)]),
+    ("Nearly 3 in 10 Americans agree.", [("Nearly 3 in 10", 0.3, None, None, "about", None)]),
+    ("Three out of four lines failed.", [("Three out of four", 0.75, *X)]),
+    ("He scored 5 in 2010.", [("5", 5.0, *X)]),
+    ("She scored 2 in 10 minutes.", [("2", 2.0, *X), ("10 minutes", 10.0, *X[:3], "minute")]),
+    # multiples
+    ("Twice as many people came.", [("Twice", 2.0, *X[:3], "times")]),
+    (
+        "It is nearly twice the size of Wales.",
+        [("nearly twice", 2.0, None, None, "about", "times")],
+    ),
+    ("Prices are five times higher.", [("five times", 5.0, *X[:3], "times")]),
+    ("He lost his pen 7 times since Monday.", [("7", 7.0, *X)]),
+    ("He called twice yesterday.", []),
+    # money written apart or in financial style; ages
+    ("The deal is a $35,000 reward.", [("$35,000", 35_000.0, *X[:3], "USD")]),
+    ("Sales of music ' s $ 500 million man.", [("$ 500 million", 500 * M, *X[:3], "USD")]),
+    ("It sold $ 280 million first mortgage notes.", [("$ 280 million", 280 * M, *X[:3], "USD")]),
+    ("Losses were 30 MUSD.", [("30 MUSD", 30 * M, *X[:3], "USD")]),
+    ("They lost 75 USD million.", [("75 USD million", 75 * M, *X[:3], "USD")]),
+    ("The promise is one year old.", [("one year", 1.0, *X[:3], "year")]),
+    # percentage points, "percentage" after a number, "through" ranges
+    ("It rose 3 percentage points.", [("3 percentage points", 3.0, *X[:3], "%")]),
+    ("It rose 1 percentage point in May.", [("1 percentage point", 1.0, *X[:3], "%")]),
+    ("Turnout was thirty percentage.", [("thirty percentage", 30.0, *X[:3], "%")]),
+    ("Grades 9 through 12 are closed.", [("9 through 12", None, 9.0, 12.0, "range", None)]),
+    # comparatives with "or equal", metres among other metric lengths
+    ("Scores are smaller or equal than 100.", [("smaller or equal than 100", 100.0, *AT_MOST)]),
+    (
+        "A 4m boat passed 30cm away.",
+        [("4m", 4.0, *X[:3], "metre"), ("30cm", 30.0, *X[:3], "centimetre")],
+    ),
+    # an amount with a scale word and a smaller one, joined by "and"
+    (
+        "They spent $1 million and 200,000 on it.",
+        [("$1 million and 200,000", 1.2 * M, *X[:3], "USD")],
+    ),
+    ("The city has 1 million and 200,000 people.", [("1 million and 200,000", 1.2 * M, *X)]),
+    (
+        "It paid $1 million and 200,000 shares.",
+        [("$1 million", 1.0 * M, *X[:3], "USD"), ("200,000", 200_000.0, *X)],
+    ),
+    # extra spaces inside a number (not a line break)
+    ("They counted fifty   two votes.", [("fifty   two", 52.0, *X)]),
+    (
+        "It has three hundred  and  thirty one seats.",
+        [("three hundred  and  thirty one", 331.0, *X)],
+    ),
+    ("Scores were 5\n6 in all.", [("5", 5.0, *X), ("6", 6.0, *X)]),
+    ("John Smith, aged 87, died.", [("87", 87.0, *X[:3], "year")]),
+    ("He retired at age 65.", [("65", 65.0, *X[:3], "year")]),
+    ("Andrew Lopez, 20, is the accused gunman.", [("20", 20.0, *X[:3], "year")]),
+    ("Smith scored 3, Jones 5.", [("3", 3.0, *X)]),
+    ("Micro Devices Inc., AMD +0.26% vowed.", [("+0.26%", 0.26, *X[:3], "%")]),
+    ("Downtime was 1hr 4 mins in all.", [("1hr 4 mins", 1 + 4 / 60, *X[:3], "hour")]),
+    ("It took 2 hours and 30 minutes.", [("2 hours and 30 minutes", 2.5, *X[:3], "hour")]),
+    (
+        "After 90 minutes 3 players left.",
+        [("90 minutes", 90.0, *X[:3], "minute"), ("3", 3.0, *X)],
+    ),
     # not figures
     ("The attack on Oct. 7 changed everything.", []),
     ("The curfew starts at 10:30 p.m. every night.", []),
@@ -122,6 +252,23 @@ CASES = [
     ("Profits fell in the fourth quarter.", []),
     ("She won a fifth term.", []),
     ("The airline ordered the Boeing 787.", []),
+    ("The offices of 4 Yawkey Way in Boston.", []),
+    ("He walked from 200 W. American Blvd. at noon.", []),
+    ("View the landmarks in 3-D now.", []),
+    ("The USB 3.0 standard allows it.", []),
+    ("Ryanair will buy five new 737 aircraft.", [("five", 5.0, *X)]),
+    ("It will buy 20 of Boeing's larger 777 planes.", [("20", 20.0, *X)]),
+    ("The company's 500 employees left.", [("500", 500.0, *X)]),
+    ("They exploit CVE-2013-3893 in IE.", []),
+    ("It is the A380-800 model.", []),
+    ("AT LEAST TWO MEN ARRESTED", [("AT LEAST TWO", 2.0, None, None, "at_least", None)]),
+    ("She was rediscovered in the late nineteen eighties.", []),
+    ("When arrested in his early 20's, he listed it.", []),
+    ("It plays for the first time since week 3.", []),
+    ("It paid off in round two.", []),
+    ("The bailout euro22 billion was paid.", []),
+    ("She died at the age of 85 in Los Angeles.", [("85", 85.0, *X[:3], "year")]),
+    ("He sold 4 Ford Focus cars.", [("4", 4.0, *X)]),
     ("It runs on a new 3G network.", []),
     ("He bought a PS4 console.", []),
     ("A 24-hour curfew was imposed.", []),

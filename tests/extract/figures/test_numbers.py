@@ -21,13 +21,28 @@ from storyledger.extract.figures.numbers import read_number, vague_low
         ("a million", 1e6),
         ("an hour", 1),
         ("0.5", 0.5),
+        ("twenty one trillion three hundred", 21_000_000_000_300),
+        ("4 thousand 3 hundred and 21", 4321),
+        ("one thousand and five hundred", 1500),
+        ("two thousand and two hundred", 2200),
+        ("twelve hundred", 1200),
+        ("6 crore and two hundred", 60_000_200),
+        ("three and a fifth", 3.2),
+        ("one and three quarters", 1.75),
+        ("3 million and a half", 3_500_000),
+        ("five billion and three quarters", 5.75e9),
+        ("3/4", 0.75),
+        ("10 1/2", 10.5),
     ],
 )
 def test_read_number(phrase, value):
     assert read_number(phrase) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("phrase", ["thousands", "dozens", "hundreds", "banana", ""])
+@pytest.mark.parametrize(
+    "phrase",
+    ["thousands", "dozens", "hundreds", "banana", "", "9/11", "24/7"],
+)
 def test_not_a_plain_number(phrase):
     assert read_number(phrase) is None
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyledger.extract.figures.quantity import entity_span
+from storyledger.extract.figures.dates import entity_span
+from storyledger.extract.figures.numbers import SCALES
 
 _OF_HEADS = frozenset({"of"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "within", "from", "near"})
@@ -40,6 +41,8 @@ def counted_noun(number: Token) -> Token | None:
     """The noun the number counts, or None when the number stands on its own."""
     while number.dep_ == "conj" and number.head.like_num and number.head is not number:
         number = number.head  # "between 30 and 40 bridges": 40 hangs off 30
+    if number.lower_ in SCALES and number.dep_ == "quantmod" and number.head.i < number.i:
+        number = number.head  # "two dozen lenders": "dozen" hangs off "two"
     head = number.head
     if number.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.pos_ in (
         "NOUN",

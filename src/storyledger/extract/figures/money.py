@@ -50,6 +50,7 @@ _WORD_PATTERN = re.compile(
 )
 
 
+_MILLIONS_CODE = re.compile(r"M([A-Z]{3})(?![\w$])")  # financial reports: "MUSD" is millions
 _CODE_AFTER = re.compile(r"(?:[A-Za-z]{3}|[$€£¥₹₩₽₺₦₱₪฿₫₴₡₿₾₭元₨])(?![\w$])")
 
 
@@ -88,6 +89,8 @@ def split_glued(text: str) -> Glued | None:
     ):
         return None
     prefix, suffix = match["prefix"], match["suffix"]
+    if prefix and match["core"][:1] in "-−":
+        return None  # "CVE-2013": a code; negative money is "-$5", not "USD-5"
     currency = None
     if prefix:
         currency = sign_code(prefix) or SCALE_ONLY_SIGNS.get(prefix.lower())
@@ -134,6 +137,9 @@ def money_word_at(text: str, position: int) -> tuple[str, Decimal, int] | None:
     """A currency name, sub-unit, code or sign written at `position` ("euros", "Hong Kong
     dollars", "pence", "USD", "€"): its ISO code, the factor to that currency, and its end."""
     match = _WORD_PATTERN.match(text, position)
+    millions = _MILLIONS_CODE.match(text, position)
+    if match is None and millions is not None and millions.group(1) in CODES:
+        return millions.group(1), Decimal(10**6), millions.end()  # "30 MUSD", "120 MEUR"
     if match is None:
         code = _CODE_AFTER.match(text, position)
         if code is not None and (sign := sign_code(code.group(0))) is not None:

@@ -14,8 +14,14 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.money import Glued, money_word_at, sign_code, split_glued
-from storyledger.extract.figures.numbers import SCALES, read_decimal
+from storyledger.extract.figures.money import Glued, money_word_at, split_glued
+from storyledger.extract.figures.numbers import (
+    DENOMINATORS,
+    MAX_NUMBER_TOKENS,
+    SCALES,
+    read_decimal,
+)
+from storyledger.extract.figures.unit_context import metres_follow, weighs
 from storyledger.extract.figures.units import unit_at
 
 ORDINAL_WORDS = frozenset(
@@ -26,18 +32,13 @@ _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 _UNIT_WORDS = frozenset("one two three four five six seven eight nine".split())
 _BIG = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-_METRE_WORDS = frozenset(
-    "tall high long wide deep away above below across deeper higher taller longer".split()
-)
-_CONVERSION_UNITS = frozenset({"ft", "feet", "foot", "in", "inches", "yards", "yd"})
 _HYPHENS = ("-", "‑", "–")
+_SLASHED = re.compile(r"^\d+/\d+$")
+_NARROW_SPACES = ("\u202f", "\u2009", "\u00a0")
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
 PERCENT = (("percentage points", "%"), ("percentage point", "%"), ("per cent", "%"))
-_PERCENT_WORDS = frozenset({"%", "percent", "pc", "pct"})
+_PERCENT_WORDS = frozenset({"%", "percent", "percents", "percentage", "pc", "pct"})
 _UNIT_WINDOW = 6  # tokens read for a unit: "degrees Celsius", "square kilometres per ..."
-# The longest number written in words ("nine hundred and ninety-nine billion nine hundred and
-# ninety-nine million ... ninety-nine") is 34 tokens; a longer run of numbers is a list, not one
-# number, and reading no further keeps the work on a run of n numbers linear, not n squared.
-MAX_NUMBER_TOKENS = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +54,12 @@ class Reading:
 
 
 def glued_at(token: Token) -> Glued | None:
-    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None."""
-    return split_glued(token.text)
+    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None; a sentence's full
+    stop kept on the token is not part of it ("give you 10M.")."""
+    glued = split_glued(token.text)
+    if glued is None and token.text.endswith(".") and len(token.text) > 2 and token.is_sent_end:
+        return split_glued(token.text[:-1])
+    return glued
 
 
 def is_ordinal(token: Token) -> bool:
@@ -76,11 +81,13 @@ def read_at(sentence: Span, index: int) -> Reading | None:
         words[-1] = words[-1].rstrip(".") if len(words) > 1 else words[-1]
         if glued is not None:
             words[0] = glued.core
+        if len(words) > 1 and _in_list(doc, index, words):
+            return None  # "252 259 266 ...": a list of numbers, not digits grouped by spaces
     unit = glued.unit if glued is not None else None
     scale = glued.scale if glued is not None else Decimal(1)
-    if glued is not None and glued.suffix.lower() == "m" and _metres_follow(doc, end, glued):
+    if glued is not None and glued.suffix.lower() == "m" and metres_follow(doc, end, glued):
         unit, scale = "metre", Decimal(1)
-    elif words[-1] == "m" and len(words) > 1 and _metres_follow(doc, end, glued):
+    elif words[-1] == "m" and len(words) > 1 and metres_follow(doc, end, glued):
         unit, words = "metre", words[:-1]
     value = read_decimal(" ".join(words))
     if value is None:
@@ -113,6 +120,12 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
         if end - index >= MAX_NUMBER_TOKENS:
             return end, False
         following = doc[end + 1]
+        if _blank(following):
+            over = _over_blank(doc, end, sentence.end)
+            if over is None:
+                break
+            end = over  # "fifty   two", "three hundred  and  thirty one": extra spaces
+            continue
         lower = following.lower_
         if following.i == sentence.end - 1 or doc[following.i + 1].is_punct:
             lower = lower.rstrip(".")  # "lent US$2.5m.": the sentence's full stop
@@ -125,7 +138,17 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
             and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
         ):
             end += 1
-        elif and_a_half(doc, end, sentence.end):
+        elif lower in ("dozen", "dozens") and doc[end].like_num and not is_ordinal(doc[end]):
+            end += 1  # "three dozen", "3 dozens"
+        elif (
+            lower == "point"
+            and _digits_after_point(doc, end + 2, sentence.end) > 0
+            and not (end > 0 and doc[end - 1].lower_ == "at")  # "at one point"
+        ):
+            end += 1 + _digits_after_point(doc, end + 2, sentence.end)  # "five point five"
+        elif following.text in _NARROW_SPACES and _digit_group(doc, end, sentence.end):
+            end += 2  # "40\u202f000": digits grouped by a narrow space
+        elif and_a_half(doc, end, sentence.end) or _and_a_fraction(doc, end, sentence.end):
             end += 3
         elif (
             doc[end].lower_ == "half"
@@ -141,7 +164,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
                 and end + 2 < sentence.end
                 and doc[end + 2].like_num
                 and not is_ordinal(doc[end + 2])
-                and not doc[end + 2].text[0].isdigit()
+                and (not doc[end + 2].text[0].isdigit() or _hundred_and(doc, end))
                 and spelled
             )
             or (
@@ -173,37 +196,81 @@ def and_a_half(doc: object, end: int, stop: int) -> bool:
     )
 
 
+def _and_a_fraction(doc: object, end: int, stop: int) -> bool:
+    """ "three and a fifth", "3 million and a half", "one and three quarters": a whole number
+    and a fraction written in words."""
+    if end + 3 >= stop or doc[end + 1].lower_ != "and" or not doc[end].like_num:
+        return False
+    top, bottom = doc[end + 2], doc[end + 3].lower_
+    numerator = top.lower_ in ("a", "an") or (top.like_num and not is_ordinal(top))
+    return numerator and (bottom in DENOMINATORS or bottom.removesuffix("s") in DENOMINATORS)
+
+
+_SPOKEN_DIGITS = frozenset(
+    "zero nought naught oh one two three four five six seven eight nine".split()
+)
+
+
+def _digits_after_point(doc: object, start: int, stop: int) -> int:
+    """How many tokens from `start` say the digits after a decimal "point": digits one by
+    one ("zero three") or one number in words ("seventy-one": three tokens)."""
+    count = 0
+    while start + count < stop and doc[start + count].lower_ in _SPOKEN_DIGITS:
+        count += 1
+    if count or start >= stop or not doc[start].is_alpha or not doc[start].like_num:
+        return count
+    return 3 if _hyphenated_words(doc, start, stop) else 1
+
+
+def _blank(token: Token) -> bool:
+    """A token of extra spaces between words (not a line break)."""
+    return token.is_space and token.text.strip(" ") == ""
+
+
+def _over_blank(doc: object, end: int, stop: int) -> int | None:
+    """Where the number goes on over extra spaces after token `end`, or None."""
+    if end + 2 >= stop:
+        return None
+    after, spelled = doc[end + 2], not doc[end].text[:1].isdigit()
+    if after.lower_ in SCALES and SCALES[after.lower_] >= 100:
+        return end + 2
+    if after.like_num and not is_ordinal(after) and after.lower_ != "one":
+        return end + 2
+    joined = end + 4 < stop and _blank(doc[end + 3]) and doc[end + 4].like_num
+    if after.lower_ == "and" and joined and spelled and not is_ordinal(doc[end + 4]):
+        return end + 4
+    return None
+
+
+def _in_list(doc: object, index: int, words: list[str]) -> bool:
+    """Digit groups that follow another number, or more groups than a trillion has."""
+    if not all(word.replace(".", "").isdecimal() for word in words):
+        return False
+    return len(words) > 5 or (index > 0 and doc[index - 1].text.isdecimal())
+
+
+def _digit_group(doc: object, end: int, stop: int) -> bool:
+    return end + 2 < stop and doc[end].text.isdecimal() and bool(_GROUP.match(doc[end + 2].text))
+
+
+def _hundred_and(doc: object, end: int) -> bool:
+    """ "3 hundred and 21": digits after "hundred and" (below a hundred) end the number."""
+    after = doc[end + 2].text
+    return doc[end].lower_ == "hundred" and after.isdecimal() and 0 < int(after) < 100
+
+
 def _hyphenated_words(doc: object, end: int, stop: int) -> bool:
-    """ "thirty-four", "1.75-billion": a tens word and a unit word, or a number and its scale
-    word, joined by a hyphen."""
+    """ "thirty-four", "1.75-billion", "2-1/2": a tens word and a unit word, a number and its
+    scale word, or a whole number and a fraction, joined by a hyphen."""
     if end + 2 >= stop:
         return False
     dash, unit = doc[end + 1], doc[end + 2]
     joined = dash.text in _HYPHENS and doc[end].whitespace_ == "" and dash.whitespace_ == ""
     spelled = doc[end].lower_ in TENS and unit.lower_ in _UNIT_WORDS
+    if doc[end].text.isdecimal() and _SLASHED.match(unit.text):
+        return joined  # "2-1/2 years"
     scaled = unit.lower_ in SCALES and SCALES[unit.lower_] >= 1e6
     return joined and (spelled or scaled)
-
-
-def _metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
-    """ "a 25m (82ft) tower", "25m high", "the 100m sprint": an "m" of metres, not millions.
-    Money never is: "£4.1m" is millions."""
-    if glued is not None and glued.currency is not None:
-        return False
-    first = end if glued is not None else end - 1
-    while first > 0 and doc[first - 1].like_num and end - first < MAX_NUMBER_TOKENS:
-        first -= 1
-    if first > 0 and sign_code(doc[first - 1].text):
-        return False
-    after = doc[end + 1 : end + 4]
-    if len(after) >= 3 and after[0].text == "(" and after[2].lower_ in _CONVERSION_UNITS:
-        return True
-    if len(after) >= 1 and after[0].text == "(" and (g := glued_at(after[1])) is not None:
-        return g.unit in ("foot", "inch", "yard")
-    if after and after[0].lower_ in _METRE_WORDS:
-        return True
-    before = doc[first - 1].lower_ if first > 0 else ""
-    return bool(after) and before in ("a", "an", "the") and after[0].tag_ == "NN"
 
 
 def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal, int] | None:
@@ -225,14 +292,16 @@ def unit_after(sentence: Span, last: int, *, money: bool) -> tuple[str, Decimal,
         position = doc[last + 2].idx - base
     lower = text[position : position + 20].lower()
     found: tuple[str, Decimal, int] | None = None
-    for phrase, name in PERCENT:
+    for phrase, name in PERCENT:  # the longest first: "percentage points", not "... point"
         if lower.startswith(phrase):
             found = (name, Decimal(1), position + len(phrase))
+            break
     if found is None and not hyphen and following.lower_ in _PERCENT_WORDS:
         found = ("%", Decimal(1), len(following.text))
     if found is None and not money:
         found = money_word_at(text, position)
-        if found is not None and hyphen and text[position : found[2]].lower().startswith("pound"):
+        pound = found is not None and text[position : found[2]].lower().startswith("pound")
+        if pound and (hyphen or weighs(sentence, last)):
             found = ("pound", Decimal(1), found[2])  # "a 200-pound man": weight, not money
     if found is None and not money:
         measured = unit_at(text, position)

@@ -1,0 +1,28 @@
+"""Multiples: "twice as many", "three times higher", "nearly twice the size": a figure whose unit
+is "times" (a ratio to something else), not a count. "7 times since Monday" stays a count."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+MULTIPLE_WORDS = {"twice": 2.0, "thrice": 3.0}
+_COMPARISONS = frozenset(
+    "as more less fewer higher lower larger smaller bigger greater faster slower longer shorter "
+    "the that".split()
+)
+
+
+def multiple_at(sentence: Span, index: int) -> float | None:
+    """The value of "twice"/"thrice" at `index` when a comparison follows ("twice as many")."""
+    doc = sentence.doc
+    value = MULTIPLE_WORDS.get(doc[index].lower_)
+    following = doc[index + 1].lower_ if index + 1 < sentence.end else ""
+    return value if value is not None and following in _COMPARISONS else None
+
+
+def times_after(sentence: Span, last: int) -> int | None:
+    """The "times" token of "three times as many" or "five times higher" after token `last`."""
+    doc = sentence.doc
+    if last + 2 >= sentence.end or doc[last + 1].lower_ != "times":
+        return None
+    return last + 1 if doc[last + 2].lower_ in _COMPARISONS else None
