@@ -101,7 +101,10 @@ def _analyze(corpus: Path) -> tuple[dict[str, float], int, str]:
     for name in ("save", "save_many", "log", "log_many", "begin_run", "finish_run"):
         if hasattr(Store, name):
             setattr(Store, name, _clocked(getattr(Store, name), parts, "store"))
-    Store.refresh_corpus = _clocked(Store.refresh_corpus, parts, "cross")
+    if hasattr(runner, "refresh_corpus"):  # the runner runs the cross-article stage (#17)
+        runner.refresh_corpus = _clocked(runner.refresh_corpus, parts, "cross")
+    else:  # a storyledger from before #17: the store ran it
+        Store.refresh_corpus = _clocked(Store.refresh_corpus, parts, "cross")
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "a.db") as store:
         started = time.perf_counter()
         report = runner.analyze_paths([corpus], store, nlp, options=IngestOptions())
