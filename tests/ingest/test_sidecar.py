@@ -140,3 +140,21 @@ def test_an_entry_for_a_file_not_given_this_time_is_not_worth_a_word(tmp_path, c
     list(read_inputs([tmp_path / "a.txt"], IngestOptions(sidecar=load_sidecar(meta))))
     assert "b.txt" not in caplog.text and "d.jsonl:2" not in caplog.text
     assert f"{meta}: entry 'e.jsonl:1' matches no input" in caplog.text
+
+
+def test_an_entry_for_a_file_beside_the_inputs_not_given_this_time_is_not_worth_a_word(
+    tmp_path, caplog
+):
+    """The layout of `examples/`: the sidecar one folder above the articles; reading one of them
+    (as the evals do) is no reason to warn of the others."""
+    from storyledger.ingest import IngestOptions, read_inputs
+
+    story = tmp_path / "story"
+    story.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (story / name).write_text(f"The {name} article, officials said.")
+    meta = tmp_path / "meta.json"
+    meta.write_text(json.dumps({"a.txt": {}, "b.txt": {}, "ghost.txt": {}}))
+    list(read_inputs([story / "a.txt"], IngestOptions(sidecar=load_sidecar(meta))))
+    assert "b.txt" not in caplog.text
+    assert f"{meta}: entry 'ghost.txt' matches no input" in caplog.text

@@ -68,10 +68,12 @@ def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator
     """
     seen: dict[str, str] = {}
     matched: set[str] = set()  # sidecar entries an input matched, whatever became of it
+    folders: set[Path] = set()  # where the inputs came from
     sidecar = options.sidecar
     for found in _walk(paths, options):
         if sidecar is not None and (key := sidecar.key_for(valid(found.source))) is not None:
             matched.add(key)
+        folders.add(Path(found.source.rpartition(":")[0] or found.source).parent)
         if isinstance(found, Skipped):
             yield Skipped(valid(found.source), valid(found.reason))
             continue
@@ -87,7 +89,7 @@ def read_inputs(paths: Iterable[str | Path], options: IngestOptions) -> Iterator
         seen[article_id] = found.source
         yield _article(found, text, article_id, sidecar)
     if sidecar is not None:
-        sidecar.note_unused(matched)
+        sidecar.note_unused(matched, folders)
 
 
 def _walk(paths: Iterable[str | Path], options: IngestOptions) -> Iterator[_Found | Skipped]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,13 +56,15 @@ class Sidecar:
             candidates.append(Path(source).name)
         return next((key for key in candidates if key in self._entries), None)
 
-    def note_unused(self, matched: set[str]) -> None:
+    def note_unused(self, matched: set[str], folders: Iterable[Path] = ()) -> None:
         """Warn of each entry that no input matched and that names no file beside the sidecar
-        (a typo, or a missing file); a file simply not given this time is not worth a word."""
-        beside = Path(self.path).parent
+        or in a folder the inputs came from (a typo, or a missing file); a file simply not given
+        this time is not worth a word."""
+        places = {Path(self.path).parent, *folders}
         for name in sorted(set(self._entries) - matched):
             path, _, record = name.rpartition(":")
-            if not (beside / (path if record.isdigit() and path else name)).exists():
+            file = path if record.isdigit() and path else name
+            if not any((place / file).exists() for place in places):
                 note(self.path, errors.SIDECAR_UNUSED.format(name=name))
 
     def __len__(self) -> int:
