@@ -88,3 +88,32 @@ def test_light_verbs_with_event_nouns(nlp, text, wanted):
 
 def test_a_light_verb_alone_is_no_event(nlp):
     assert _events(nlp, "The company announced a new phone.") == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # CAMEO 03x/13x: a party willing, ready or prepared to act states an intent: to
+        # cooperate or yield is AGREE, to use force a threat; the adjective's subject acts
+        (
+            "The rebels are willing to withdraw from the northern towns.",
+            ("The rebels", "withdraw", "AGREE"),
+        ),
+        ("Pakistan is ready to visit India for talks.", ("Pakistan", "visit", "AGREE")),
+        (
+            "The army said it was prepared to attack the rebel camps.",
+            ("The army", "attack", "THREATEN"),
+        ),
+    ],
+)
+def test_willingness_is_an_intent(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.trigger, e.action) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+def test_a_demanded_readiness_is_no_commitment(nlp):
+    text = "The envoy said the rebels must be ready to withdraw from the towns."
+    assert all(action != "AGREE" for _, action, _ in _events(nlp, text))

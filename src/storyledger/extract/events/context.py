@@ -48,6 +48,8 @@ class Modes:
 
     def _own(self, verb: Token, lexicon: EventLexicon) -> str | None:
         words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+        if committed(verb, lexicon):  # "must be ready to mediate": the copula's modal
+            words |= {c.lower_ for c in verb.head.head.children if c.dep_ == "aux"}
         if words & lexicon.demand_modals:
             return "hypothetical"  # "said Iraq must hand over ...": demanded, not done
         if (
@@ -64,11 +66,19 @@ class Modes:
             words & lexicon.future
             or set(heads) & lexicon.future
             or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
+            or committed(verb, lexicon)
         ):
             return "future"
         if self.words.bag((verb,)).meets(lexicon.historical):
             return "historical"
         return None
+
+
+def committed(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "is willing to withdraw", "is ready to host": an intent to act, which CAMEO codes as
+    the intent (03x: intent to cooperate, aid, yield; 13x: threats), not as the act."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in lexicon.commitment
 
 
 class Mentions:

@@ -17,6 +17,7 @@ class EventLexicon:
     verb_objects: dict[tuple[str, str], tuple[str | None, str | None]]
     phrasal: dict[tuple[str, str], str]
     future: frozenset[str]
+    commitment: frozenset[str]
     hypothetical: frozenset[str]
     historical: frozenset[str]
     denial: frozenset[str]
@@ -47,6 +48,7 @@ def event_lexicon() -> EventLexicon:
         },
         phrasal={(item["verb"], item["particle"]): item["type"] for item in raw["phrasal"]},
         future=frozenset(raw["future_markers"]),
+        commitment=frozenset(raw["commitment_adjectives"]["words"]),
         hypothetical=frozenset(raw["hypothetical_markers"]),
         historical=frozenset(raw["historical_markers"]),
         denial=frozenset(raw["denial_markers"]),

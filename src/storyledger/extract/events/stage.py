@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
-from storyledger.extract.events.context import Dates, Mentions, Modes
+from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
     can_act,
@@ -278,6 +278,8 @@ def _event(
     aux = modes.of(verb, lexicon)
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
+        if kind == "CONCEDE" and committed(verb, lexicon):
+            kind = "AGREE"  # CAMEO 035: "willing to withdraw" is an intent to yield
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
     actor, target = resolve(actor), resolve(target) if target is not None else None
@@ -358,6 +360,9 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
                 token = owner.head  # "issued a statement threatening ...": the issuer
                 continue
             return None
+        if token.dep_ == "acomp" and token.lower_ in lexicon.commitment:
+            token = token.head  # "Norway is willing to send ...": the copula's subject
+            continue
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             return None
         token = token.head
