@@ -27,6 +27,7 @@ from storyledger.extract.events.parties import (
 )
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
+from storyledger.extract.quotes.marks import QuoteCover, find_quoted
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, content_id
@@ -61,7 +62,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
     article, doc = analysis.article, analysis.doc
     lexicon = event_lexicon()
     prose = {b.index for b in analysis.get("blocks") if b.kind in PROSE_KINDS}
-    mentions = Mentions(analysis.get("mentions"))
+    quoted = QuoteCover(find_quoted(article.text, analysis.get("blocks")))
+    mentions = Mentions(analysis.get("mentions"), doc, quoted)
     words = DocWords(doc)
     modes, dates = Modes(words), Dates(words, article.published)
     events: list[Event] = []
@@ -286,6 +288,12 @@ def _event(
     if target is not None and target.i == actor.i:
         return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
+    actor_text, actor_id = _party(text, actor, actor_bounds, mentions)
+    target_text, target_id = (
+        _party(text, target, target_bounds, mentions) if target_bounds else (None, None)
+    )
+    if target_text == actor_text:
+        return None  # a pronoun that stands for the actor: one party on both sides
     return Event(
         article=article.id,
         start=span.start_char,
@@ -294,10 +302,10 @@ def _event(
         id=content_id("event", article.id, verb.idx, kind),
         action=kind,
         mode=mode,
-        actor=text[actor_bounds[0] : actor_bounds[1]],
-        actor_id=mentions.named(actor_bounds),
-        target=text[target_bounds[0] : target_bounds[1]] if target_bounds else None,
-        target_id=mentions.named(target_bounds) if target_bounds else None,
+        actor=actor_text,
+        actor_id=actor_id,
+        target=target_text,
+        target_id=target_id,
         date=resolved.date if resolved else None,
         negated=negated,
         aux=aux,
@@ -305,6 +313,17 @@ def _event(
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
     )
+
+
+def _party(
+    text: str, token: Token, bounds: tuple[int, int], mentions: Mentions
+) -> tuple[str, str | None]:
+    """A party as named: the phrase, or for a pronoun or description the name it stands for
+    in the article (the shared resolver); with its canonical actor."""
+    named = mentions.referent(token, bounds)
+    if named is not None:
+        return named.text, named.actor_id
+    return text[bounds[0] : bounds[1]], mentions.named(bounds)
 
 
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
