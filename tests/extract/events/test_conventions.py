@@ -79,6 +79,15 @@ def test_no_threat_or_concession_without_its_words(nlp, text, trigger):
         ),
         ("Israel mounted an invasion of Lebanon.", ("mounted", "ASSAULT", "Lebanon")),
         ("The rebels declared a ceasefire.", ("declared", "CONCEDE", None)),
+        # a carrier noun ("effort", "campaign") names its event before it
+        (
+            "The army launched a bombing campaign against the rebels.",
+            ("launched", "ASSAULT", "the rebels"),
+        ),
+        (
+            "The Norwegian envoy began a mediation effort between Sudan and Chad.",
+            ("began", "CONSULT", "Sudan"),
+        ),
     ],
 )
 def test_light_verbs_with_event_nouns(nlp, text, wanted):

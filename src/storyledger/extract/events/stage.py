@@ -129,7 +129,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         )
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
-        noun = lexicon.event_nouns.get(obj.lemma_.lower())
+        noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
         if noun is not None and _light(verb, lexicon) and obj.dep_ == "dobj":
             # "launched an investigation into ...", "staged a hunger strike"
             hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
@@ -193,6 +193,20 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     lemma, word = verb.lemma_.lower(), verb.lower_
     return lemma in lexicon.light_verbs or (
         word.endswith("ed") and word[:-1] in lexicon.light_verbs
+    )
+
+
+def _carried(noun: Token, lexicon: EventLexicon) -> tuple | None:
+    """The event a carrier noun names before it: "a mediation effort", "a bombing campaign"."""
+    if noun.lemma_.lower() not in lexicon.event_heads:
+        return None
+    return next(
+        (
+            lexicon.event_nouns[c.lemma_.lower()]
+            for c in noun.children
+            if c.dep_ == "compound" and c.lemma_.lower() in lexicon.event_nouns
+        ),
+        None,
     )
 
 
