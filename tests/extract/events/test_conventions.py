@@ -126,3 +126,27 @@ def test_willingness_is_an_intent(nlp, text, wanted):
 def test_a_demanded_readiness_is_no_commitment(nlp):
     text = "The envoy said the rebels must be ready to withdraw from the towns."
     assert all(action != "AGREE" for _, action, _ in _events(nlp, text))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an event noun standing alone as the subject of "continue", "erupt": who is behind it
+        # acts, whom it is aimed at (else where it is held) receives
+        (
+            "Kurdish protests against the Turkish government continued on Friday.",
+            ("Kurdish", "PROTEST", "the Turkish government"),
+        ),
+        ("Protests by students erupted in Tehran on Monday.", ("students", "PROTEST", "Tehran")),
+    ],
+)
+def test_an_event_noun_standing_alone(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+def test_a_continued_noun_that_is_no_event_is_none(nlp):
+    assert _events(nlp, "The rain continued on Friday.") == []

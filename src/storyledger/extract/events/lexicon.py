@@ -24,6 +24,7 @@ class EventLexicon:
     threat_verbs: frozenset[str]
     light_verbs: frozenset[str]
     event_heads: frozenset[str]
+    aspectual: frozenset[str]
     event_nouns: dict[str, tuple[str, str | None]]
     threat_conditions: frozenset[str]
     demand_modals: frozenset[str]
@@ -56,6 +57,7 @@ def event_lexicon() -> EventLexicon:
         threat_verbs=frozenset(raw["conditional_threats"]["verbs"]),
         light_verbs=frozenset(raw["light_verbs"]),
         event_heads=frozenset(raw["event_noun_heads"]["words"]),
+        aspectual=frozenset(raw["aspectual_verbs"]["words"]),
         event_nouns={
             noun: (entry[0], entry[1] if len(entry) > 1 else None)
             for noun, entry in raw["event_nouns"].items()

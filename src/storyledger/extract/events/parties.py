@@ -235,6 +235,11 @@ def recipient(
     return found
 
 
+def aimed_at(noun: Token) -> Token | None:
+    """Whom an event noun is aimed at, in its phrases ("riots against Israeli policies")."""
+    return _prepositional(noun, RECIPIENT_PREPS, depth=3, loose=True)
+
+
 def _between(head: Token) -> Token | None:
     """The parties a meeting or mediation is held between, on the verb or its noun."""
     return _prepositional(head, frozenset({"between"}), depth=1)

@@ -17,6 +17,7 @@ from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
+    aimed_at,
     can_act,
     instrument,
     is_state,
@@ -134,6 +135,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             # "launched an investigation into ...", "staged a hunger strike"
             hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
             return noun[0], "hunger" if hunger else noun[1], obj, True, False
+    alone = _standing_alone(verb, lexicon)
+    if alone is not None:  # "Palestinian riots against Israeli policies continued"
+        noun = lexicon.event_nouns[alone.lemma_.lower()]
+        return noun[0], noun[1], alone, True, False
     deeper = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
     )
@@ -194,6 +199,17 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     return lemma in lexicon.light_verbs or (
         word.endswith("ed") and word[:-1] in lexicon.light_verbs
     )
+
+
+def _standing_alone(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun that is the subject of a verb saying only that it goes on ("riots
+    continued", "protests erupted"), or None."""
+    if verb.lemma_.lower() not in lexicon.aspectual:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    return subject
 
 
 def _carried(noun: Token, lexicon: EventLexicon) -> tuple | None:
@@ -277,7 +293,12 @@ def _event(
         return None
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
-    target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    alone = _standing_alone(verb, lexicon)
+    if obj is not None and alone is not None and obj.i == alone.i:
+        # its own modifiers name who is behind it, not the recipient; else the place, ...
+        target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
+    else:
+        target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if dyadic and not (political(actor) or political(target)):
