@@ -79,6 +79,15 @@ def test_no_threat_or_concession_without_its_words(nlp, text, trigger):
         ),
         ("Israel mounted an invasion of Lebanon.", ("mounted", "ASSAULT", "Lebanon")),
         ("The rebels declared a ceasefire.", ("declared", "CONCEDE", None)),
+        # a carrier noun ("effort", "campaign") names its event before it
+        (
+            "The army launched a bombing campaign against the rebels.",
+            ("launched", "ASSAULT", "the rebels"),
+        ),
+        (
+            "The Norwegian envoy began a mediation effort between Sudan and Chad.",
+            ("began", "CONSULT", "Sudan"),
+        ),
     ],
 )
 def test_light_verbs_with_event_nouns(nlp, text, wanted):
@@ -88,3 +97,56 @@ def test_light_verbs_with_event_nouns(nlp, text, wanted):
 
 def test_a_light_verb_alone_is_no_event(nlp):
     assert _events(nlp, "The company announced a new phone.") == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # CAMEO 03x/13x: a party willing, ready or prepared to act states an intent: to
+        # cooperate or yield is AGREE, to use force a threat; the adjective's subject acts
+        (
+            "The rebels are willing to withdraw from the northern towns.",
+            ("The rebels", "withdraw", "AGREE"),
+        ),
+        ("Pakistan is ready to visit India for talks.", ("Pakistan", "visit", "AGREE")),
+        (
+            "The army said it was prepared to attack the rebel camps.",
+            ("The army", "attack", "THREATEN"),
+        ),
+    ],
+)
+def test_willingness_is_an_intent(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.trigger, e.action) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+def test_a_demanded_readiness_is_no_commitment(nlp):
+    text = "The envoy said the rebels must be ready to withdraw from the towns."
+    assert all(action != "AGREE" for _, action, _ in _events(nlp, text))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an event noun standing alone as the subject of "continue", "erupt": who is behind it
+        # acts, whom it is aimed at (else where it is held) receives
+        (
+            "Kurdish protests against the Turkish government continued on Friday.",
+            ("Kurdish", "PROTEST", "the Turkish government"),
+        ),
+        ("Protests by students erupted in Tehran on Monday.", ("students", "PROTEST", "Tehran")),
+    ],
+)
+def test_an_event_noun_standing_alone(nlp, text, wanted):
+    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
+    (analysis,) = analyse([article], nlp)
+    events = [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    assert wanted in events, events
+
+
+def test_a_continued_noun_that_is_no_event_is_none(nlp):
+    assert _events(nlp, "The rain continued on Friday.") == []

@@ -103,3 +103,41 @@ def test_pronouns_resolved_in_their_sentence(nlp, text, wanted):
 def test_who_is_behind_an_event_noun_subject(nlp, text, wanted):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     assert [(e.actor, e.action, e.target) for e in analysis.get("events")] == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Maria Ortega, the governor of the province, returned from the capital on Monday. "
+            "She condemned the army for the raids on the villages.",
+            ("Maria Ortega", "ACCUSE", "condemned"),
+        ),
+        (
+            "Norvik Steel Company opened a plant in Kent. It later accused the council of delays.",
+            ("Norvik Steel Company", "ACCUSE", "accused"),
+        ),
+        (  # a description: the name that holds its noun
+            "The Harbor Workers Union held a meeting in Lisbon on Monday. "
+            "The union accused the port authority of breaking the wage deal.",
+            ("Harbor Workers Union", "ACCUSE", "accused"),
+        ),
+    ],
+)
+def test_pronouns_and_descriptions_resolved_across_sentences(nlp, text, wanted):
+    """The shared resolver (extract/resolve.py) names a party a pronoun or description
+    stands for when its own sentence does not."""
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    assert wanted in [(e.actor, e.action, e.trigger) for e in analysis.get("events")]
+
+
+@pytest.mark.issue(15)
+def test_a_pronoun_inside_quotation_marks_is_the_speakers(nlp):
+    text = (
+        "Officials of the Norvik Steel Company met reporters on Monday. "
+        '"We will never negotiate with the strikers," the manager said.'
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    actors = {e.trigger: e.actor for e in analysis.get("events")}
+    assert actors["negotiate"] == "We"

@@ -6,18 +6,26 @@ the records done once, so a long sentence of joined verbs costs its length, not 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyledger.extract.events.dates import resolve_date
 from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
+from storyledger.extract.quotes.marks import QuoteCover
+from storyledger.extract.resolve import Resolver
 from storyledger.model import Mention
 
 _SELF = frozenset({"i", "we", "he", "she", "it", "they"})
+_REFERENT_KINDS = {
+    **dict.fromkeys(("he", "she", "him", "her"), ("person",)),
+    **dict.fromkeys(("it",), ("organization", "place")),
+    **dict.fromkeys(("they", "them", "we"), ("organization", "group", "place")),
+}
 
 
 class Modes:
@@ -48,6 +56,8 @@ class Modes:
 
     def _own(self, verb: Token, lexicon: EventLexicon) -> str | None:
         words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "mark")}
+        if committed(verb, lexicon):  # "must be ready to mediate": the copula's modal
+            words |= {c.lower_ for c in verb.head.head.children if c.dep_ == "aux"}
         if words & lexicon.demand_modals:
             return "hypothetical"  # "said Iraq must hand over ...": demanded, not done
         if (
@@ -64,6 +74,7 @@ class Modes:
             words & lexicon.future
             or set(heads) & lexicon.future
             or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
+            or committed(verb, lexicon)
         ):
             return "future"
         if self.words.bag((verb,)).meets(lexicon.historical):
@@ -71,12 +82,52 @@ class Modes:
         return None
 
 
+def committed(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "is willing to withdraw", "is ready to host": an intent to act, which CAMEO codes as
+    the intent (03x: intent to cooperate, aid, yield; 13x: threats), not as the act."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in lexicon.commitment
+
+
 class Mentions:
     """The mentions of an article by start, to find those inside a phrase in log time."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, mentions: Sequence[Mention], doc: Doc | None = None, quoted: QuoteCover | None = None
+    ) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
+        self.doc, self.quoted = doc, quoted
+
+    @functools.cached_property
+    def resolver(self) -> Resolver | None:
+        """The shared resolver (`extract/resolve.py`), blind to quoted words, built once."""
+        if self.doc is None:
+            return None
+        hidden = self.quoted.__contains__ if self.quoted is not None else (lambda _: False)
+        return Resolver(self.doc, self.mentions, hidden=hidden)
+
+    def referent(self, token: Token, bounds: tuple[int, int]) -> Mention | None:
+        """The named party a pronoun ("he", "they") or an organisation's description ("the
+        union") left unresolved in its sentence stands for, across sentences: not inside
+        quotation marks, where "we" and "he" are the speaker's; a person for he/she only; for a
+        description, a name that holds its noun ("the United Auto Workers union")."""
+        kinds = _REFERENT_KINDS.get(token.lower_)
+        described = token.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        )
+        if (kinds is None and not described) or self.resolver is None:
+            return None
+        if self.quoted is not None and token.idx in self.quoted:
+            return None
+        found = self.resolver.resolve(*bounds)
+        if found is None or found.via == "name":
+            return None
+        if kinds is None:  # "the union": a name that holds the noun ("Auto Workers union")
+            words = found.mention.text.lower().split()
+            held = token.lower_ in words or token.lemma_.lower() in words
+            return found.mention if held and found.mention.kind != "person" else None
+        return found.mention if found.mention.kind in kinds else None
 
     def named(self, bounds: tuple[int, int]) -> str | None:
         """The canonical actor named in a phrase: its head mention (the last inside it, by

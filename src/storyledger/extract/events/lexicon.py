@@ -17,11 +17,14 @@ class EventLexicon:
     verb_objects: dict[tuple[str, str], tuple[str | None, str | None]]
     phrasal: dict[tuple[str, str], str]
     future: frozenset[str]
+    commitment: frozenset[str]
     hypothetical: frozenset[str]
     historical: frozenset[str]
     denial: frozenset[str]
     threat_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    event_heads: frozenset[str]
+    aspectual: frozenset[str]
     event_nouns: dict[str, tuple[str, str | None]]
     threat_conditions: frozenset[str]
     demand_modals: frozenset[str]
@@ -47,11 +50,14 @@ def event_lexicon() -> EventLexicon:
         },
         phrasal={(item["verb"], item["particle"]): item["type"] for item in raw["phrasal"]},
         future=frozenset(raw["future_markers"]),
+        commitment=frozenset(raw["commitment_adjectives"]["words"]),
         hypothetical=frozenset(raw["hypothetical_markers"]),
         historical=frozenset(raw["historical_markers"]),
         denial=frozenset(raw["denial_markers"]),
         threat_verbs=frozenset(raw["conditional_threats"]["verbs"]),
         light_verbs=frozenset(raw["light_verbs"]),
+        event_heads=frozenset(raw["event_noun_heads"]["words"]),
+        aspectual=frozenset(raw["aspectual_verbs"]["words"]),
         event_nouns={
             noun: (entry[0], entry[1] if len(entry) > 1 else None)
             for noun, entry in raw["event_nouns"].items()

@@ -212,6 +212,11 @@ def recipient(
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
         if subject is not None and can_act(subject) and not _own(subject):
             found = subject
+    if found is None and kind == "CONSULT":  # "mediation between X and Y": X and Y
+        found = next(
+            (p for h in (verb, obj) if h is not None for p in [_between(h)] if p is not None),
+            None,
+        )
     if found is None and kind == "PROTEST":
         found = _protested(verb, obj)
     if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
@@ -228,6 +233,16 @@ def recipient(
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
     return found
+
+
+def aimed_at(noun: Token) -> Token | None:
+    """Whom an event noun is aimed at, in its phrases ("riots against Israeli policies")."""
+    return _prepositional(noun, RECIPIENT_PREPS, depth=3, loose=True)
+
+
+def _between(head: Token) -> Token | None:
+    """The parties a meeting or mediation is held between, on the verb or its noun."""
+    return _prepositional(head, frozenset({"between"}), depth=1)
 
 
 def _conditioned(verb: Token) -> Token | None:

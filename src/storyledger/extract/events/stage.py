@@ -14,9 +14,10 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
-from storyledger.extract.events.context import Dates, Mentions, Modes
+from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
+    aimed_at,
     can_act,
     instrument,
     is_state,
@@ -27,6 +28,7 @@ from storyledger.extract.events.parties import (
 )
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
+from storyledger.extract.quotes.marks import QuoteCover, find_quoted
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
 from storyledger.model import Event, content_id
@@ -61,7 +63,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
     article, doc = analysis.article, analysis.doc
     lexicon = event_lexicon()
     prose = {b.index for b in analysis.get("blocks") if b.kind in PROSE_KINDS}
-    mentions = Mentions(analysis.get("mentions"))
+    quoted = QuoteCover(find_quoted(article.text, analysis.get("blocks")))
+    mentions = Mentions(analysis.get("mentions"), doc, quoted)
     words = DocWords(doc)
     modes, dates = Modes(words), Dates(words, article.published)
     events: list[Event] = []
@@ -127,11 +130,15 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         )
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
-        noun = lexicon.event_nouns.get(obj.lemma_.lower())
+        noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
         if noun is not None and _light(verb, lexicon) and obj.dep_ == "dobj":
             # "launched an investigation into ...", "staged a hunger strike"
             hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
             return noun[0], "hunger" if hunger else noun[1], obj, True, False
+    alone = _standing_alone(verb, lexicon)
+    if alone is not None:  # "Palestinian riots against Israeli policies continued"
+        noun = lexicon.event_nouns[alone.lemma_.lower()]
+        return noun[0], noun[1], alone, True, False
     deeper = next(
         (c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.pos_ == "VERB"), None
     )
@@ -191,6 +198,31 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     lemma, word = verb.lemma_.lower(), verb.lower_
     return lemma in lexicon.light_verbs or (
         word.endswith("ed") and word[:-1] in lexicon.light_verbs
+    )
+
+
+def _standing_alone(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun that is the subject of a verb saying only that it goes on ("riots
+    continued", "protests erupted"), or None."""
+    if verb.lemma_.lower() not in lexicon.aspectual:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.event_nouns:
+        return None
+    return subject
+
+
+def _carried(noun: Token, lexicon: EventLexicon) -> tuple | None:
+    """The event a carrier noun names before it: "a mediation effort", "a bombing campaign"."""
+    if noun.lemma_.lower() not in lexicon.event_heads:
+        return None
+    return next(
+        (
+            lexicon.event_nouns[c.lemma_.lower()]
+            for c in noun.children
+            if c.dep_ == "compound" and c.lemma_.lower() in lexicon.event_nouns
+        ),
+        None,
     )
 
 
@@ -261,7 +293,12 @@ def _event(
         return None
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
-    target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    alone = _standing_alone(verb, lexicon)
+    if obj is not None and alone is not None and obj.i == alone.i:
+        # its own modifiers name who is behind it, not the recipient; else the place, ...
+        target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
+    else:
+        target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if dyadic and not (political(actor) or political(target)):
@@ -278,12 +315,20 @@ def _event(
     aux = modes.of(verb, lexicon)
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
+        if kind == "CONCEDE" and committed(verb, lexicon):
+            kind = "AGREE"  # CAMEO 035: "willing to withdraw" is an intent to yield
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
     actor, target = resolve(actor), resolve(target) if target is not None else None
     if target is not None and target.i == actor.i:
         return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
+    actor_text, actor_id = _party(text, actor, actor_bounds, mentions)
+    target_text, target_id = (
+        _party(text, target, target_bounds, mentions) if target_bounds else (None, None)
+    )
+    if target_text == actor_text:
+        return None  # a pronoun that stands for the actor: one party on both sides
     return Event(
         article=article.id,
         start=span.start_char,
@@ -292,10 +337,10 @@ def _event(
         id=content_id("event", article.id, verb.idx, kind),
         action=kind,
         mode=mode,
-        actor=text[actor_bounds[0] : actor_bounds[1]],
-        actor_id=mentions.named(actor_bounds),
-        target=text[target_bounds[0] : target_bounds[1]] if target_bounds else None,
-        target_id=mentions.named(target_bounds) if target_bounds else None,
+        actor=actor_text,
+        actor_id=actor_id,
+        target=target_text,
+        target_id=target_id,
         date=resolved.date if resolved else None,
         negated=negated,
         aux=aux,
@@ -303,6 +348,17 @@ def _event(
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
     )
+
+
+def _party(
+    text: str, token: Token, bounds: tuple[int, int], mentions: Mentions
+) -> tuple[str, str | None]:
+    """A party as named: the phrase, or for a pronoun or description the name it stands for
+    in the article (the shared resolver); with its canonical actor."""
+    named = mentions.referent(token, bounds)
+    if named is not None:
+        return named.text, named.actor_id
+    return text[bounds[0] : bounds[1]], mentions.named(bounds)
 
 
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
@@ -358,6 +414,9 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
                 token = owner.head  # "issued a statement threatening ...": the issuer
                 continue
             return None
+        if token.dep_ == "acomp" and token.lower_ in lexicon.commitment:
+            token = token.head  # "Norway is willing to send ...": the copula's subject
+            continue
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head is token:
             return None
         token = token.head
