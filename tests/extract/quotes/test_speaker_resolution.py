@@ -71,3 +71,37 @@ def test_a_publicist_named_later_is_the_speaker(nlp):
     )
     found = _speakers(nlp, text)
     assert found and found[0][0] == "her publicist" and found[0][2] == "Dana Pike"
+
+
+NAMED_CASES = [
+    # an outlet quoting a person: the person spoke
+    (
+        "Shots were fired on Main Street on Sunday.\n\n"
+        "\u201cThey just ran,\u201d the Harbor Gazette quoted witness Dana Whitfield as saying.",
+        "Dana Whitfield",
+    ),
+    # the person who owns the head noun is not the speaker: the appositive name is
+    (
+        "\u201cWe deny every charge,\u201d said Whitfield's attorney, Marcus Oduya.",
+        "Marcus Oduya",
+    ),
+    # the name that holds the phrase's head, not a word before it taken for a name
+    (
+        "\u201cWe are going back to basics,\u201d said Oscar producer Laurence Mark.",
+        "Laurence Mark",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), NAMED_CASES)
+def test_named_speaker_is_the_person_who_spoke(nlp, text, expected):
+    found = _speakers(nlp, text)
+    assert found and found[0][1] == expected, found
+
+
+@pytest.mark.issue(18)
+def test_outlet_that_reports_without_quoting_anyone_stays_the_speaker(nlp):
+    text = "The Harbor Gazette reported that the mill would close in May."
+    found = _speakers(nlp, text)
+    assert found and "Harbor Gazette" in (found[0][1] or ""), found

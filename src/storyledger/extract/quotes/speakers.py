@@ -102,6 +102,9 @@ class SpeakerFinder:
         """The subject of `cue`; from a participle ("adding", "accusing") or a clause, the
         subject of the verb it hangs from. None when the cue's own subject cannot speak or is
         a passive subject ("the legacy will be written")."""
+        quoted_as = _quoted_as(cue)
+        if quoted_as is not None and self._can_speak(quoted_as):
+            return quoted_as  # "the Daily News quoted witness Devonte Brown as saying"
         token = cue
         for _ in range(8):
             subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
@@ -190,8 +193,8 @@ class SpeakerFinder:
     def _describe(self, start: int, end: int, written: str, r_start: int, r_end: int) -> Speaker:
         resolved = self.text[r_start:r_end]
         inside = list(self._mentions_within(r_start, r_end))
-        person = next((m for m in inside if m.kind == "person"), None)
         root = self._root(r_start, r_end)
+        person = self._person_in(inside, root)
         head = root.lemma_.lower() if root is not None else ""
         others = [m for m in inside if m.kind != "person"]
         affiliation = others[0].text if others else None
@@ -222,6 +225,21 @@ class SpeakerFinder:
         if named is None and not inside:
             named = self._person_by_surname(resolved)
         return Speaker(start, end, written, resolved, named, False, affiliation)
+
+    def _person_in(self, inside: list[Mention], root: Token | None) -> Mention | None:
+        """The person a phrase names: the one whose name holds its head ("Oscar producer
+        Laurence Mark", where the model also took "Oscar" for a person), else the first that
+        neither owns the head nor hangs from a preposition ("Biancardi's attorney, James
+        Zeszutek": not Biancardi; "the mother of Jane Doe": nobody)."""
+        people = [m for m in inside if m.kind == "person"]
+        head = next((m for m in people if _covers(m, root)), None)
+        if head is not None:
+            return head
+        for mention in people:
+            own = self._root(mention.start, mention.end)
+            if own is None or own.dep_ not in ("poss", "pobj"):
+                return mention
+        return None
 
     def _person_by_surname(self, name: str) -> Mention | None:
         """A bare surname the model did not tag: the article's one person with that surname."""
@@ -363,6 +381,16 @@ def _inverted_subject(cue: Token) -> Token | None:
         if token.dep_ == "nsubj" and token.left_edge.i == cue.i + 1:
             return token
     return None
+
+
+def _quoted_as(cue: Token) -> Token | None:
+    """The object of "quoted X as saying", "cited X as saying": X spoke, not the outlet."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or cue.head.head.pos_ != "VERB":
+        return None
+    verb, before = cue.head.head, cue.doc[cue.head.i - 1]
+    if before.i > verb.i and before.pos_ in ("PROPN", "NOUN"):
+        return before  # the head of the quoted one's phrase, however the parser hung it
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _covers(mention: Mention, root: Token | None) -> bool:
