@@ -48,6 +48,7 @@ _GENDERED: dict[str, Gender] = {
 _RELATIVE = frozenset({"who", "which", "that"})
 _BACK = 5  # sentences walked back for a pronoun or description
 _REACH = 3000  # and never more characters than this: one lookup costs the same in any text
+_HOPS = 3  # earlier he/she a pronoun may pass back through to a name
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -149,11 +150,38 @@ class Resolver:
         inside = [m for m in self._within(start, end) if m.start <= root.idx < m.end]
         return inside[0] if inside else None
 
-    def _person_before(self, offset: int, gender: Gender) -> Mention | None:
-        def fits(mention: Mention) -> bool:
-            return _a_person(mention) and self.gender(mention) in (None, gender)
+    def _person_before(self, offset: int, gender: Gender, hops: int = _HOPS) -> Mention | None:
+        """The person a he/she at `offset` stands for; when no name is in reach, the person
+        of an earlier he/she of that gender, whose person the text must say is of
+        that gender (a story keeps its focus: "she" six sentences on from "Page" is Page)."""
 
-        return self._walk_back(offset, fits, blocked=self._other_person(gender))
+        known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
+
+        def fits(mention: Mention) -> bool:
+            return _a_person(mention) and self.gender(mention) in known
+
+        found, stopped = self._walk(offset, fits, blocked=self._other_person(gender))
+        if found is None and not stopped and hops > 0:
+            earlier = self._pronoun_before(offset, gender)
+            if earlier is not None:
+                return self._person_before(earlier, gender, hops - 1)
+        return found
+
+    def _pronoun_before(self, offset: int, gender: Gender) -> int | None:
+        """Where the earliest he/she of `gender` outside hidden stretches stands, as the
+        subject of its clause, in the sentences a lookup walks back over (each hop of a chain
+        of pronouns reaches a window further back)."""
+        low = max(self._sentence_start(offset, back=_BACK), offset - _REACH)
+        first = bisect.bisect_left(self._token_starts, low)
+        last = bisect.bisect_left(self._token_starts, offset)
+        for token in self.doc[first:last]:
+            if (
+                _GENDERED.get(token.lower_) == gender
+                and token.dep_ in _SUBJECTS
+                and not self.hidden(token.idx)
+            ):
+                return token.idx
+        return None
 
     def _body_before(self, offset: int, *, plural: bool) -> Mention | None:
         kinds = ("organization", "group") if plural else ("organization",)
@@ -210,12 +238,24 @@ class Resolver:
         """The nearest fitting mention before `offset`: in its own sentence the last one, in an
         earlier sentence its subject, else its first. Stops at a subject that is no name but a
         person of another kind ("her spokesman said ... He")."""
+        return self._walk(offset, fits, sentences=sentences, blocked=blocked, prefer=prefer)[0]
+
+    def _walk(
+        self,
+        offset: int,
+        fits: Callable[[Mention], bool],
+        *,
+        sentences: int = _BACK,
+        blocked: Callable[[Token], bool] | None = None,
+        prefer: Callable[[Mention], bool] | None = None,
+    ) -> tuple[Mention | None, bool]:
+        """`_walk_back`'s mention, and whether the walk stopped at a blocking subject."""
         index = bisect.bisect_right(self._sentences, offset) - 1
         for n in range(index, max(index - sentences, -1) - 1, -1):
             low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
             high = offset if n == index else self._sentences[n + 1]
             if high <= offset - _REACH:
-                return None
+                return None, False
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
             if n == index and blocked is not None:
                 found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
@@ -224,10 +264,10 @@ class Resolver:
             if found:
                 best = min(self._rank(m) for m in found)
                 ranked = [m for m in found if self._rank(m) == best]
-                return ranked[-1] if n == index else ranked[0]
+                return (ranked[-1] if n == index else ranked[0]), False
             if n != index and blocked is not None and self._blocked(low, high, blocked):
-                return None
-        return None
+                return None, True
+        return None, False
 
     def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> bool:
         first = bisect.bisect_left(self._token_starts, low)
@@ -286,6 +326,10 @@ class Resolver:
         index = bisect.bisect_right(self._sentences, offset) - 1
         return self._sentences[max(0, index - back)] if self._sentences else 0
 
+    def _token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect.bisect_left(self._token_starts, offset)
+
     def _extent(self, token: Token) -> tuple[int, int]:
         left, right = token.left_edge, token.right_edge
         return left.idx, right.idx + len(right.text)
@@ -305,7 +349,8 @@ class Resolver:
     def _genders(self) -> dict[str, Gender]:
         """Per actor: a gendered title or noun just before a name ("Mrs", "actress") decides;
         else the vote of each sentence's first he/she outside quotes when its sentence (before
-        it), or else the sentence before, names that person and no other."""
+        it, the he/she a subject), or else the sentence before, names that person and no
+        other."""
         votes: dict[str, Counter[Gender]] = defaultdict(Counter)
         people = [m for m in self.mentions if m.kind == "person"]
         for mention in people:
@@ -314,6 +359,7 @@ class Resolver:
             said = self._word_gender(before)
             if said is not None:
                 votes[mention.actor_id or mention.text][said] += 10
+        gendered = [t.i for t in self.doc if t.lower_ in _GENDERED and not self.hidden(t.idx)]
         for sentence in self.doc.sents:
             token = next((t for t in sentence if t.lower_ in _GENDERED), None)
             said = _GENDERED.get(token.lower_) if token is not None else None
@@ -329,9 +375,19 @@ class Resolver:
                 }
                 if seen:
                     break
+            if back == 0 and token.dep_ not in _SUBJECTS:
+                continue  # "Tibbs ... asked her to pose": her is not Tibbs
+            if back == 1 and _any_between(gendered, self._token_at(low), sentence.start):
+                continue  # the sentence before has a he/she of its own: the one named or it
             if len(seen) == 1:
                 votes[seen.pop()][said] += 1
         return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}
+
+
+def _any_between(sorted_items: list[int], low: int, high: int) -> bool:
+    """True when a value of `sorted_items` lies in `[low, high)`."""
+    index = bisect.bisect_left(sorted_items, low)
+    return index < len(sorted_items) and sorted_items[index] < high
 
 
 def _a_person(mention: Mention) -> bool:
