@@ -141,6 +141,11 @@ class Resolver:
                     return found.mention
         return None
 
+    def organisation_before(self, offset: int) -> Mention | None:
+        """The organisation nearest before `offset` in the last sentences (subjects first),
+        the one a statement or an unnamed spokesman speaks for."""
+        return self._body_before(offset, plural=False)
+
     def gender(self, mention: Mention) -> Gender | None:
         """What the text says of the actor's gender, or None."""
         return self._genders.get(mention.actor_id or mention.text)

@@ -105,3 +105,45 @@ def test_outlet_that_reports_without_quoting_anyone_stays_the_speaker(nlp):
     text = "The Harbor Gazette reported that the mill would close in May."
     found = _speakers(nlp, text)
     assert found and "Harbor Gazette" in (found[0][1] or ""), found
+
+
+BODY_CASES = [
+    # a statement resolves to whoever issued it
+    (
+        "Brightwell Foods issued a statement on Friday.\n\n"
+        "\u201cThis is a tragic loss for all of us,\u201d the statement said.",
+        "Brightwell Foods",
+    ),
+    # a report named again resolves to the name given with it the first time
+    (
+        "The Norvale Commission report says the mayor took the money. The mayor broke the "
+        "rules, the report said.",
+        "Norvale Commission",
+    ),
+    # a team owned by a company speaks for the company
+    (
+        "Brightwell Foods recalled its oat bars. The company's safety team said no illness "
+        "had been reported.",
+        "Brightwell Foods",
+    ),
+    # an unnamed spokesman speaks for the organisation in view
+    (
+        "Kestrel Airlines cancelled the night flights on Friday. A spokesman said the route "
+        "would reopen on Monday.",
+        "Kestrel Airlines",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), BODY_CASES)
+def test_statement_report_or_spokesman_speaks_for_its_body(nlp, text, expected):
+    found = _speakers(nlp, text)
+    assert found and expected in found[-1][1:3], found  # resolved, or the speaker's actor
+
+
+@pytest.mark.issue(18)
+def test_a_report_nobody_issued_stays_as_written(nlp):
+    text = "Brightwell Foods recalled its oat bars. A report said no illness had been reported."
+    found = _speakers(nlp, text)
+    assert found and found[-1][1] == "A report", found

@@ -166,9 +166,56 @@ class SpeakerFinder:
             resolution = self.resolver.resolve(*(antecedent or (start, end)))
             if resolution is not None:
                 return self._named(start, end, written, resolution.mention)
+            body = self._body_of(start, end)
+            if body is not None:
+                return Speaker(start, end, written, body[0], body[1], False, body[0])
         if found.mention is not None and found.mention.kind == "person":
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
         return found
+
+    def _body_of(self, start: int, end: int) -> tuple[str, Mention | None] | None:
+        """Who a statement, a report or an unnamed spokesman speaks for, as a name and its
+        mention when it has one: its owner ("the company's response team"), else the one who
+        issued it ("Kraft Foods issued a statement", "the NCAA report"). No guess beyond: the
+        nearest organisation was right as often as wrong for a statement or a report."""
+        root = self._root(start, end)
+        if root is None or root.tag_ in ("NNS", "NNPS"):
+            return None
+        lemma = root.lemma_.lower()
+        voices = self.lexicon.speech_nouns | self.lexicon.spokesperson_heads
+        if lemma not in voices and lemma not in BODY_NOUNS:
+            return None
+        owner = self.resolver.owner(start, end)
+        if owner is not None:
+            return self._full_name(owner), owner
+        if lemma not in voices:
+            return None
+        return self._issuer(root)
+
+    def _issuer(self, root: Token) -> tuple[str, Mention | None] | None:
+        """Who issued the statement or report the phrase names again: the name given with
+        the same noun earlier ("the NCAA report"), or the subject of the nearest earlier clause
+        with that noun as its object ("Kraft Foods issued a statement", "the government said in
+        a statement")."""
+        lemma = root.lemma_.lower()
+        low = bisect.bisect_left(self._token_starts, root.idx - _LOOKBACK * 3)
+        for token in reversed(self.doc[low : root.i]):
+            if token.lemma_.lower() != lemma or token.idx in self._cover:
+                continue
+            named = next(
+                (c for c in self.tree.children(token) if c.dep_ in ("compound", "poss")), None
+            )
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            if named is None and token.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+                named = next((c for c in self.tree.children(verb) if c.dep_ == "nsubj"), None)
+            if named is None or named.pos_ not in ("PROPN", "NOUN"):
+                continue
+            n_start, n_end = self.bounds[named.i]
+            found = self.resolver.resolve(n_start, n_end)
+            if found is not None:
+                return self._full_name(found.mention), found.mention
+            return self.text[n_start:n_end], None
+        return None
 
     def _named(self, start: int, end: int, written: str, mention: Mention) -> Speaker:
         """A speaker resolved to `mention`, shown by the article's fullest name for it."""
@@ -217,6 +264,9 @@ class SpeakerFinder:
                     False,
                     affiliation,
                 )
+            owner = owner or self.resolver.organisation_before(r_start)  # "a spokesman said"
+            if owner is not None:
+                affiliation = self._full_name(owner)
             return Speaker(start, end, written, resolved, owner, False, affiliation)
         named = next(
             (m for m in others if m.start == r_start or _covers(m, root)),
