@@ -85,6 +85,11 @@ NAMED_CASES = [
         "\u201cWe deny every charge,\u201d said Whitfield's attorney, Marcus Oduya.",
         "Marcus Oduya",
     ),
+    # an abbreviated title's full stop is no sentence end: the person named after it spoke
+    (
+        "\u201cThe driver was uncooperative,\u201d said Bloomington Police Sgt. Marty Earley.",
+        "Marty Earley",
+    ),
     # the name that holds the phrase's head, not a word before it taken for a name
     (
         "\u201cWe are going back to basics,\u201d said Oscar producer Laurence Mark.",

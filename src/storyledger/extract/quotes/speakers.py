@@ -29,6 +29,10 @@ SUBJECTS = ("nsubj", "nsubjpass")
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "we": "pl"}
 _CUT_DEPS = ("relcl", "advcl")
 _GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
+_ABBREVIATED_TITLES = frozenset(
+    "sgt lt col capt gen gov sen rep rev dr prof const det cpl insp supt adm maj cmdr "
+    "mr mrs ms".split()
+)
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -150,6 +154,9 @@ class SpeakerFinder:
         he, she, it and relative pronouns by the shared resolver first, the rest by the
         phrase-level rules below, the resolver again when those find no name."""
         start, end = self.bounds[subject.i]
+        titled = self._after_title(start, end)
+        if titled is not None:  # "Police Sgt. Marty Earley", cut at the title's full stop
+            return self._named(start, titled.end, self.text[start : titled.end], titled)
         written = self.text[start:end]
         antecedent = self._antecedent(subject, start)
         if antecedent is not None:
@@ -172,6 +179,24 @@ class SpeakerFinder:
         if found.mention is not None and found.mention.kind == "person":
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
         return found
+
+    def _after_title(self, start: int, end: int) -> Mention | None:
+        """The person named right after a phrase that ends with an abbreviated title and its
+        full stop, which the parser took for a sentence end ("said Bloomington Police Sgt.
+        Marty Earley", "according to police spokesperson Const. Tim Fanning")."""
+        words = self.text[start:end].split()
+        if not words or words[-1].lower() not in _ABBREVIATED_TITLES:
+            return None
+        if not self.text.startswith(".", end):
+            return None
+        after = end + 1
+        while after < len(self.text) and self.text[after] == " ":
+            after += 1
+        index = bisect.bisect_left(self._mention_starts, after)
+        if index < len(self.mentions) and self.mentions[index].start == after:
+            mention = self.mentions[index]
+            return mention if mention.kind == "person" else None
+        return None
 
     def _body_of(self, start: int, end: int) -> tuple[str, Mention | None] | None:
         """Who a statement, a report or an unnamed spokesman speaks for, as a name and its
