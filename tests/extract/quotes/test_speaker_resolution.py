@@ -90,6 +90,13 @@ NAMED_CASES = [
         "\u201cThe driver was uncooperative,\u201d said Bloomington Police Sgt. Marty Earley.",
         "Marty Earley",
     ),
+    # a description after the quote, parsed as the cue's object, is the subject; it stands
+    # for the person whose appositive it repeats
+    (
+        "Two people died, Ema Suryani, a doctor at a clinic in the district, told reporters.\n"
+        "\u201cWe have received around 50 people with injuries,\u201d added the doctor.",
+        "Ema Suryani",
+    ),
     # the name that holds the phrase's head, not a word before it taken for a name
     (
         "\u201cWe are going back to basics,\u201d said Oscar producer Laurence Mark.",
@@ -101,8 +108,8 @@ NAMED_CASES = [
 @pytest.mark.issue(18)
 @pytest.mark.parametrize(("text", "expected"), NAMED_CASES)
 def test_named_speaker_is_the_person_who_spoke(nlp, text, expected):
-    found = _speakers(nlp, text)
-    assert found and found[0][1] == expected, found
+    found = [s for s in _speakers(nlp, text) if s[0] is not None]
+    assert found and found[-1][1] == expected, found
 
 
 @pytest.mark.issue(18)

@@ -33,6 +33,7 @@ _ABBREVIATED_TITLES = frozenset(
     "sgt lt col capt gen gov sen rep rev dr prof const det cpl insp supt adm maj cmdr "
     "mr mrs ms".split()
 )
+_ADDRESSING = frozenset({"tell", "ask", "warn", "urge", "remind", "inform"})  # object: hearer
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -267,6 +268,8 @@ class SpeakerFinder:
         inside = list(self._mentions_within(r_start, r_end))
         root = self._root(r_start, r_end)
         person = self._person_in(inside, root)
+        if person is None and root is not None and root.dep_ == "appos":
+            person = self._person_at(root.head.idx)  # "Ema Suryani, a doctor at ...": her
         head = root.lemma_.lower() if root is not None else ""
         others = [m for m in inside if m.kind != "person"]
         affiliation = others[0].text if others else None
@@ -314,6 +317,16 @@ class SpeakerFinder:
             own = self._root(mention.start, mention.end)
             if own is None or own.dep_ not in ("poss", "pobj"):
                 return mention
+        return None
+
+    def _person_at(self, offset: int) -> Mention | None:
+        """The person mention that holds `offset`, if any."""
+        index = bisect.bisect_right(self._mention_starts, offset) - 1
+        while index >= 0 and offset - self.mentions[index].start < 200:
+            mention = self.mentions[index]
+            if mention.kind == "person" and mention.start <= offset < mention.end:
+                return mention
+            index -= 1
         return None
 
     def _person_by_surname(self, name: str) -> Mention | None:
@@ -455,6 +468,16 @@ def _inverted_subject(cue: Token) -> Token | None:
     for token in cue.doc[cue.i + 1 : cue.i + 7]:
         if token.dep_ == "nsubj" and token.left_edge.i == cue.i + 1:
             return token
+        if (
+            token.dep_ == "dobj"
+            and token.head.i == cue.i
+            and cue.doc[cue.i - 1].text in ('"', "\u201d")
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.left_edge.i == cue.i + 1
+            and cue.lemma_.lower() in speech_lexicon().direct_verbs
+            and cue.lemma_.lower() not in _ADDRESSING
+        ):
+            return token  # '"...," added the doctor': parsed as the object, it is the subject
     return None
 
 
