@@ -173,3 +173,20 @@ def test_object_pronoun_of_a_clause_says_nothing_of_its_subject_gender(nlp):
     resolver = Resolver(analysis.doc, analysis.get("mentions"))
     genders = {m.text: resolver.gender(m) for m in analysis.get("mentions")}
     assert genders.get("Mara Lind") == "female" and genders.get("Jon Rell") is None, genders
+
+
+@pytest.mark.issue(18)
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
+    """The small model may tag "Yanis Varoufakis" an organisation; beside "a professor" it
+    is a person, and "he" can stand for it."""
+    text = (
+        "A professor of economics at the University of Athens, Yanis Varoufakis, stayed home. "
+        "He said the city was empty."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    named = [m for m in analysis.get("mentions") if m.text == "Yanis Varoufakis"]
+    assert named and resolver.is_person(named[0])
+    start = text.index("He")
+    found = resolver.resolve(start, start + 2)
+    assert found is not None and found.mention.text == "Yanis Varoufakis"

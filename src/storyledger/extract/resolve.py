@@ -146,6 +146,21 @@ class Resolver:
         the one a statement or an unnamed spokesman speaks for."""
         return self._body_before(offset, plural=False)
 
+    def is_person(self, mention: Mention) -> bool:
+        """A person, or a name the model took for an organisation that a title opens
+        ("Professor Varoufakis") or that stands in apposition to a person noun ("a professor
+        of economics, Yanis Varoufakis")."""
+        if _a_person(mention):
+            return True
+        if mention.kind != "organization":
+            return False
+        root = self._root(mention.start, mention.end)
+        return (
+            root is not None
+            and root.dep_ == "appos"
+            and root.head.lemma_.lower() in self.words.person_nouns
+        )
+
     def gender(self, mention: Mention) -> Gender | None:
         """What the text says of the actor's gender, or None."""
         return self._genders.get(mention.actor_id or mention.text)
@@ -163,7 +178,7 @@ class Resolver:
         known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
 
         def fits(mention: Mention) -> bool:
-            return _a_person(mention) and self.gender(mention) in known
+            return self.is_person(mention) and self.gender(mention) in known
 
         found, stopped = self._walk(offset, fits, blocked=self._other_person(gender))
         if found is None and not stopped and hops > 0:

@@ -177,7 +177,7 @@ class SpeakerFinder:
             body = self._body_of(start, end)
             if body is not None:
                 return Speaker(start, end, written, body[0], body[1], False, body[0])
-        if found.mention is not None and found.mention.kind == "person":
+        if found.mention is not None and self.resolver.is_person(found.mention):
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
         return found
 
@@ -271,7 +271,7 @@ class SpeakerFinder:
         if person is None and root is not None and root.dep_ == "appos":
             person = self._person_at(root.head.idx)  # "Ema Suryani, a doctor at ...": her
         head = root.lemma_.lower() if root is not None else ""
-        others = [m for m in inside if m.kind != "person"]
+        others = [m for m in inside if not self.resolver.is_person(m)]
         affiliation = others[0].text if others else None
         if person is not None:
             return Speaker(start, end, written, resolved, person, False, affiliation)
@@ -309,7 +309,7 @@ class SpeakerFinder:
         Laurence Mark", where the model also took "Oscar" for a person), else the first that
         neither owns the head nor hangs from a preposition ("Biancardi's attorney, James
         Zeszutek": not Biancardi; "the mother of Jane Doe": nobody)."""
-        people = [m for m in inside if m.kind == "person"]
+        people = [m for m in inside if self.resolver.is_person(m)]
         head = next((m for m in people if _covers(m, root)), None)
         if head is not None:
             return head
@@ -435,7 +435,7 @@ class SpeakerFinder:
         return None
 
     def _names_person(self, start: int, end: int) -> bool:
-        return any(m.kind == "person" for m in self._mentions_within(start, end))
+        return any(self.resolver.is_person(m) for m in self._mentions_within(start, end))
 
     def _definite(self, token: Token) -> bool:
         return any(
