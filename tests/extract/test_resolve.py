@@ -190,3 +190,14 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
     start = text.index("He")
     found = resolver.resolve(start, start + 2)
     assert found is not None and found.mention.text == "Yanis Varoufakis"
+
+
+@pytest.mark.issue(18)
+def test_pronoun_after_a_description_of_the_person_is_that_person(nlp):
+    """A walk back stops at an unnamed person subject ("the star"); when that description
+    itself resolves to a person of the pronoun's gender, the pronoun is that person."""
+    text = (
+        "Actress Mara Lind left the clinic on Monday. Earlier this year, the star said she "
+        "had changed. She told reporters she was happy."
+    )
+    assert _resolve(nlp, text, "She", 0) == "Mara Lind"

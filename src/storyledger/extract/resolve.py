@@ -180,12 +180,24 @@ class Resolver:
         def fits(mention: Mention) -> bool:
             return self.is_person(mention) and self.gender(mention) in known
 
-        found, stopped = self._walk(offset, fits, blocked=self._other_person(gender))
-        if found is None and not stopped and hops > 0:
+        found, stop = self._walk(offset, fits, blocked=self._other_person(gender))
+        if stop is not None:
+            return self._described_person(stop, gender)
+        if found is None and hops > 0:
             earlier = self._pronoun_before(offset, gender)
             if earlier is not None:
                 return self._person_before(earlier, gender, hops - 1)
         return found
+
+    def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
+        """A walk stopped at "the star said ...": the he/she is the star, and the star is the
+        person the description resolves to, when it does."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+            return None
+        found = self.resolve(subject.idx, subject.idx + len(subject.text))
+        if found is None or not self.is_person(found.mention):
+            return None
+        return found.mention if self.gender(found.mention) in (None, gender) else None
 
     def _pronoun_before(self, offset: int, gender: Gender) -> int | None:
         """Where the earliest he/she of `gender` outside hidden stretches stands, as the
@@ -268,14 +280,14 @@ class Resolver:
         sentences: int = _BACK,
         blocked: Callable[[Token], bool] | None = None,
         prefer: Callable[[Mention], bool] | None = None,
-    ) -> tuple[Mention | None, bool]:
-        """`_walk_back`'s mention, and whether the walk stopped at a blocking subject."""
+    ) -> tuple[Mention | None, Token | None]:
+        """`_walk_back`'s mention, or the blocking subject the walk stopped at."""
         index = bisect.bisect_right(self._sentences, offset) - 1
         for n in range(index, max(index - sentences, -1) - 1, -1):
             low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
             high = offset if n == index else self._sentences[n + 1]
             if high <= offset - _REACH:
-                return None, False
+                return None, None
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
             if n == index and blocked is not None:
                 found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
@@ -284,18 +296,22 @@ class Resolver:
             if found:
                 best = min(self._rank(m) for m in found)
                 ranked = [m for m in found if self._rank(m) == best]
-                return (ranked[-1] if n == index else ranked[0]), False
-            if n != index and blocked is not None and self._blocked(low, high, blocked):
-                return None, True
-        return None, False
+                return (ranked[-1] if n == index else ranked[0]), None
+            stop = self._blocked(low, high, blocked) if n != index and blocked else None
+            if stop is not None:
+                return None, stop
+        return None, None
 
-    def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> bool:
+    def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> Token | None:
+        """The last subject in `[low, high)` that stops a walk back, or None."""
         first = bisect.bisect_left(self._token_starts, low)
         last = bisect.bisect_left(self._token_starts, high)
-        return any(
-            t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
+        stops = [
+            t
             for t in self.doc[first:last]
-        )
+            if t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
+        ]
+        return stops[-1] if stops else None
 
     def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
         """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""
