@@ -176,8 +176,11 @@ class Resolver:
         that gender (a story keeps its focus: "she" six sentences on from "Page" is Page)."""
 
         known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
+        reported = self.reported_by(offset)
 
         def fits(mention: Mention) -> bool:
+            if any(low <= mention.start < high for low, high in reported):
+                return False  # "Jackson was on probation, he said": he is not Jackson
             return self.is_person(mention) and self.gender(mention) in known
 
         found, stop = self._walk(offset, fits, blocked=self._other_person(gender))
@@ -188,6 +191,18 @@ class Resolver:
             if earlier is not None:
                 return self._person_before(earlier, gender, hops - 1)
         return found
+
+    def reported_by(self, offset: int) -> list[tuple[int, int]]:
+        """The clauses that the verb a pronoun at `offset` is the subject of reports."""
+        index = bisect.bisect_left(self._token_starts, offset)
+        if index >= len(self.doc) or self.doc[index].dep_ not in _SUBJECTS:
+            return []
+        verb = self.doc[index].head
+        return [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ == "ccomp"
+        ]
 
     def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
         """A walk stopped at "the star said ...": the he/she is the star, and the star is the

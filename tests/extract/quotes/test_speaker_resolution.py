@@ -97,6 +97,12 @@ NAMED_CASES = [
         "\u201cWe have received around 50 people with injuries,\u201d added the doctor.",
         "Ema Suryani",
     ),
+    # the name inside the clause a pronoun's own verb reports is not the pronoun
+    (
+        "Tom Ekwall was stopped on Route 52, said Highway Patrol Officer Brad Baehr.\n"
+        "Ekwall was on probation for a previous arrest, he said.",
+        "Brad Baehr",
+    ),
     # the name that holds the phrase's head, not a word before it taken for a name
     (
         "\u201cWe are going back to basics,\u201d said Oscar producer Laurence Mark.",

@@ -403,8 +403,12 @@ class SpeakerFinder:
     def _earlier(
         self, before: int, *, plural: bool, anonymous_only: bool = False
     ) -> tuple[int, int] | None:
-        """The nearest earlier phrase that could be the speaker a pronoun points back to."""
+        """The nearest earlier phrase that could be the speaker a pronoun points back to (not
+        one inside the clause the pronoun's own verb reports)."""
+        reported = self.resolver.reported_by(before)
         for p_start, p_end in self._phrases_back(before, _LOOKBACK):
+            if any(low <= p_start < high for low, high in reported):
+                continue
             head = self._root(p_start, p_end)
             if head.lower_ in _PERSONAL:
                 continue
