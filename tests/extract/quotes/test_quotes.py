@@ -52,6 +52,9 @@ def test_hard_passages(nlp, case):
         # an unclosed mark whose next line opens a quote of its own is no quote
         ('He said "one.\nA "scare" word.', ["scare"]),
         ('He said "one.\nNo mark here.', []),
+        # a closing mark typed after a stray space closes the open quote
+        ('"Her friends are kind, "a friend said.', ["Her friends are kind,"]),
+        ('They chose "yes" and "no" again.', ["yes", "no"]),
         ("It's the boys' club's rule.", []),
     ],
 )

@@ -81,7 +81,9 @@ def find_quoted(text: str, blocks: Sequence[Block]) -> list[Quoted]:
     for position, block in enumerate(prose):
         for mark in _MARK.finditer(text, block.start, block.end):
             offset = mark.start()
-            if _opens(text, offset, block.start):
+            if _opens(text, offset, block.start) and not (
+                opened is not None and _stray_space_close(text, offset, opened[0])
+            ):
                 opened = (offset, block.index)
             elif opened is not None:
                 found.append(_quoted(text, opened, offset))
@@ -95,6 +97,15 @@ def find_quoted(text: str, blocks: Sequence[Block]) -> list[Quoted]:
         elif not _closes_later(text, following):
             opened = None  # never closed: no quote
     return [quote for quote in found if quote.end > quote.start]
+
+
+def _stray_space_close(text: str, offset: int, opened: int) -> bool:
+    """A straight mark after a comma or a stop and a stray space, while a quote is open,
+    closes it ('...her decision, "a friend said')."""
+    if text[offset] != STRAIGHT or offset - opened < 2:
+        return False
+    before = text[offset - 1]
+    return before == " " and text[offset - 2] in ",.!?"
 
 
 def _closes_later(text: str, following: Sequence[Block]) -> bool:
