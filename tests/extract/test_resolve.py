@@ -137,3 +137,67 @@ def test_a_person_for_he_and_she(text, kind, expected):
         article="a", start=0, end=len(text), text=text, id="m", label="X", kind=kind, actor_id="x"
     )
     assert _a_person(mention) is expected
+
+
+CHAIN_CASES = [
+    # a story keeps its focus: "she" many sentences on from the name passes back through
+    # the earlier "she"s to the person the text says is a woman
+    (
+        "Actress Mara Lind retired in 1960. She moved to a farm. She raised goats there. "
+        "The farm grew over the years. The goats won prizes at fairs. The fairs were in the "
+        "valley. Visitors came from far away. She sold cheese at the market. "
+        "The market was busy. Prices were high. Buyers were happy. The town grew. "
+        "She said the goats were her family.",
+        "She",
+        3,
+        "Mara Lind",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "phrase", "nth", "expected"), CHAIN_CASES)
+def test_pronoun_passes_back_through_earlier_pronouns(nlp, text, phrase, nth, expected):
+    assert _resolve(nlp, text, phrase, nth) == expected
+
+
+@pytest.mark.issue(18)
+def test_object_pronoun_of_a_clause_says_nothing_of_its_subject_gender(nlp):
+    """ "Rell met her": her is not Rell, and the next sentence's "She" follows a sentence
+    with a he/she of its own, so neither is a vote for Rell."""
+    text = (
+        "Actress Mara Lind moved to a farm in 1950. A photographer named Jon Rell met her "
+        "there. She said the photos made her smile."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    genders = {m.text: resolver.gender(m) for m in analysis.get("mentions")}
+    assert genders.get("Mara Lind") == "female" and genders.get("Jon Rell") is None, genders
+
+
+@pytest.mark.issue(18)
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
+    """The small model may tag "Yanis Varoufakis" an organisation; beside "a professor" it
+    is a person, and "he" can stand for it."""
+    text = (
+        "A professor of economics at the University of Athens, Yanis Varoufakis, stayed home. "
+        "He said the city was empty."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    named = [m for m in analysis.get("mentions") if m.text == "Yanis Varoufakis"]
+    assert named and resolver.is_person(named[0])
+    start = text.index("He")
+    found = resolver.resolve(start, start + 2)
+    assert found is not None and found.mention.text == "Yanis Varoufakis"
+
+
+@pytest.mark.issue(18)
+def test_pronoun_after_a_description_of_the_person_is_that_person(nlp):
+    """A walk back stops at an unnamed person subject ("the star"); when that description
+    itself resolves to a person of the pronoun's gender, the pronoun is that person."""
+    text = (
+        "Actress Mara Lind left the clinic on Monday. Earlier this year, the star said she "
+        "had changed. She told reporters she was happy."
+    )
+    assert _resolve(nlp, text, "She", 0) == "Mara Lind"

@@ -37,6 +37,18 @@ _GATED = {
         "direct_and_partial": ("precision", "recall", "speaker_accuracy"),
         "indirect": ("precision", "recall", "speaker_accuracy"),
         "meantime": ("recall", "speaker_accuracy", "cue_precision", "resolved_accuracy"),
+        "real": (
+            "precision",
+            "recall",
+            "f1",
+            "direct_recall",
+            "indirect_recall",
+            "speaker_accuracy",
+            "name_speaker_accuracy",
+            "pronoun_speaker_accuracy",
+            "role_speaker_accuracy",
+            "none_speaker_accuracy",
+        ),
     },
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),

@@ -48,6 +48,7 @@ _GENDERED: dict[str, Gender] = {
 _RELATIVE = frozenset({"who", "which", "that"})
 _BACK = 5  # sentences walked back for a pronoun or description
 _REACH = 3000  # and never more characters than this: one lookup costs the same in any text
+_HOPS = 3  # earlier he/she a pronoun may pass back through to a name
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -140,6 +141,26 @@ class Resolver:
                     return found.mention
         return None
 
+    def organisation_before(self, offset: int) -> Mention | None:
+        """The organisation nearest before `offset` in the last sentences (subjects first),
+        the one a statement or an unnamed spokesman speaks for."""
+        return self._body_before(offset, plural=False)
+
+    def is_person(self, mention: Mention) -> bool:
+        """A person, or a name the model took for an organisation that a title opens
+        ("Professor Varoufakis") or that stands in apposition to a person noun ("a professor
+        of economics, Yanis Varoufakis")."""
+        if _a_person(mention):
+            return True
+        if mention.kind != "organization":
+            return False
+        root = self._root(mention.start, mention.end)
+        return (
+            root is not None
+            and root.dep_ == "appos"
+            and root.head.lemma_.lower() in self.words.person_nouns
+        )
+
     def gender(self, mention: Mention) -> Gender | None:
         """What the text says of the actor's gender, or None."""
         return self._genders.get(mention.actor_id or mention.text)
@@ -149,11 +170,65 @@ class Resolver:
         inside = [m for m in self._within(start, end) if m.start <= root.idx < m.end]
         return inside[0] if inside else None
 
-    def _person_before(self, offset: int, gender: Gender) -> Mention | None:
-        def fits(mention: Mention) -> bool:
-            return _a_person(mention) and self.gender(mention) in (None, gender)
+    def _person_before(self, offset: int, gender: Gender, hops: int = _HOPS) -> Mention | None:
+        """The person a he/she at `offset` stands for; when no name is in reach, the person
+        of an earlier he/she of that gender, whose person the text must say is of
+        that gender (a story keeps its focus: "she" six sentences on from "Page" is Page)."""
 
-        return self._walk_back(offset, fits, blocked=self._other_person(gender))
+        known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
+        reported = self.reported_by(offset)
+
+        def fits(mention: Mention) -> bool:
+            if any(low <= mention.start < high for low, high in reported):
+                return False  # "Jackson was on probation, he said": he is not Jackson
+            return self.is_person(mention) and self.gender(mention) in known
+
+        found, stop = self._walk(offset, fits, blocked=self._other_person(gender))
+        if stop is not None:
+            return self._described_person(stop, gender)
+        if found is None and hops > 0:
+            earlier = self._pronoun_before(offset, gender)
+            if earlier is not None:
+                return self._person_before(earlier, gender, hops - 1)
+        return found
+
+    def reported_by(self, offset: int) -> list[tuple[int, int]]:
+        """The clauses that the verb a pronoun at `offset` is the subject of reports."""
+        index = bisect.bisect_left(self._token_starts, offset)
+        if index >= len(self.doc) or self.doc[index].dep_ not in _SUBJECTS:
+            return []
+        verb = self.doc[index].head
+        return [
+            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+            for c in verb.children
+            if c.dep_ == "ccomp"
+        ]
+
+    def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
+        """A walk stopped at "the star said ...": the he/she is the star, and the star is the
+        person the description resolves to, when it does."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+            return None
+        found = self.resolve(subject.idx, subject.idx + len(subject.text))
+        if found is None or not self.is_person(found.mention):
+            return None
+        return found.mention if self.gender(found.mention) in (None, gender) else None
+
+    def _pronoun_before(self, offset: int, gender: Gender) -> int | None:
+        """Where the earliest he/she of `gender` outside hidden stretches stands, as the
+        subject of its clause, in the sentences a lookup walks back over (each hop of a chain
+        of pronouns reaches a window further back)."""
+        low = max(self._sentence_start(offset, back=_BACK), offset - _REACH)
+        first = bisect.bisect_left(self._token_starts, low)
+        last = bisect.bisect_left(self._token_starts, offset)
+        for token in self.doc[first:last]:
+            if (
+                _GENDERED.get(token.lower_) == gender
+                and token.dep_ in _SUBJECTS
+                and not self.hidden(token.idx)
+            ):
+                return token.idx
+        return None
 
     def _body_before(self, offset: int, *, plural: bool) -> Mention | None:
         kinds = ("organization", "group") if plural else ("organization",)
@@ -210,12 +285,24 @@ class Resolver:
         """The nearest fitting mention before `offset`: in its own sentence the last one, in an
         earlier sentence its subject, else its first. Stops at a subject that is no name but a
         person of another kind ("her spokesman said ... He")."""
+        return self._walk(offset, fits, sentences=sentences, blocked=blocked, prefer=prefer)[0]
+
+    def _walk(
+        self,
+        offset: int,
+        fits: Callable[[Mention], bool],
+        *,
+        sentences: int = _BACK,
+        blocked: Callable[[Token], bool] | None = None,
+        prefer: Callable[[Mention], bool] | None = None,
+    ) -> tuple[Mention | None, Token | None]:
+        """`_walk_back`'s mention, or the blocking subject the walk stopped at."""
         index = bisect.bisect_right(self._sentences, offset) - 1
         for n in range(index, max(index - sentences, -1) - 1, -1):
             low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)
             high = offset if n == index else self._sentences[n + 1]
             if high <= offset - _REACH:
-                return None
+                return None, None
             found = [m for m in self._within(low, high) if fits(m) and not self._hid(m)]
             if n == index and blocked is not None:
                 found = [m for m in found if self._rank(m) < 2]  # "he": a subject before it
@@ -224,18 +311,22 @@ class Resolver:
             if found:
                 best = min(self._rank(m) for m in found)
                 ranked = [m for m in found if self._rank(m) == best]
-                return ranked[-1] if n == index else ranked[0]
-            if n != index and blocked is not None and self._blocked(low, high, blocked):
-                return None
-        return None
+                return (ranked[-1] if n == index else ranked[0]), None
+            stop = self._blocked(low, high, blocked) if n != index and blocked else None
+            if stop is not None:
+                return None, stop
+        return None, None
 
-    def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> bool:
+    def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> Token | None:
+        """The last subject in `[low, high)` that stops a walk back, or None."""
         first = bisect.bisect_left(self._token_starts, low)
         last = bisect.bisect_left(self._token_starts, high)
-        return any(
-            t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
+        stops = [
+            t
             for t in self.doc[first:last]
-        )
+            if t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
+        ]
+        return stops[-1] if stops else None
 
     def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
         """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""
@@ -286,6 +377,10 @@ class Resolver:
         index = bisect.bisect_right(self._sentences, offset) - 1
         return self._sentences[max(0, index - back)] if self._sentences else 0
 
+    def _token_at(self, offset: int) -> int:
+        """The index of the first token that starts at or after `offset`."""
+        return bisect.bisect_left(self._token_starts, offset)
+
     def _extent(self, token: Token) -> tuple[int, int]:
         left, right = token.left_edge, token.right_edge
         return left.idx, right.idx + len(right.text)
@@ -305,7 +400,8 @@ class Resolver:
     def _genders(self) -> dict[str, Gender]:
         """Per actor: a gendered title or noun just before a name ("Mrs", "actress") decides;
         else the vote of each sentence's first he/she outside quotes when its sentence (before
-        it), or else the sentence before, names that person and no other."""
+        it, the he/she a subject), or else the sentence before, names that person and no
+        other."""
         votes: dict[str, Counter[Gender]] = defaultdict(Counter)
         people = [m for m in self.mentions if m.kind == "person"]
         for mention in people:
@@ -314,6 +410,7 @@ class Resolver:
             said = self._word_gender(before)
             if said is not None:
                 votes[mention.actor_id or mention.text][said] += 10
+        gendered = [t.i for t in self.doc if t.lower_ in _GENDERED and not self.hidden(t.idx)]
         for sentence in self.doc.sents:
             token = next((t for t in sentence if t.lower_ in _GENDERED), None)
             said = _GENDERED.get(token.lower_) if token is not None else None
@@ -329,9 +426,19 @@ class Resolver:
                 }
                 if seen:
                     break
+            if back == 0 and token.dep_ not in _SUBJECTS:
+                continue  # "Tibbs ... asked her to pose": her is not Tibbs
+            if back == 1 and _any_between(gendered, self._token_at(low), sentence.start):
+                continue  # the sentence before has a he/she of its own: the one named or it
             if len(seen) == 1:
                 votes[seen.pop()][said] += 1
         return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}
+
+
+def _any_between(sorted_items: list[int], low: int, high: int) -> bool:
+    """True when a value of `sorted_items` lies in `[low, high)`."""
+    index = bisect.bisect_left(sorted_items, low)
+    return index < len(sorted_items) and sorted_items[index] < high
 
 
 def _a_person(mention: Mention) -> bool:

@@ -59,13 +59,47 @@ def test_direct_quote_found_with_its_speaker(nlp, text, expected):
 
 
 @pytest.mark.issue(18)
-def test_multi_paragraph_quote_is_one_quote(nlp):
+def test_multi_paragraph_quote_is_one_quote_a_paragraph(nlp):
+    """A paragraph that ends inside a quote, and a next one that opens a mark: a quote each
+    (the real-news set's convention), both the speaker's."""
     text = (
         "Mayor Tom Reed said on Friday: \u201cThe first part is done.\n\n"
         "\u201cThe second part starts now,\u201d he said."
     )
     found = _quotes(nlp, text)
-    assert len(found) == 1 and "second part" in found[0][1] and found[0][3] == "Tom Reed"
+    assert [q[1] for q in found] == ["The first part is done.", "The second part starts now"]
+    assert [q[3] for q in found] == ["Tom Reed", "Tom Reed"]
+
+
+@pytest.mark.issue(18)
+def test_run_on_paragraph_without_cue_takes_the_cue_that_closes_the_quote(nlp):
+    text = (
+        "The storm passed on Friday.\n\n\u201cThe first part is done.\n\n"
+        "\u201cThe second part starts now,\u201d Mayor Tom Reed said."
+    )
+    found = _quotes(nlp, text)
+    assert [(q[1], q[3]) for q in found] == [
+        ("The first part is done.", "Tom Reed"),
+        ("The second part starts now", "Tom Reed"),
+    ]
+
+
+@pytest.mark.issue(18)
+def test_quote_over_lines_of_one_sentence_each_is_one_quote(nlp):
+    """Wire copy stored one sentence a line: the quote opens on one line and closes lines later."""
+    text = (
+        "Mayor Tom Reed spoke on Friday.\n"
+        '"The first part is done," he said.\n'
+        '"The second part starts now.\n'
+        "We will finish by May.\n"
+        'Then we rest."\n'
+        "The council met later."
+    )
+    found = _quotes(nlp, text)
+    assert ("direct", "The second part starts now.\nWe will finish by May.\nThen we rest.") in [
+        q[:2] for q in found
+    ]
+    assert all(q[3] == "Tom Reed" for q in found), found
 
 
 @pytest.mark.issue(18)

@@ -55,3 +55,31 @@ def test_no_hard_passage_gives_two_quotes_of_one_id(nlp):
     for analysis in analyse(articles, nlp):
         quotes = analysis.get("quotes")
         assert len({q.id for q in quotes}) == len(quotes), analysis.article.id
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech clause set in the sentence by commas reports the clause before it ...
+        (
+            "Most traffic between Europe and Asia was being rerouted through the United States,"
+            " the firm said, but calls to India were cut.",
+            "Most traffic between Europe and Asia was being rerouted through the United States",
+        ),
+        # ... or, when only an adverbial stands before it, the clause after it
+        (
+            "Until recently, company officials say, IT executives handled data-center design"
+            " separately.",
+            "IT executives handled data-center design separately",
+        ),
+    ],
+)
+def test_parenthetical_speech_clause_reports_its_host_clause(nlp, text, expected):
+    found = [content for content, _ in _indirect(nlp, text)]
+    assert any(expected in content or content in expected for content in found), found
+
+
+@pytest.mark.issue(18)
+def test_parenthetical_without_a_clause_reports_nothing(nlp):
+    assert _indirect(nlp, "Good morning, he said, smiling.") == []

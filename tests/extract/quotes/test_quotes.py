@@ -45,7 +45,16 @@ def test_hard_passages(nlp, case):
         ('He said "yes" and left.', ["yes"]),
         ("“One,” she said. “Two.”", ["One,", "Two."]),
         ('A "scare" word and an unclosed "quote', ["scare"]),
-        ("He said: “First part.\n“Second part,” he added.", ["First part.\n“Second part,"]),
+        # a paragraph that ends inside a quote and a next one that opens a mark: two quotes
+        ("He said: “First part.\n“Second part,” he added.", ["First part.", "Second part,"]),
+        # one sentence a line: the quote runs over the lines until its closing mark
+        ('He said: "One.\nTwo.\nThree." Then he left.', ["One.\nTwo.\nThree."]),
+        # an unclosed mark whose next line opens a quote of its own is no quote
+        ('He said "one.\nA "scare" word.', ["scare"]),
+        ('He said "one.\nNo mark here.', []),
+        # a closing mark typed after a stray space closes the open quote
+        ('"Her friends are kind, "a friend said.', ["Her friends are kind,"]),
+        ('They chose "yes" and "no" again.', ["yes", "no"]),
         ("It's the boys' club's rule.", []),
     ],
 )

@@ -71,3 +71,97 @@ def test_a_publicist_named_later_is_the_speaker(nlp):
     )
     found = _speakers(nlp, text)
     assert found and found[0][0] == "her publicist" and found[0][2] == "Dana Pike"
+
+
+NAMED_CASES = [
+    # an outlet quoting a person: the person spoke
+    (
+        "Shots were fired on Main Street on Sunday.\n\n"
+        "\u201cThey just ran,\u201d the Harbor Gazette quoted witness Dana Whitfield as saying.",
+        "Dana Whitfield",
+    ),
+    # the person who owns the head noun is not the speaker: the appositive name is
+    (
+        "\u201cWe deny every charge,\u201d said Whitfield's attorney, Marcus Oduya.",
+        "Marcus Oduya",
+    ),
+    # an abbreviated title's full stop is no sentence end: the person named after it spoke
+    (
+        "\u201cThe driver was uncooperative,\u201d said Bloomington Police Sgt. Marty Earley.",
+        "Marty Earley",
+    ),
+    # a description after the quote, parsed as the cue's object, is the subject; it stands
+    # for the person whose appositive it repeats
+    (
+        "Two people died, Ema Suryani, a doctor at a clinic in the district, told reporters.\n"
+        "\u201cWe have received around 50 people with injuries,\u201d added the doctor.",
+        "Ema Suryani",
+    ),
+    # the name inside the clause a pronoun's own verb reports is not the pronoun
+    (
+        "Tom Ekwall was stopped on Route 52, said Highway Patrol Officer Brad Baehr.\n"
+        "Ekwall was on probation for a previous arrest, he said.",
+        "Brad Baehr",
+    ),
+    # the name that holds the phrase's head, not a word before it taken for a name
+    (
+        "\u201cWe are going back to basics,\u201d said Oscar producer Laurence Mark.",
+        "Laurence Mark",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), NAMED_CASES)
+def test_named_speaker_is_the_person_who_spoke(nlp, text, expected):
+    found = [s for s in _speakers(nlp, text) if s[0] is not None]
+    assert found and found[-1][1] == expected, found
+
+
+@pytest.mark.issue(18)
+def test_outlet_that_reports_without_quoting_anyone_stays_the_speaker(nlp):
+    text = "The Harbor Gazette reported that the mill would close in May."
+    found = _speakers(nlp, text)
+    assert found and "Harbor Gazette" in (found[0][1] or ""), found
+
+
+BODY_CASES = [
+    # a statement resolves to whoever issued it
+    (
+        "Brightwell Foods issued a statement on Friday.\n\n"
+        "\u201cThis is a tragic loss for all of us,\u201d the statement said.",
+        "Brightwell Foods",
+    ),
+    # a report named again resolves to the name given with it the first time
+    (
+        "The Norvale Commission report says the mayor took the money. The mayor broke the "
+        "rules, the report said.",
+        "Norvale Commission",
+    ),
+    # a team owned by a company speaks for the company
+    (
+        "Brightwell Foods recalled its oat bars. The company's safety team said no illness "
+        "had been reported.",
+        "Brightwell Foods",
+    ),
+    # an unnamed spokesman speaks for the organisation in view
+    (
+        "Kestrel Airlines cancelled the night flights on Friday. A spokesman said the route "
+        "would reopen on Monday.",
+        "Kestrel Airlines",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), BODY_CASES)
+def test_statement_report_or_spokesman_speaks_for_its_body(nlp, text, expected):
+    found = _speakers(nlp, text)
+    assert found and expected in found[-1][1:3], found  # resolved, or the speaker's actor
+
+
+@pytest.mark.issue(18)
+def test_a_report_nobody_issued_stays_as_written(nlp):
+    text = "Brightwell Foods recalled its oat bars. A report said no illness had been reported."
+    found = _speakers(nlp, text)
+    assert found and found[-1][1] == "A report", found

@@ -62,6 +62,7 @@ class DirectQuotes:
         """The accepted quotes among `quoted`, in text order; `reports` (indirect speech) can
         give their speaker to a quote paragraph that follows with none of its own."""
         self.quoted = list(quoted)
+        self._order = {q.outer_start: n for n, q in enumerate(self.quoted)}
         self._reports = sorted((r for r in reports if r.speaker is not None), key=lambda r: r.end)
         self._report_ends = [r.end for r in self._reports]
         self._cover = QuoteCover(quoted)
@@ -87,7 +88,7 @@ class DirectQuotes:
 
     def _classify(self, quote: Quoted, earlier: list[Found]) -> Found | None:
         if self._opens_directly(quote):
-            cue = self._frame_cue(quote)
+            cue = self._frame_cue(quote) or self._run_on_cue(quote)
             speaker = self._speaker_of(cue) if cue is not None else None
             if speaker is None and cue is None:
                 speaker, cue = self._colon_speaker(quote)
@@ -137,6 +138,18 @@ class DirectQuotes:
         if before is None or after is None:
             return before or after
         return before if quote.outer_start - before.idx <= after.idx - quote.outer_end else after
+
+    def _run_on_cue(self, quote: Quoted) -> Token | None:
+        """A paragraph of a quote that runs on, with no cue of its own: the cue of the first
+        next paragraph of the same quote that has one ('"...," he said' closing it)."""
+        index = self._order.get(quote.outer_start)
+        while quote.runs_on and index is not None and index + 1 < len(self.quoted):
+            index += 1
+            quote = self.quoted[index]
+            cue = self._frame_cue(quote)
+            if cue is not None:
+                return cue
+        return None
 
     def _governing_cue(self, quote: Quoted) -> Token | None:
         """The nearest speech verb (or owned speech noun) above the quoted words in the parse."""

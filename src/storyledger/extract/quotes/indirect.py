@@ -87,8 +87,27 @@ def _content(verb: Token, span: Span, lexicon: SpeechLexicon, tree: ParseTree) -
     following = doc[max(span.start, verb.i + 1) : min(span.end, verb.i + _THAT_WINDOW + 1)]
     that = next((t for t in following if t.lower_ == "that"), None)
     if that is None or any(t.is_punct for t in following if t.i < that.i):
-        return []
+        return _parenthetical(verb, span, tree)
     return _trim(doc[that.i + 1 : span.end])
+
+
+def _parenthetical(verb: Token, span: Span, tree: ParseTree) -> Sequence[Token]:
+    """ "Traffic was rerouted, the firm said, but ...", "Until recently, officials say, IT
+    executives handled ...": a speech clause set in another by commas (a parataxis) reports
+    that clause, the part before it when that part is a clause, else the part after it."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in ("VERB", "AUX"):
+        return []
+    low, high = tree.ends[verb.i]
+    first, last = tree.ends[head.i]
+    doc = span.doc
+    for part in (
+        _trim(doc[max(span.start, first) : low]),
+        _trim(doc[high + 1 : min(span.end, last + 1)]),
+    ):
+        if len(part) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in part):
+            return part
+    return []
 
 
 def _clause_tokens(clause: Token, tree: ParseTree) -> Sequence[Token]:
