@@ -12,14 +12,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from storyledger.actors import resolve_actors
-from storyledger.compare.corpus import (
-    CorpusComparison,
-    CorpusRecords,
-    compare_corpus,
-    compare_stories,
-)
-from storyledger.compare.stories import StorySettings, group_stories
-from storyledger.model import Actor, Mention, Quote, Story
+from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
+from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
+from storyledger.compare.stories import StorySettings, grow, stories_of
+from storyledger.model import Actor, Article, Mention, Quote, Story
 from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
 
@@ -36,8 +32,10 @@ def plan(
         if not actors:
             if not comparisons:
                 return Refresh(version), None
-            found = _compare(store, mentions, store.corpus_records("actors"), None, settings)
-            return _with(Refresh(version), found), found
+            found, grouped = _compare(
+                store, mentions, store.corpus_records("actors"), None, settings
+            )
+            return _with(Refresh(version), found, grouped), found
         found_actors, linked = resolve_actors(mentions)
         refresh = Refresh(version, found_actors, linked, _id_changes(mentions, linked))
         if not comparisons:
@@ -45,8 +43,10 @@ def plan(
         by_id = {mention.id: mention for mention in linked}
         relinked = [by_id.get(mention.id, mention) for mention in mentions]
         ordered = sorted(found_actors, key=lambda actor: actor.id)
-        found = _compare(store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings)
-    return _with(refresh, found), found
+        found, grouped = _compare(
+            store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings
+        )
+    return _with(refresh, found, grouped), found
 
 
 def refresh_actors(store: Store) -> int:
@@ -101,15 +101,24 @@ def plan_changed(
         by_id = {mention.id: mention for mention in linked}
         relinked = [by_id.get(mention.id, mention) for mention in mentions]
         articles = store.articles()
-        figures = store.records("figures")
-        stories = group_stories(
+        grouping = _kept_grouping(store, changed, settings)
+        if grouping is None:
+            figures = store.records("figures")
+            grouping, batches = _replay(store, articles, relinked, figures, settings)
+        else:
+            batches = None
+            new = [article for article in articles if article.id in changed]
+            mine = [mention for mention in relinked if mention.article in changed]
+            grouping = grow(
+                grouping, new, mine, store.records("figures", changed), settings=settings
+            )
+        stories = stories_of(
+            grouping,
             articles,
             relinked,
             actors=found_actors,
-            figures=figures,
             names=store.story_names(),
             merges=store.story_merges(),
-            settings=settings,
         )
         old = {story.id: story for story in store.corpus_records("stories")}
         moved = {
@@ -129,7 +138,7 @@ def plan_changed(
             articles=articles,
             sentences=store.records("sentences", ids),
             quotes=quotes,
-            figures=[figure for figure in figures if figure.article in ids],
+            figures=store.records("figures", ids),
         )
         comparisons = compare_stories(stories, records, touched)
         before = set(store.corpus_records("actors"))
@@ -145,8 +154,27 @@ def plan_changed(
         replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
         removed_actors=tuple(sorted({actor.id for actor in before - after})),
         changed_articles=tuple(sorted(changed)),
+        grouping=to_bytes(grouping),
+        batches=batches,
+        arrived=tuple(sorted(changed)),
     )
     return refresh, CorpusComparison(stories, comparisons)
+
+
+def _kept_grouping(
+    store: Store, changed: set[str], settings: StorySettings | None
+) -> Grouping | None:
+    """The stored grouping state, when the `changed` articles are exactly the stored articles
+    it has not taken (new ones, none re-analysed) and it was made with these settings."""
+    raw = store.story_state()
+    if raw is None:
+        return None
+    grouping = from_bytes(raw)
+    kept = set(grouping.ids)
+    fits = grouping.settings == settings_key(settings or StorySettings())
+    return (
+        grouping if fits and not kept & changed and kept | changed == store.article_ids() else None
+    )
 
 
 def _changed(story: Story, before: Story | None) -> bool:
@@ -167,10 +195,35 @@ def merge_stories(store: Store, keys: list[str]) -> Story:
     return store.story(first)
 
 
-def _with(refresh: Refresh, found: CorpusComparison) -> Refresh:
+def _with(refresh: Refresh, found: CorpusComparison, grouped: _Grouped) -> Refresh:
+    grouping, batches = grouped
     return dataclasses.replace(
-        refresh, stories=tuple(found.stories), comparisons=tuple(found.comparisons)
+        refresh,
+        stories=tuple(found.stories),
+        comparisons=tuple(found.comparisons),
+        grouping=to_bytes(grouping),
+        batches=batches,
     )
+
+
+_Grouped = tuple[Grouping, tuple[tuple[str, ...], ...]]
+
+
+def _replay(
+    store: Store,
+    articles: list[Article],
+    mentions: list[Mention],
+    figures: list,
+    settings: StorySettings | None,
+) -> _Grouped:
+    """The story grouping replayed from nothing over the recorded batches (issue #17), the
+    articles in none of them last, as one batch; and the batches it took."""
+    present = {article.id for article in articles}
+    batches = [[a for a in batch if a in present] for batch in store.story_batches()]
+    seen = {a for batch in batches for a in batch}
+    batches.append(sorted(present - seen))
+    kept = tuple(tuple(batch) for batch in batches if batch)
+    return grow(None, articles, mentions, figures, settings=settings, batches=kept), kept
 
 
 def _compare(
@@ -179,22 +232,30 @@ def _compare(
     actors: list[Actor],
     actor_of: dict[str, str] | None,
     settings: StorySettings | None,
-) -> CorpusComparison:
-    """The stories and comparisons; `actor_of` relinks quote speakers as the write will."""
+) -> tuple[CorpusComparison, _Grouped]:
+    """The stories and comparisons, and the grouping that made the stories; `actor_of`
+    relinks quote speakers as the write will."""
     quotes = store.records("quotes")
     if actor_of is not None:
         quotes = [_relinked(quote, actor_of) for quote in quotes]
-    records = CorpusRecords(
-        articles=store.articles(),
-        mentions=mentions,
+    articles = store.articles()
+    figures = store.records("figures")
+    grouped = _replay(store, articles, mentions, figures, settings)
+    stories = stories_of(
+        grouped[0],
+        articles,
+        mentions,
         actors=actors,
+        names=store.story_names(),
+        merges=store.story_merges(),
+    )
+    records = CorpusRecords(
+        articles=articles,
         sentences=store.records("sentences"),
         quotes=quotes,
-        figures=store.records("figures"),
+        figures=figures,
     )
-    return compare_corpus(
-        records, names=store.story_names(), merges=store.story_merges(), settings=settings
-    )
+    return CorpusComparison(stories, compare_stories(stories, records)), grouped
 
 
 def _relinked(quote: Quote, actor_of: dict[str, str]) -> Quote:

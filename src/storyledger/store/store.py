@@ -237,6 +237,23 @@ class Store:
         written, refreshed = refresh.articles_version(self.conn)
         return written != refreshed
 
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article."""
+        return {row[0] for row in self.conn.execute("SELECT id FROM articles")}
+
+    def story_batches(self) -> list[list[str]]:
+        """The article ids of each batch the story grouping took, in order (issue #17)."""
+        batches: dict[int, list[str]] = {}
+        rows = self.conn.execute("SELECT batch, article FROM story_batches ORDER BY batch, article")
+        for batch, article in rows:
+            batches.setdefault(int(batch), []).append(article)
+        return list(batches.values())
+
+    def story_state(self) -> bytes | None:
+        """The story grouping's kept state (`compare.grouping.to_bytes`), if any."""
+        row = self.conn.execute("SELECT state FROM story_state WHERE id = 1").fetchone()
+        return None if row is None else bytes(row[0])
+
     def story_names(self) -> dict[str, str]:
         """The names the user gave stories, by an article of each."""
         rows = self.conn.execute("SELECT article, name FROM story_names")
