@@ -11,6 +11,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from storyledger.actor_index import ActorChange, index_complete, name_row, plan_actors
 from storyledger.actors import resolve_actors
 from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
 from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
@@ -37,7 +38,14 @@ def plan(
             )
             return _with(Refresh(version), found, grouped), found
         found_actors, linked = resolve_actors(mentions)
-        refresh = Refresh(version, found_actors, linked, _id_changes(mentions, linked))
+        refresh = Refresh(
+            version,
+            found_actors,
+            linked,
+            _id_changes(mentions, linked),
+            names=tuple(name_row(mention) for mention in mentions),
+            names_reset=True,
+        )
         if not comparisons:
             return refresh, None
         by_id = {mention.id: mention for mention in linked}
@@ -95,18 +103,29 @@ def plan_changed(
     quotes' speakers were relinked to other actors."""
     with store.snapshot():
         version = articles_version(store.conn)[0]
-        mentions = store.records("mentions")
-        found_actors, linked = resolve_actors(mentions)
-        actor_of = {mention.id: mention.actor_id for mention in linked}
-        by_id = {mention.id: mention for mention in linked}
-        relinked = [by_id.get(mention.id, mention) for mention in mentions]
         articles = store.articles()
         grouping = _kept_grouping(store, changed, settings)
+        batches: tuple[tuple[str, ...], ...] | None = None
+        if grouping is not None and index_complete(store, changed):
+            new_mentions = store.records("mentions", changed)
+            change = plan_actors(store, new_mentions)
+            mentions = store.records("mentions")
+            names = tuple(name_row(mention) for mention in new_mentions)
+            gone = set(change.removed)
+            actors = [a for a in store.corpus_records("actors") if a.id not in gone]
+            actors += change.actors
+        else:
+            mentions = store.records("mentions")
+            change = _all_actors(store, mentions)
+            names = tuple(name_row(mention) for mention in mentions)
+            actors = list(change.actors_all)
+        by_id = {mention.id: mention for mention in change.linked}
+        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        actor_of = {mention.id: mention.actor_id for mention in relinked}
         if grouping is None:
             figures = store.records("figures")
             grouping, batches = _replay(store, articles, relinked, figures, settings)
         else:
-            batches = None
             new = [article for article in articles if article.id in changed]
             mine = [mention for mention in relinked if mention.article in changed]
             grouping = grow(
@@ -116,17 +135,12 @@ def plan_changed(
             grouping,
             articles,
             relinked,
-            actors=found_actors,
+            actors=actors,
             names=store.story_names(),
             merges=store.story_merges(),
         )
         old = {story.id: story for story in store.corpus_records("stories")}
-        moved = {
-            quote.article
-            for quote in store.records("quotes")
-            if quote.speaker_mention is not None
-            and quote.speaker_actor != actor_of.get(quote.speaker_mention)
-        }
+        moved = store.quote_articles_of_speakers(m.id for m in change.linked)
         touched = {
             story.id
             for story in stories
@@ -141,24 +155,43 @@ def plan_changed(
             figures=store.records("figures", ids),
         )
         comparisons = compare_stories(stories, records, touched)
-        before = set(store.corpus_records("actors"))
-    after = set(found_actors)
-    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
     refresh = Refresh(
         version,
-        tuple(sorted(after - before, key=lambda actor: actor.id)),
-        tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
-        _id_changes(mentions, linked),
+        change.actors,
+        change.linked,
+        change.remap,
         stories=tuple(stories),
         comparisons=tuple(comparisons),
         replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
-        removed_actors=tuple(sorted({actor.id for actor in before - after})),
+        removed_actors=change.removed,
         changed_articles=tuple(sorted(changed)),
         grouping=to_bytes(grouping),
         batches=batches,
         arrived=tuple(sorted(changed)),
+        names=names,
+        names_reset=batches is not None,
     )
     return refresh, CorpusComparison(stories, comparisons)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _AllActors(ActorChange):
+    actors_all: tuple[Actor, ...] = ()
+
+
+def _all_actors(store: Store, mentions: list[Mention]) -> _AllActors:
+    """Every mention resolved again, as the difference from the stored actors."""
+    found, linked = resolve_actors(mentions)
+    before, after = set(store.corpus_records("actors")), set(found)
+    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
+    return _AllActors(
+        linked=tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
+        actors=tuple(sorted(after - before, key=lambda actor: actor.id)),
+        removed=tuple(sorted({actor.id for actor in before - after})),
+        remap=_id_changes(mentions, linked),
+        actor_of={},
+        actors_all=found,
+    )
 
 
 def _kept_grouping(

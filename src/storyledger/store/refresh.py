@@ -25,7 +25,8 @@ class Refresh:
     mentions whose actor changed, and the quote speakers relinked are those of `linked` and
     of `changed_articles`. `grouping`, when given, is the story grouping's new state; with it
     `batches` replaces the recorded arrival batches, or, when None, `arrived` is recorded as
-    the next batch."""
+    the next batch. `names` are rows of the actors' name index (`mention_names`), which
+    replace it all with `names_reset`, else those of their articles."""
 
     version: int
     actors: tuple[Actor, ...] | None = None
@@ -39,6 +40,8 @@ class Refresh:
     grouping: bytes | None = None
     batches: tuple[tuple[str, ...], ...] | None = None
     arrived: tuple[str, ...] = ()
+    names: tuple[tuple, ...] | None = None
+    names_reset: bool = False
 
 
 def articles_version(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -90,6 +93,17 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
         _insert_all(conn, "comparisons", refresh.comparisons)
     if refresh.grouping is not None:
         _write_grouping(conn, refresh)
+    if refresh.names is not None:
+        if refresh.names_reset:
+            conn.execute("DELETE FROM mention_names")
+        else:
+            articles = sorted({row[1] for row in refresh.names})
+            conn.executemany(
+                "DELETE FROM mention_names WHERE article = ?", [(a,) for a in articles]
+            )
+        conn.executemany(
+            "INSERT INTO mention_names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(refresh.names)
+        )
     if fresh:
         conn.execute("UPDATE corpus_state SET refreshed_version = ?", (refresh.version,))
 

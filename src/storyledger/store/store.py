@@ -329,6 +329,29 @@ class Store:
         )
         return [from_row(Actor, row) for row in rows]
 
+    def actors_with(self, ids: Iterable[str]) -> list[Actor]:
+        """The stored actors of these ids."""
+        return [from_row(Actor, row) for row in self._by_ids("actors", "id", ids)]
+
+    def quote_articles_of_speakers(self, mention_ids: Iterable[str]) -> set[str]:
+        """The articles of the quotes whose speaker is one of these mentions."""
+        rows = self._by_ids("quotes", "speaker_mention", mention_ids)
+        return {row["article"] for row in rows}
+
+    def mentions_by_id(self, ids: Iterable[str]) -> list[Mention]:
+        """The stored mentions of these ids."""
+        return [from_row(Mention, row) for row in self._by_ids("mentions", "id", ids)]
+
+    def _by_ids(self, table: str, column: str, ids: Iterable[str]) -> list[sqlite3.Row]:
+        values = sorted(set(ids))
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT * FROM {table} WHERE {column} IN ({marks})"
+            rows.extend(self.conn.execute(sql, chunk))
+        return rows
+
     def mentions_of(self, actor_id: str) -> list[Mention]:
         """Every mention of one actor."""
         rows = self.conn.execute(
