@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from storyledger.compare.grouping import Grouping, add_batch, settings_key, word_terms
 from storyledger.compare.naming import story_name
@@ -120,6 +121,19 @@ def grow(
     return grouping
 
 
+def story_groups(grouping: Grouping, merges: Iterable[tuple[str, str]] = ()) -> list[list[int]]:
+    """The members (indices into `grouping.ids`) of each story: the grouping's labels joined,
+    then the user's merges (kept by article, so they survive regrouping)."""
+    groups = _UnionFind(len(grouping.ids))
+    for i, label in enumerate(grouping.labels.tolist()):
+        groups.union(i, label)
+    index = {article: i for i, article in enumerate(grouping.ids)}
+    for a, b in merges:
+        if a in index and b in index:
+            groups.union(index[a], index[b])
+    return groups.groups()
+
+
 def stories_of(
     grouping: Grouping,
     articles: Sequence[Article],
@@ -128,27 +142,24 @@ def stories_of(
     actors: Iterable[Actor] = (),
     names: Mapping[str, str] | None = None,
     merges: Iterable[tuple[str, str]] = (),
+    only: Iterable[list[int]] | None = None,
 ) -> list[Story]:
     """The stories of a grouping holding exactly `articles`, the user's merges applied last
-    (kept by article, so they survive regrouping) and the user's names kept."""
+    and the user's names kept. With `only` (members, from `story_groups`), just those
+    stories are built, and `articles` and `mentions` need hold only theirs."""
     by_id = {article.id: article for article in articles}
-    ordered = [by_id[article] for article in grouping.ids]
+    ordered = cast(list[Article], [by_id.get(article) for article in grouping.ids])
     if not ordered:
         return []
     actor_ids = _actor_ids(mentions)
-    groups = _UnionFind(len(ordered))
-    for i, label in enumerate(grouping.labels.tolist()):
-        groups.union(i, label)
-    index = {article.id: i for i, article in enumerate(ordered)}
-    for a, b in merges:
-        if a in index and b in index:
-            groups.union(index[a], index[b])
+    groups = story_groups(grouping, merges) if only is None else list(only)
     names_by_actor = {actor.id: actor.name for actor in actors}
     stories = []
-    for members in groups.groups():
+    for members in groups:
         stories.append(
             _story(ordered, members, grouping.copies, actor_ids, names_by_actor, names or {})
         )
+    index = {article: i for i, article in enumerate(grouping.ids)}
     return sorted(stories, key=lambda s: _date_order(ordered[index[s.articles[0]]]))
 
 
