@@ -15,8 +15,8 @@ from storyledger.actor_index import ActorChange, index_complete, name_row, plan_
 from storyledger.actors import resolve_actors
 from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
 from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
-from storyledger.compare.stories import StorySettings, grow, stories_of
-from storyledger.model import Actor, Article, Mention, Quote, Story
+from storyledger.compare.stories import StorySettings, grow, stories_of, story_groups
+from storyledger.model import Actor, Article, Mention, Quote, Story, content_id
 from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
 
@@ -102,59 +102,52 @@ def plan_changed(
     changed: new or regrouped stories, those holding a `changed` article, and those whose
     quotes' speakers were relinked to other actors."""
     with store.snapshot():
-        version = articles_version(store.conn)[0]
-        articles = store.articles()
         grouping = _kept_grouping(store, changed, settings)
-        batches: tuple[tuple[str, ...], ...] | None = None
         if grouping is not None and index_complete(store, changed):
-            new_mentions = store.records("mentions", changed)
-            change = plan_actors(store, new_mentions)
-            mentions = store.records("mentions")
-            names = tuple(name_row(mention) for mention in new_mentions)
-            gone = set(change.removed)
-            actors = [a for a in store.corpus_records("actors") if a.id not in gone]
-            actors += change.actors
-        else:
-            mentions = store.records("mentions")
-            change = _all_actors(store, mentions)
-            names = tuple(name_row(mention) for mention in mentions)
-            actors = list(change.actors_all)
-        by_id = {mention.id: mention for mention in change.linked}
-        relinked = [by_id.get(mention.id, mention) for mention in mentions]
-        actor_of = {mention.id: mention.actor_id for mention in relinked}
-        if grouping is None:
-            figures = store.records("figures")
-            grouping, batches = _replay(store, articles, relinked, figures, settings)
-        else:
-            new = [article for article in articles if article.id in changed]
-            mine = [mention for mention in relinked if mention.article in changed]
-            grouping = grow(
-                grouping, new, mine, store.records("figures", changed), settings=settings
-            )
-        stories = stories_of(
-            grouping,
-            articles,
-            relinked,
-            actors=actors,
-            names=store.story_names(),
-            merges=store.story_merges(),
-        )
-        old = {story.id: story for story in store.corpus_records("stories")}
-        moved = store.quote_articles_of_speakers(m.id for m in change.linked)
-        touched = {
-            story.id
-            for story in stories
-            if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
-        }
-        ids = {a for story in stories if story.id in touched for a in story.articles}
-        quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
-        records = CorpusRecords(
-            articles=articles,
-            sentences=store.records("sentences", ids),
-            quotes=quotes,
-            figures=store.records("figures", ids),
-        )
-        comparisons = compare_stories(stories, records, touched)
+            return _plan_added(store, changed, grouping, settings)
+        return _plan_regrouped(store, changed, settings)
+
+
+def _plan_regrouped(
+    store: Store, changed: set[str], settings: StorySettings | None
+) -> tuple[Refresh, CorpusComparison]:
+    """Every actor resolved and every article grouped again (the batches replayed), only the
+    stories that changed compared again."""
+    version = articles_version(store.conn)[0]
+    articles = store.articles()
+    mentions = store.records("mentions")
+    change = _all_actors(store, mentions)
+    names = tuple(name_row(mention) for mention in mentions)
+    actors = list(change.actors_all)
+    by_id = {mention.id: mention for mention in change.linked}
+    relinked = [by_id.get(mention.id, mention) for mention in mentions]
+    actor_of = {mention.id: mention.actor_id for mention in relinked}
+    figures = store.records("figures")
+    grouping, batches = _replay(store, articles, relinked, figures, settings)
+    stories = stories_of(
+        grouping,
+        articles,
+        relinked,
+        actors=actors,
+        names=store.story_names(),
+        merges=store.story_merges(),
+    )
+    old = {story.id: story for story in store.corpus_records("stories")}
+    moved = store.quote_articles_of_speakers(m.id for m in change.linked)
+    touched = {
+        story.id
+        for story in stories
+        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+    }
+    ids = {a for story in stories if story.id in touched for a in story.articles}
+    quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences", ids),
+        quotes=quotes,
+        figures=store.records("figures", ids),
+    )
+    comparisons = compare_stories(stories, records, touched)
     refresh = Refresh(
         version,
         change.actors,
@@ -169,7 +162,74 @@ def plan_changed(
         batches=batches,
         arrived=tuple(sorted(changed)),
         names=names,
-        names_reset=batches is not None,
+        names_reset=True,
+    )
+    return refresh, CorpusComparison(stories, comparisons)
+
+
+def _plan_added(
+    store: Store, changed: set[str], grouping: Grouping, settings: StorySettings | None
+) -> tuple[Refresh, CorpusComparison]:
+    """The `changed` articles added as one batch: their actors resolved where they can change
+    (`actor_index`), they join the kept grouping, and only the stories they join or whose
+    actors changed are built, written and (when their articles or copies changed, or their
+    quotes' speakers were relinked) compared again."""
+    version = articles_version(store.conn)[0]
+    new_mentions = store.records("mentions", changed)
+    change = plan_actors(store, new_mentions)
+    linked = {mention.id: mention for mention in change.linked}
+    start = len(grouping.ids)
+    mine = [linked.get(mention.id, mention) for mention in new_mentions]
+    figures = store.records("figures", changed)
+    grouping = grow(grouping, store.articles(changed), mine, figures, settings=settings)
+    renamed = {m.article for m in change.linked}
+    renamed |= store.articles_mentioning(actor.id for actor in change.actors)
+    groups = [
+        members
+        for members in story_groups(grouping, store.story_merges())
+        if max(members) >= start or any(grouping.ids[i] in renamed for i in members)
+    ]
+    ids = {grouping.ids[i] for members in groups for i in members}
+    articles = store.articles(ids)
+    mentions = [linked.get(m.id, m) for m in store.records("mentions", ids)]
+    named = {mention.actor_id for mention in mentions}
+    gone = set(change.removed)
+    actors = [actor for actor in store.actors_with(named) if actor.id not in gone]
+    actors += [actor for actor in change.actors if actor.id in named]
+    stories = stories_of(
+        grouping, articles, mentions, actors=actors, names=store.story_names(), only=groups
+    )
+    old = {s.id: s for s in store.stories_with(content_id("story", a) for a in ids)}
+    moved = store.quote_articles_of_speakers(linked)
+    touched = {
+        story.id
+        for story in stories
+        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+    }
+    compared = {a for story in stories if story.id in touched for a in story.articles}
+    actor_of = {mention.id: mention.actor_id for mention in mentions}
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences", compared),
+        quotes=[_relinked(q, actor_of) for q in store.records("quotes", compared)],
+        figures=store.records("figures", compared),
+    )
+    comparisons = compare_stories(stories, records, touched)
+    built = {story.id for story in stories}
+    refresh = Refresh(
+        version,
+        change.actors,
+        change.linked,
+        change.remap,
+        stories=tuple(stories),
+        comparisons=tuple(comparisons),
+        replaced=frozenset(touched | (set(old) - built)),
+        removed_actors=change.removed,
+        changed_articles=tuple(sorted(changed)),
+        grouping=to_bytes(grouping),
+        arrived=tuple(sorted(changed)),
+        names=tuple(name_row(mention) for mention in new_mentions),
+        stories_replaced=frozenset(built | set(old)),
     )
     return refresh, CorpusComparison(stories, comparisons)
 

@@ -17,7 +17,7 @@ FICTIONAL = ROOT / "evals" / "compare"
 def _tables(store):
     return {
         table: [tuple(row) for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
-        for table in ("actors", "stories", "comparisons", "mentions", "quotes")
+        for table in ("actors", "stories", "comparisons", "mentions", "quotes", "events")
     }
 
 

@@ -26,7 +26,8 @@ class Refresh:
     of `changed_articles`. `grouping`, when given, is the story grouping's new state; with it
     `batches` replaces the recorded arrival batches, or, when None, `arrived` is recorded as
     the next batch. `names` are rows of the actors' name index (`mention_names`), which
-    replace it all with `names_reset`, else those of their articles."""
+    replace it all with `names_reset`, else those of their articles. `stories_replaced`,
+    when given, names the only story rows deleted before `stories` are inserted."""
 
     version: int
     actors: tuple[Actor, ...] | None = None
@@ -42,6 +43,7 @@ class Refresh:
     arrived: tuple[str, ...] = ()
     names: tuple[tuple, ...] | None = None
     names_reset: bool = False
+    stories_replaced: frozenset[str] | None = None
 
 
 def articles_version(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -83,7 +85,11 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
             )
             conn.executemany(relink + " AND article = ?", [(a,) for a in refresh.changed_articles])
     if refresh.stories is not None:
-        conn.execute("DELETE FROM stories")
+        if refresh.stories_replaced is None:
+            conn.execute("DELETE FROM stories")
+        else:
+            rows = [(story,) for story in sorted(refresh.stories_replaced)]
+            conn.executemany("DELETE FROM stories WHERE id = ?", rows)
         if refresh.replaced is None:
             conn.execute("DELETE FROM comparisons")
         else:

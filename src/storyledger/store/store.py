@@ -338,6 +338,14 @@ class Store:
         rows = self._by_ids("quotes", "speaker_mention", mention_ids)
         return {row["article"] for row in rows}
 
+    def articles_mentioning(self, actor_ids: Iterable[str]) -> set[str]:
+        """The articles with a mention of one of these actors."""
+        return {row["article"] for row in self._by_ids("mentions", "actor_id", actor_ids)}
+
+    def stories_with(self, ids: Iterable[str]) -> list[Story]:
+        """The stored stories of these ids."""
+        return [from_row(Story, row) for row in self._by_ids("stories", "id", ids)]
+
     def mentions_by_id(self, ids: Iterable[str]) -> list[Mention]:
         """The stored mentions of these ids."""
         return [from_row(Mention, row) for row in self._by_ids("mentions", "id", ids)]
