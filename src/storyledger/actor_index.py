@@ -49,13 +49,15 @@ def name_row(mention: Mention) -> NameRow:
 class ActorChange:
     """What the new mentions change: the mentions whose actor or kind changed, the actor
     records inserted (new or changed) and the ids removed, the old -> new id votes, and the
-    actor of every mention read (after the change)."""
+    actor of every mention read (after the change); `renamed`, the kept ids whose name
+    changed (what a story's name reads of an actor)."""
 
     linked: tuple[Mention, ...]
     actors: tuple[Actor, ...]
     removed: tuple[str, ...]
     remap: dict[str, str]
     actor_of: dict[str, str]
+    renamed: tuple[str, ...] = ()
 
 
 def index_complete(store: Store, changed: set[str]) -> bool:
@@ -106,6 +108,7 @@ def plan_actors(store: Store, new: list[Mention]) -> ActorChange:
         if actor_id in touched
     }
     old = set(store.actors_with(touched))
+    names = {actor.id: actor.name for actor in built}
     return ActorChange(
         linked=tuple(
             m
@@ -116,6 +119,7 @@ def plan_actors(store: Store, new: list[Mention]) -> ActorChange:
         removed=tuple(sorted({actor.id for actor in old - built})),
         remap=_votes(before, after),
         actor_of={m.id: m.actor_id for m in after},
+        renamed=tuple(sorted(a.id for a in old if a.id in names and names[a.id] != a.name)),
     )
 
 

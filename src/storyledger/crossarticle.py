@@ -183,7 +183,7 @@ def _plan_added(
     figures = store.records("figures", changed)
     grouping = grow(grouping, store.articles(changed), mine, figures, settings=settings)
     renamed = {m.article for m in change.linked}
-    renamed |= store.articles_mentioning(actor.id for actor in change.actors)
+    renamed |= store.articles_mentioning(change.renamed)
     groups = [
         members
         for members in story_groups(grouping, store.story_merges())
