@@ -3,6 +3,8 @@ actors and compare records across articles (`compare/`), and hand the store what
 
 The store only reads and writes (it imports nothing of `compare/`); this module decides what
 is recomputed and when, after `analyze`, `import`, or a user's story name or merge.
+A full recompute replays the story grouping over the batches the articles arrived in
+(`compare.grouping`), so adding articles incrementally and recomputing give the same tables.
 """
 
 from __future__ import annotations
@@ -98,9 +100,13 @@ def refresh_corpus(
 def plan_changed(
     store: Store, changed: set[str], settings: StorySettings | None = None
 ) -> tuple[Refresh, CorpusComparison]:
-    """A refresh that regroups every article but compares again only the stories that
-    changed: new or regrouped stories, those holding a `changed` article, and those whose
-    quotes' speakers were relinked to other actors."""
+    """A refresh after the `changed` articles were written. When they are all new and the
+    store keeps the grouping state and the actor name index of every other article, they are
+    added as one batch (`_plan_added`: cost by what they touch, not by the store); otherwise
+    every actor is resolved and the batches replayed (`_plan_regrouped`). Either way only the
+    stories that changed are compared again (new or regrouped stories, those holding a
+    `changed` article, those whose quotes' speakers were relinked), and the result equals a
+    full recompute (`refresh_corpus` without `changed`)."""
     with store.snapshot():
         grouping = _kept_grouping(store, changed, settings)
         if grouping is not None and index_complete(store, changed):
