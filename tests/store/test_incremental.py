@@ -142,3 +142,13 @@ def test_real_news_added_in_batches_keeps_equal_to_a_full_recompute(
             refresh_corpus(store)
             assert _tables(store) == incremental
         assert len(calls) == len(steps)
+
+
+@pytest.mark.issue(17)
+def test_an_incremental_refresh_with_nothing_new_changes_nothing(tmp_path, analysed, info):
+    with Store(tmp_path / "s.db") as store:
+        _save(store, analysed, info)
+        refresh_corpus(store)
+        before = _tables(store)
+        refresh_corpus(store, changed=[])
+        assert _tables(store) == before and before["stories"]
