@@ -3,6 +3,8 @@ actors and compare records across articles (`compare/`), and hand the store what
 
 The store only reads and writes (it imports nothing of `compare/`); this module decides what
 is recomputed and when, after `analyze`, `import`, or a user's story name or merge.
+A full recompute replays the story grouping over the batches the articles arrived in
+(`compare.grouping`), so adding articles incrementally and recomputing give the same tables.
 """
 
 from __future__ import annotations
@@ -11,15 +13,12 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from storyledger.actor_index import ActorChange, index_complete, name_row, plan_actors
 from storyledger.actors import resolve_actors
-from storyledger.compare.corpus import (
-    CorpusComparison,
-    CorpusRecords,
-    compare_corpus,
-    compare_stories,
-)
-from storyledger.compare.stories import StorySettings, group_stories
-from storyledger.model import Actor, Mention, Quote, Story
+from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
+from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
+from storyledger.compare.stories import StorySettings, grow, stories_of, story_groups
+from storyledger.model import Actor, Article, Mention, Quote, Story, content_id
 from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
 
@@ -36,17 +35,28 @@ def plan(
         if not actors:
             if not comparisons:
                 return Refresh(version), None
-            found = _compare(store, mentions, store.corpus_records("actors"), None, settings)
-            return _with(Refresh(version), found), found
+            found, grouped = _compare(
+                store, mentions, store.corpus_records("actors"), None, settings
+            )
+            return _with(Refresh(version), found, grouped), found
         found_actors, linked = resolve_actors(mentions)
-        refresh = Refresh(version, found_actors, linked, _id_changes(mentions, linked))
+        refresh = Refresh(
+            version,
+            found_actors,
+            linked,
+            _id_changes(mentions, linked),
+            names=tuple(name_row(mention) for mention in mentions),
+            names_reset=True,
+        )
         if not comparisons:
             return refresh, None
         by_id = {mention.id: mention for mention in linked}
         relinked = [by_id.get(mention.id, mention) for mention in mentions]
         ordered = sorted(found_actors, key=lambda actor: actor.id)
-        found = _compare(store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings)
-    return _with(refresh, found), found
+        found, grouped = _compare(
+            store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings
+        )
+    return _with(refresh, found, grouped), found
 
 
 def refresh_actors(store: Store) -> int:
@@ -90,63 +100,180 @@ def refresh_corpus(
 def plan_changed(
     store: Store, changed: set[str], settings: StorySettings | None = None
 ) -> tuple[Refresh, CorpusComparison]:
-    """A refresh that regroups every article but compares again only the stories that
-    changed: new or regrouped stories, those holding a `changed` article, and those whose
-    quotes' speakers were relinked to other actors."""
+    """A refresh after the `changed` articles were written. When they are all new and the
+    store keeps the grouping state and the actor name index of every other article, they are
+    added as one batch (`_plan_added`: cost by what they touch, not by the store); otherwise
+    every actor is resolved and the batches replayed (`_plan_regrouped`). Either way only the
+    stories that changed are compared again (new or regrouped stories, those holding a
+    `changed` article, those whose quotes' speakers were relinked), and the result equals a
+    full recompute (`refresh_corpus` without `changed`)."""
     with store.snapshot():
-        version = articles_version(store.conn)[0]
-        mentions = store.records("mentions")
-        found_actors, linked = resolve_actors(mentions)
-        actor_of = {mention.id: mention.actor_id for mention in linked}
-        by_id = {mention.id: mention for mention in linked}
-        relinked = [by_id.get(mention.id, mention) for mention in mentions]
-        articles = store.articles()
-        figures = store.records("figures")
-        stories = group_stories(
-            articles,
-            relinked,
-            actors=found_actors,
-            figures=figures,
-            names=store.story_names(),
-            merges=store.story_merges(),
-            settings=settings,
-        )
-        old = {story.id: story for story in store.corpus_records("stories")}
-        moved = {
-            quote.article
-            for quote in store.records("quotes")
-            if quote.speaker_mention is not None
-            and quote.speaker_actor != actor_of.get(quote.speaker_mention)
-        }
-        touched = {
-            story.id
-            for story in stories
-            if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
-        }
-        ids = {a for story in stories if story.id in touched for a in story.articles}
-        quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
-        records = CorpusRecords(
-            articles=articles,
-            sentences=store.records("sentences", ids),
-            quotes=quotes,
-            figures=[figure for figure in figures if figure.article in ids],
-        )
-        comparisons = compare_stories(stories, records, touched)
-        before = set(store.corpus_records("actors"))
-    after = set(found_actors)
-    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
+        grouping = _kept_grouping(store, changed, settings)
+        if grouping is not None and index_complete(store, changed):
+            return _plan_added(store, changed, grouping, settings)
+        return _plan_regrouped(store, changed, settings)
+
+
+def _plan_regrouped(
+    store: Store, changed: set[str], settings: StorySettings | None
+) -> tuple[Refresh, CorpusComparison]:
+    """Every actor resolved and every article grouped again (the batches replayed), only the
+    stories that changed compared again."""
+    version = articles_version(store.conn)[0]
+    articles = store.articles()
+    mentions = store.records("mentions")
+    change = _all_actors(store, mentions)
+    names = tuple(name_row(mention) for mention in mentions)
+    actors = list(change.actors_all)
+    by_id = {mention.id: mention for mention in change.linked}
+    relinked = [by_id.get(mention.id, mention) for mention in mentions]
+    actor_of = {mention.id: mention.actor_id for mention in relinked}
+    figures = store.records("figures")
+    grouping, batches = _replay(store, articles, relinked, figures, settings)
+    stories = stories_of(
+        grouping,
+        articles,
+        relinked,
+        actors=actors,
+        names=store.story_names(),
+        merges=store.story_merges(),
+    )
+    old = {story.id: story for story in store.corpus_records("stories")}
+    moved = store.quote_articles_of_speakers(m.id for m in change.linked)
+    touched = {
+        story.id
+        for story in stories
+        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+    }
+    ids = {a for story in stories if story.id in touched for a in story.articles}
+    quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences", ids),
+        quotes=quotes,
+        figures=store.records("figures", ids),
+    )
+    comparisons = compare_stories(stories, records, touched)
     refresh = Refresh(
         version,
-        tuple(sorted(after - before, key=lambda actor: actor.id)),
-        tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
-        _id_changes(mentions, linked),
+        change.actors,
+        change.linked,
+        change.remap,
         stories=tuple(stories),
         comparisons=tuple(comparisons),
         replaced=frozenset(touched | (set(old) - {story.id for story in stories})),
-        removed_actors=tuple(sorted({actor.id for actor in before - after})),
+        removed_actors=change.removed,
         changed_articles=tuple(sorted(changed)),
+        grouping=to_bytes(grouping),
+        batches=batches,
+        arrived=tuple(sorted(changed)),
+        names=names,
+        names_reset=True,
     )
     return refresh, CorpusComparison(stories, comparisons)
+
+
+def _plan_added(
+    store: Store, changed: set[str], grouping: Grouping, settings: StorySettings | None
+) -> tuple[Refresh, CorpusComparison]:
+    """The `changed` articles added as one batch: their actors resolved where they can change
+    (`actor_index`), they join the kept grouping, and only the stories they join or whose
+    actors changed are built, written and (when their articles or copies changed, or their
+    quotes' speakers were relinked) compared again."""
+    version = articles_version(store.conn)[0]
+    new_mentions = store.records("mentions", changed)
+    change = plan_actors(store, new_mentions)
+    linked = {mention.id: mention for mention in change.linked}
+    start = len(grouping.ids)
+    mine = [linked.get(mention.id, mention) for mention in new_mentions]
+    figures = store.records("figures", changed)
+    grouping = grow(grouping, store.articles(changed), mine, figures, settings=settings)
+    renamed = {m.article for m in change.linked}
+    renamed |= store.articles_mentioning(change.renamed)
+    groups = [
+        members
+        for members in story_groups(grouping, store.story_merges())
+        if max(members) >= start or any(grouping.ids[i] in renamed for i in members)
+    ]
+    ids = {grouping.ids[i] for members in groups for i in members}
+    articles = store.articles(ids)
+    mentions = [linked.get(m.id, m) for m in store.records("mentions", ids)]
+    named = {mention.actor_id for mention in mentions}
+    gone = set(change.removed)
+    actors = [actor for actor in store.actors_with(named) if actor.id not in gone]
+    actors += [actor for actor in change.actors if actor.id in named]
+    stories = stories_of(
+        grouping, articles, mentions, actors=actors, names=store.story_names(), only=groups
+    )
+    old = {s.id: s for s in store.stories_with(content_id("story", a) for a in ids)}
+    moved = store.quote_articles_of_speakers(linked)
+    touched = {
+        story.id
+        for story in stories
+        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+    }
+    compared = {a for story in stories if story.id in touched for a in story.articles}
+    actor_of = {mention.id: mention.actor_id for mention in mentions}
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences", compared),
+        quotes=[_relinked(q, actor_of) for q in store.records("quotes", compared)],
+        figures=store.records("figures", compared),
+    )
+    comparisons = compare_stories(stories, records, touched)
+    built = {story.id for story in stories}
+    refresh = Refresh(
+        version,
+        change.actors,
+        change.linked,
+        change.remap,
+        stories=tuple(stories),
+        comparisons=tuple(comparisons),
+        replaced=frozenset(touched | (set(old) - built)),
+        removed_actors=change.removed,
+        changed_articles=tuple(sorted(changed)),
+        grouping=to_bytes(grouping),
+        arrived=tuple(sorted(changed)),
+        names=tuple(name_row(mention) for mention in new_mentions),
+        stories_replaced=frozenset(built | set(old)),
+    )
+    return refresh, CorpusComparison(stories, comparisons)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _AllActors(ActorChange):
+    actors_all: tuple[Actor, ...] = ()
+
+
+def _all_actors(store: Store, mentions: list[Mention]) -> _AllActors:
+    """Every mention resolved again, as the difference from the stored actors."""
+    found, linked = resolve_actors(mentions)
+    before, after = set(store.corpus_records("actors")), set(found)
+    was = {mention.id: (mention.actor_id, mention.kind) for mention in mentions}
+    return _AllActors(
+        linked=tuple(m for m in linked if was[m.id] != (m.actor_id, m.kind)),
+        actors=tuple(sorted(after - before, key=lambda actor: actor.id)),
+        removed=tuple(sorted({actor.id for actor in before - after})),
+        remap=_id_changes(mentions, linked),
+        actor_of={},
+        actors_all=found,
+    )
+
+
+def _kept_grouping(
+    store: Store, changed: set[str], settings: StorySettings | None
+) -> Grouping | None:
+    """The stored grouping state, when the `changed` articles are exactly the stored articles
+    it has not taken (new ones, none re-analysed) and it was made with these settings."""
+    raw = store.story_state()
+    if raw is None:
+        return None
+    grouping = from_bytes(raw)
+    kept = set(grouping.ids)
+    fits = grouping.settings == settings_key(settings or StorySettings())
+    return (
+        grouping if fits and not kept & changed and kept | changed == store.article_ids() else None
+    )
 
 
 def _changed(story: Story, before: Story | None) -> bool:
@@ -167,10 +294,35 @@ def merge_stories(store: Store, keys: list[str]) -> Story:
     return store.story(first)
 
 
-def _with(refresh: Refresh, found: CorpusComparison) -> Refresh:
+def _with(refresh: Refresh, found: CorpusComparison, grouped: _Grouped) -> Refresh:
+    grouping, batches = grouped
     return dataclasses.replace(
-        refresh, stories=tuple(found.stories), comparisons=tuple(found.comparisons)
+        refresh,
+        stories=tuple(found.stories),
+        comparisons=tuple(found.comparisons),
+        grouping=to_bytes(grouping),
+        batches=batches,
     )
+
+
+_Grouped = tuple[Grouping, tuple[tuple[str, ...], ...]]
+
+
+def _replay(
+    store: Store,
+    articles: list[Article],
+    mentions: list[Mention],
+    figures: list,
+    settings: StorySettings | None,
+) -> _Grouped:
+    """The story grouping replayed from nothing over the recorded batches (issue #17), the
+    articles in none of them last, as one batch; and the batches it took."""
+    present = {article.id for article in articles}
+    batches = [[a for a in batch if a in present] for batch in store.story_batches()]
+    seen = {a for batch in batches for a in batch}
+    batches.append(sorted(present - seen))
+    kept = tuple(tuple(batch) for batch in batches if batch)
+    return grow(None, articles, mentions, figures, settings=settings, batches=kept), kept
 
 
 def _compare(
@@ -179,22 +331,30 @@ def _compare(
     actors: list[Actor],
     actor_of: dict[str, str] | None,
     settings: StorySettings | None,
-) -> CorpusComparison:
-    """The stories and comparisons; `actor_of` relinks quote speakers as the write will."""
+) -> tuple[CorpusComparison, _Grouped]:
+    """The stories and comparisons, and the grouping that made the stories; `actor_of`
+    relinks quote speakers as the write will."""
     quotes = store.records("quotes")
     if actor_of is not None:
         quotes = [_relinked(quote, actor_of) for quote in quotes]
-    records = CorpusRecords(
-        articles=store.articles(),
-        mentions=mentions,
+    articles = store.articles()
+    figures = store.records("figures")
+    grouped = _replay(store, articles, mentions, figures, settings)
+    stories = stories_of(
+        grouped[0],
+        articles,
+        mentions,
         actors=actors,
+        names=store.story_names(),
+        merges=store.story_merges(),
+    )
+    records = CorpusRecords(
+        articles=articles,
         sentences=store.records("sentences"),
         quotes=quotes,
-        figures=store.records("figures"),
+        figures=figures,
     )
-    return compare_corpus(
-        records, names=store.story_names(), merges=store.story_merges(), settings=settings
-    )
+    return CorpusComparison(stories, compare_stories(stories, records)), grouped
 
 
 def _relinked(quote: Quote, actor_of: dict[str, str]) -> Quote:

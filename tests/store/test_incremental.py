@@ -17,7 +17,7 @@ FICTIONAL = ROOT / "evals" / "compare"
 def _tables(store):
     return {
         table: [tuple(row) for row in store.conn.execute(f"SELECT * FROM {table} ORDER BY id")]
-        for table in ("actors", "stories", "comparisons", "mentions", "quotes")
+        for table in ("actors", "stories", "comparisons", "mentions", "quotes", "events")
     }
 
 
@@ -106,3 +106,49 @@ def test_the_refresh_command_recomputes_everything(tmp_path, analysed, info, cap
         incremental = _tables(store)
         refresh_corpus(store)
         assert _tables(store) == incremental and incremental["stories"]
+
+
+@pytest.fixture(scope="module")
+def meantime(nlp):
+    from tests.conftest import MEANTIME, need, read_articles
+
+    articles = read_articles(need(MEANTIME))
+    chosen = sorted(articles, key=lambda a: a.id)[::3]  # 40 articles over the four topics
+    return list(analyse(chosen, nlp))
+
+
+@pytest.mark.issue(17)
+def test_real_news_added_in_batches_keeps_equal_to_a_full_recompute(
+    tmp_path, meantime, info, monkeypatch
+):
+    """Shared names across articles (companies, people, their surnames and acronyms) are
+    where new mentions re-resolve old ones; each step takes the incremental path (the actor
+    index and the kept grouping), and the tables equal a full recompute after each."""
+    calls = []
+    real = crossarticle.plan_actors
+    monkeypatch.setattr(
+        crossarticle, "plan_actors", lambda store, new: calls.append(1) or real(store, new)
+    )
+    with Store(tmp_path / "s.db") as store:
+        _save(store, meantime[:16], info)
+        refresh_corpus(store)
+        steps = [1, 3, 8, 12]
+        start = 16
+        for size in steps:
+            added = _save(store, meantime[start : start + size], info)
+            start += size
+            refresh_corpus(store, changed=added)
+            incremental = _tables(store)
+            refresh_corpus(store)
+            assert _tables(store) == incremental
+        assert len(calls) == len(steps)
+
+
+@pytest.mark.issue(17)
+def test_an_incremental_refresh_with_nothing_new_changes_nothing(tmp_path, analysed, info):
+    with Store(tmp_path / "s.db") as store:
+        _save(store, analysed, info)
+        refresh_corpus(store)
+        before = _tables(store)
+        refresh_corpus(store, changed=[])
+        assert _tables(store) == before and before["stories"]

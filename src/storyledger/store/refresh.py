@@ -23,7 +23,11 @@ class Refresh:
     of the stories it names (the others are kept). `removed_actors`, when given, makes the
     actors a difference: those ids are deleted, `actors` inserted, `linked` holds only the
     mentions whose actor changed, and the quote speakers relinked are those of `linked` and
-    of `changed_articles`."""
+    of `changed_articles`. `grouping`, when given, is the story grouping's new state; with it
+    `batches` replaces the recorded arrival batches, or, when None, `arrived` is recorded as
+    the next batch. `names` are rows of the actors' name index (`mention_names`), which
+    replace it all with `names_reset`, else those of their articles. `stories_replaced`,
+    when given, names the only story rows deleted before `stories` are inserted."""
 
     version: int
     actors: tuple[Actor, ...] | None = None
@@ -34,6 +38,12 @@ class Refresh:
     replaced: frozenset[str] | None = None
     removed_actors: tuple[str, ...] | None = None
     changed_articles: tuple[str, ...] = ()
+    grouping: bytes | None = None
+    batches: tuple[tuple[str, ...], ...] | None = None
+    arrived: tuple[str, ...] = ()
+    names: tuple[tuple, ...] | None = None
+    names_reset: bool = False
+    stories_replaced: frozenset[str] | None = None
 
 
 def articles_version(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -75,7 +85,11 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
             )
             conn.executemany(relink + " AND article = ?", [(a,) for a in refresh.changed_articles])
     if refresh.stories is not None:
-        conn.execute("DELETE FROM stories")
+        if refresh.stories_replaced is None:
+            conn.execute("DELETE FROM stories")
+        else:
+            rows = [(story,) for story in sorted(refresh.stories_replaced)]
+            conn.executemany("DELETE FROM stories WHERE id = ?", rows)
         if refresh.replaced is None:
             conn.execute("DELETE FROM comparisons")
         else:
@@ -83,8 +97,35 @@ def write(conn: sqlite3.Connection, refresh: Refresh, *, fresh: bool) -> None:
             conn.executemany("DELETE FROM comparisons WHERE story = ?", gone)
         _insert_all(conn, "stories", refresh.stories)
         _insert_all(conn, "comparisons", refresh.comparisons)
+    if refresh.grouping is not None:
+        _write_grouping(conn, refresh)
+    if refresh.names is not None:
+        if refresh.names_reset:
+            conn.execute("DELETE FROM mention_names")
+        else:
+            articles = sorted({row[1] for row in refresh.names})
+            conn.executemany(
+                "DELETE FROM mention_names WHERE article = ?", [(a,) for a in articles]
+            )
+        conn.executemany(
+            "INSERT INTO mention_names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(refresh.names)
+        )
     if fresh:
         conn.execute("UPDATE corpus_state SET refreshed_version = ?", (refresh.version,))
+
+
+def _write_grouping(conn: sqlite3.Connection, refresh: Refresh) -> None:
+    """The story grouping's state and the batches it took."""
+    if refresh.batches is not None:
+        conn.execute("DELETE FROM story_batches")
+        rows = [(a, k) for k, batch in enumerate(refresh.batches) for a in batch]
+    else:
+        last = conn.execute("SELECT COALESCE(MAX(batch), -1) FROM story_batches").fetchone()[0]
+        rows = [(a, int(last) + 1) for a in refresh.arrived]
+    conn.executemany("INSERT OR REPLACE INTO story_batches (article, batch) VALUES (?, ?)", rows)
+    conn.execute(
+        "INSERT OR REPLACE INTO story_state (id, state) VALUES (1, ?)", (refresh.grouping,)
+    )
 
 
 def _insert_all(conn: sqlite3.Connection, table: str, records: tuple | list) -> None:

@@ -237,6 +237,23 @@ class Store:
         written, refreshed = refresh.articles_version(self.conn)
         return written != refreshed
 
+    def article_ids(self) -> set[str]:
+        """The ids of every stored article."""
+        return {row[0] for row in self.conn.execute("SELECT id FROM articles")}
+
+    def story_batches(self) -> list[list[str]]:
+        """The article ids of each batch the story grouping took, in order (issue #17)."""
+        batches: dict[int, list[str]] = {}
+        rows = self.conn.execute("SELECT batch, article FROM story_batches ORDER BY batch, article")
+        for batch, article in rows:
+            batches.setdefault(int(batch), []).append(article)
+        return list(batches.values())
+
+    def story_state(self) -> bytes | None:
+        """The story grouping's kept state (`compare.grouping.to_bytes`), if any."""
+        row = self.conn.execute("SELECT state FROM story_state WHERE id = 1").fetchone()
+        return None if row is None else bytes(row[0])
+
     def story_names(self) -> dict[str, str]:
         """The names the user gave stories, by an article of each."""
         rows = self.conn.execute("SELECT article, name FROM story_names")
@@ -311,6 +328,37 @@ class Store:
             ids,
         )
         return [from_row(Actor, row) for row in rows]
+
+    def actors_with(self, ids: Iterable[str]) -> list[Actor]:
+        """The stored actors of these ids."""
+        return [from_row(Actor, row) for row in self._by_ids("actors", "id", ids)]
+
+    def quote_articles_of_speakers(self, mention_ids: Iterable[str]) -> set[str]:
+        """The articles of the quotes whose speaker is one of these mentions."""
+        rows = self._by_ids("quotes", "speaker_mention", mention_ids)
+        return {row["article"] for row in rows}
+
+    def articles_mentioning(self, actor_ids: Iterable[str]) -> set[str]:
+        """The articles with a mention of one of these actors."""
+        return {row["article"] for row in self._by_ids("mentions", "actor_id", actor_ids)}
+
+    def stories_with(self, ids: Iterable[str]) -> list[Story]:
+        """The stored stories of these ids."""
+        return [from_row(Story, row) for row in self._by_ids("stories", "id", ids)]
+
+    def mentions_by_id(self, ids: Iterable[str]) -> list[Mention]:
+        """The stored mentions of these ids."""
+        return [from_row(Mention, row) for row in self._by_ids("mentions", "id", ids)]
+
+    def _by_ids(self, table: str, column: str, ids: Iterable[str]) -> list[sqlite3.Row]:
+        values = sorted(set(ids))
+        rows: list[sqlite3.Row] = []
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT * FROM {table} WHERE {column} IN ({marks})"
+            rows.extend(self.conn.execute(sql, chunk))
+        return rows
 
     def mentions_of(self, actor_id: str) -> list[Mention]:
         """Every mention of one actor."""

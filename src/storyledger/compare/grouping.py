@@ -1,0 +1,260 @@
+"""The online story grouping's state: what a new batch of articles needs to join stories.
+
+Articles arrive in batches (the articles analysed between two refreshes). A batch is taken in
+publication order, each article's five evidence blocks (`compare.stories`) are TF-IDF vectors
+weighted by the document frequencies of every article seen so far (this batch included), and
+each article joins the best story or starts one. What the next batch needs is kept here: the
+vocabulary and document frequency of each block, every article's block vectors (fixed at
+arrival, as topic detection and tracking systems freeze IDF), each story's centroid length by
+block and latest day, and the copies found. A full recompute replays the same batches in the
+same order, so it equals the incremental result by construction; with one batch (a fresh
+store, an eval, a batch import) this is the plain batch grouping, IDF over the whole corpus.
+
+`to_bytes`/`from_bytes` turn the state into one NumPy archive (no pickle) for the store.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+BLOCKS = 5
+_CHUNK = 512
+_WORDS = TfidfVectorizer(
+    stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b"
+).build_analyzer()
+
+
+def word_terms(text: str) -> list[str]:
+    """The words of a text as the words and headline blocks count them (scikit-learn's
+    analyzer: lower case, English stop words out)."""
+    return list(_WORDS(text))
+
+
+@dataclass(slots=True)
+class Grouping:
+    """The state of the online grouping after some batches (see the module docstring)."""
+
+    settings: dict[str, float]
+    ids: list[str] = field(default_factory=list)
+    days: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    vocab: list[dict[str, int]] = field(default_factory=lambda: [{} for _ in range(BLOCKS)])
+    df: list[list[int]] = field(default_factory=lambda: [[] for _ in range(BLOCKS)])
+    blocks: list[sparse.csr_matrix] = field(
+        default_factory=lambda: [sparse.csr_matrix((0, 0)) for _ in range(BLOCKS)]
+    )
+    labels: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    norm2: np.ndarray = field(default_factory=lambda: np.zeros((BLOCKS, 0)))
+    latest: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    copies: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+
+def add_batch(
+    grouping: Grouping,
+    ids: Sequence[str],
+    days: Sequence[int],
+    docs: Sequence[Sequence[list[str]]],
+    weights: Sequence[float],
+    similarity: float,
+    copy_similarity: float,
+    decay_days: float,
+) -> None:
+    """Add one batch, already in publication order: `docs[b][k]` are the terms of block b of
+    its k-th article, `days` their ordinal days (-1 when undated)."""
+    start = len(grouping.ids)
+    grouping.ids.extend(ids)
+    grouping.days = np.concatenate([grouping.days, np.asarray(days, dtype=np.int64)])
+    for b in range(BLOCKS):
+        grouping.blocks[b] = _grow(grouping, b, docs[b])
+    size = len(grouping.ids)
+    grouping.labels = np.concatenate([grouping.labels, np.arange(start, size)])
+    grouping.norm2 = np.hstack([grouping.norm2, np.zeros((BLOCKS, size - start))])
+    grouping.latest = np.concatenate([grouping.latest, np.full(size - start, -1, np.int64)])
+    _cluster(grouping, start, np.array(weights), similarity, copy_similarity, decay_days)
+
+
+def _grow(grouping: Grouping, b: int, docs: Sequence[list[str]]) -> sparse.csr_matrix:
+    """Block b's matrix with the new articles' rows: sublinear TF times smooth IDF (as
+    scikit-learn's `TfidfVectorizer`), rows L2-normalised."""
+    vocab, df = grouping.vocab[b], grouping.df[b]
+    counted = [Counter(doc) for doc in docs]
+    for counts in counted:
+        for term in counts:
+            column = vocab.setdefault(term, len(vocab))
+            if column == len(df):
+                df.append(0)
+            df[column] += 1
+    size = len(grouping.ids)
+    idf = np.log((1 + size) / (1 + np.asarray(df, dtype=np.float64))) + 1
+    indptr, indices, data = [0], [], []
+    for counts in counted:
+        columns = sorted(vocab[term] for term in counts)
+        terms = {vocab[term]: count for term, count in counts.items()}
+        indices += columns
+        data += [(math.log(terms[c]) + 1) * idf[c] for c in columns]
+        indptr.append(len(indices))
+    width = len(vocab)
+    rows = sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int32), indptr),
+        shape=(len(docs), width),
+    )
+    old = grouping.blocks[b]
+    old = sparse.csr_matrix((old.data, old.indices, old.indptr), shape=(old.shape[0], width))
+    return sparse.vstack([old, _unit_rows(rows)], format="csr")
+
+
+def _unit_rows(rows: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to length 1 (empty rows stay empty), as scikit-learn's `normalize`."""
+    lengths = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    lengths[lengths == 0] = 1.0
+    rows.data /= np.repeat(lengths, np.diff(rows.indptr))
+    return rows
+
+
+def _cluster(
+    grouping: Grouping,
+    start: int,
+    weights: np.ndarray,
+    similarity: float,
+    copy_similarity: float,
+    decay_days: float,
+) -> None:
+    """Each new article's story (the index of the story's first article) and its copy, if
+    any (`later -> (earlier, word similarity)`). An article's similarity to a story is the
+    weighted mean, over the evidence blocks, of the cosine of its block with the sum of the
+    story's blocks (each block's centroid kept by its squared length)."""
+    labels, norm2, latest, days = grouping.labels, grouping.norm2, grouping.latest, grouping.days
+    for first in range(start, len(grouping.ids), _CHUNK):
+        end = first + _CHUNK
+        products = [(block[first:end] @ block[:end].T).tocsr() for block in grouping.blocks]
+        for offset in range(products[0].shape[0]):
+            i = first + offset
+            rows = [_earlier(product, offset, i) for product in products]
+            copy = _copy_of(*rows[0][:2], copy_similarity)
+            if copy is not None:
+                grouping.copies[i] = copy
+                label = int(labels[copy[0]])
+            else:
+                label = _best_story(i, grouping, rows, weights, similarity, decay_days)
+            labels[i] = label
+            for b, (cols, sims, itself) in enumerate(rows):
+                together = float(sims[labels[cols] == label].sum()) if label != i else 0.0
+                norm2[b, label] += 2 * together + itself
+            latest[label] = max(latest[label], days[i])
+
+
+def _earlier(
+    product: sparse.csr_matrix, offset: int, i: int
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """(earlier articles, their similarities to article i, i's similarity to itself)."""
+    start, end = product.indptr[offset], product.indptr[offset + 1]
+    cols, sims = product.indices[start:end], product.data[start:end]
+    earlier = cols < i
+    return cols[earlier], sims[earlier], float(sims[cols == i].sum())
+
+
+def _copy_of(cols: np.ndarray, sims: np.ndarray, threshold: float) -> tuple[int, float] | None:
+    """The earliest earlier article whose words an article repeats (a syndicated copy)."""
+    hits = np.flatnonzero(sims >= threshold)
+    if not len(hits):
+        return None
+    first = hits[np.argmin(cols[hits])]
+    return int(cols[first]), float(sims[first])
+
+
+def _best_story(
+    i: int,
+    grouping: Grouping,
+    rows: Sequence[tuple[np.ndarray, np.ndarray, float]],
+    weights: np.ndarray,
+    similarity: float,
+    decay_days: float,
+) -> int:
+    """The story whose time-discounted centroid similarity to article i is highest and
+    reaches the threshold, or i itself (a new story). The blocks in which article i has no
+    evidence at all (no figure, no place named) are left out of its mean."""
+    labels, norm2, days = grouping.labels, grouping.norm2, grouping.days
+    touched = [labels[cols] for cols, _sims, _itself in rows]
+    if not any(len(found) for found in touched):
+        return i
+    stories = np.unique(np.concatenate(touched))
+    values = np.zeros(len(stories))
+    present = np.array([itself > 0 for _cols, _sims, itself in rows])
+    weights = weights * present / max(float((weights * present).sum()), 1e-12)
+    for b, ((_cols, sims, _itself), story_of) in enumerate(zip(rows, touched, strict=True)):
+        if not len(sims) or not weights[b]:
+            continue
+        position = np.searchsorted(stories, story_of)
+        summed = np.bincount(position, weights=sims, minlength=len(stories))
+        values += weights[b] * summed / np.sqrt(np.maximum(norm2[b, stories], 1e-12))
+    last = grouping.latest[stories]
+    dated = (last >= 0) & (days[i] >= 0)
+    apart = np.where(dated, np.abs(days[i] - last), 0)
+    values = values * np.exp(-apart / decay_days)
+    best = int(np.argmax(values))
+    return int(stories[best]) if values[best] >= similarity else i
+
+
+def to_bytes(grouping: Grouping) -> bytes:
+    """The state as one NumPy archive (JSON for the ids and vocabularies)."""
+    meta = {
+        "settings": grouping.settings,
+        "ids": grouping.ids,
+        "vocab": [sorted(v, key=v.__getitem__) for v in grouping.vocab],
+    }
+    arrays: dict[str, np.ndarray] = {
+        "meta": np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+        "days": grouping.days,
+        "labels": grouping.labels,
+        "norm2": grouping.norm2,
+        "latest": grouping.latest,
+        "copies": np.array(
+            [(i, j, s) for i, (j, s) in sorted(grouping.copies.items())], dtype=np.float64
+        ).reshape(-1, 3),
+    }
+    for b, block in enumerate(grouping.blocks):
+        arrays[f"df{b}"] = np.asarray(grouping.df[b], dtype=np.int64)
+        arrays[f"data{b}"], arrays[f"indices{b}"] = block.data, block.indices
+        arrays[f"indptr{b}"] = block.indptr
+        arrays[f"shape{b}"] = np.asarray(block.shape, dtype=np.int64)
+    out = io.BytesIO()
+    np.savez(out, **arrays)
+    return out.getvalue()
+
+
+def from_bytes(raw: bytes) -> Grouping:
+    """The state `to_bytes` wrote."""
+    found = np.load(io.BytesIO(raw), allow_pickle=False)
+    meta = json.loads(found["meta"].tobytes().decode())
+    copies = found["copies"]
+    return Grouping(
+        settings=meta["settings"],
+        ids=meta["ids"],
+        days=found["days"],
+        vocab=[{term: k for k, term in enumerate(terms)} for terms in meta["vocab"]],
+        df=[found[f"df{b}"].tolist() for b in range(BLOCKS)],
+        blocks=[
+            sparse.csr_matrix(
+                (found[f"data{b}"], found[f"indices{b}"], found[f"indptr{b}"]),
+                shape=tuple(found[f"shape{b}"]),
+            )
+            for b in range(BLOCKS)
+        ],
+        labels=found["labels"],
+        norm2=found["norm2"],
+        latest=found["latest"],
+        copies={int(i): (int(j), float(s)) for i, j, s in copies},
+    )
+
+
+def settings_key(settings: object) -> dict[str, float]:
+    """The settings a state was made with (a state is reused only with the same ones)."""
+    return {key: float(value) for key, value in asdict(settings).items()}  # type: ignore[call-overload]

@@ -1,0 +1,65 @@
+"""The online grouping's kept state: adding a batch to a stored state equals replaying the
+batches from nothing (issue #17)."""
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from storyledger.compare.grouping import from_bytes, to_bytes
+from storyledger.compare.stories import group_stories, grow, stories_of
+from storyledger.model import Article
+
+TEXTS = [
+    ("q1", "An earthquake of magnitude 5.4 struck Drevia's northern coast on Monday.", 1),
+    ("q2", "Rescuers searched the rubble on Drevia's coast after Monday's earthquake.", 2),
+    ("f1", "Floods closed the main bridge in Kestor as the river rose overnight.", 3),
+    ("q3", "Aid reached the coast of Drevia three days after the earthquake struck.", 4),
+    ("f2", "The river in Kestor fell and the bridge reopened after the floods.", 5),
+    ("e1", "Voters in Marland chose a new parliament in a calm election on Sunday.", 6),
+]
+
+
+def _articles():
+    return [
+        Article(
+            id=Article.id_for(text),
+            text=text,
+            source=key,
+            title=None,
+            published=date(2024, 5, day),
+            date_source="input",
+        )
+        for key, text, day in TEXTS
+    ]
+
+
+def _same(one, other):
+    assert one.ids == other.ids and one.copies == other.copies
+    assert np.array_equal(one.labels, other.labels)
+    assert np.allclose(one.norm2, other.norm2)
+    for a, b in zip(one.blocks, other.blocks, strict=True):
+        assert (a != b).nnz == 0
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("cut", [1, 3, 5])
+def test_a_batch_added_to_a_kept_state_equals_the_replay(cut):
+    articles = _articles()
+    first, later = articles[:cut], articles[cut:]
+    kept = from_bytes(to_bytes(grow(None, first, [], [])))
+    added = grow(kept, later, [], [])
+    replayed = grow(None, articles, [], [], batches=[[a.id for a in first]])
+    _same(added, replayed)
+    assert stories_of(added, articles, []) == stories_of(replayed, articles, [])
+
+
+@pytest.mark.issue(17)
+def test_one_batch_is_the_batch_grouping():
+    articles = _articles()
+    stories = group_stories(articles, [])
+    assert stories == stories_of(grow(None, articles, [], []), articles, [])
+    together = {story.articles for story in stories}
+    ids = {key: a.id for (key, _t, _d), a in zip(TEXTS, articles, strict=True)}
+    assert any({ids["q1"], ids["q2"]} <= set(found) for found in together)
+    assert not any({ids["q1"], ids["f1"]} <= set(found) for found in together)
