@@ -12,37 +12,21 @@ are the events produced in those articles that were never judged (`unjudged`).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
-from storyledger.ingest import IngestOptions, read_inputs
-from storyledger.model import Article
-from storyledger.pipeline import analyse
+from storyledger.evaluation.judged import judged_analyses, load_judged
 
 
 def evaluate_ecbplus_judged(corpus: Path, judged_path: Path, nlp: Language) -> dict[str, Any]:
     """Precision over the judged events the stage still produces."""
-    judged = json.loads(judged_path.read_text(encoding="utf-8"))["judged"]
-    path = corpus / "articles.jsonl"
-    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-    wanted = {row["article"] for row in judged}
-    articles = [
-        a
-        for a in read_inputs([path], IngestOptions())
-        if isinstance(a, Article) and ids[int(a.source.rsplit(":", 1)[1]) - 1] in wanted
-    ]
+    judged = load_judged(judged_path)
     produced: dict[str, set[tuple[int, str]]] = {}
-    for analysis in analyse(articles, nlp, only=("layout", "sentences", "actors", "events")):
-        name = ids[int(analysis.article.source.rsplit(":", 1)[1]) - 1]
-        text = analysis.article.text
-        for row in (r for r in judged if r["article"] == name):
-            digest = hashlib.sha1(text[row["start"] : row["end"]].encode("utf-8")).hexdigest()
-            if digest[:10] != row["sha1"]:
-                raise ValueError(f"judged span {name}:{row['start']} no longer matches its text")
+    for name, analysis in judged_analyses(
+        corpus, judged, nlp, only=("layout", "sentences", "actors", "events")
+    ):
         produced[name] = {(e.trigger_start, e.action) for e in analysis.get("events")}
     kept = [r for r in judged if (r["start"], r["action"]) in produced.get(r["article"], set())]
     dropped = [r for r in judged if r not in kept]

@@ -1,0 +1,52 @@
+"""The judged samples of our own output on ECB+ articles (figures, events): the rows, and the
+analyses of the articles they were drawn from, each row's span checked against its text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from storyledger.extract import Analysis
+from storyledger.ingest import IngestOptions, read_inputs
+from storyledger.model import Article
+from storyledger.pipeline import analyse
+
+
+def load_judged(judged_path: Path) -> list[dict[str, Any]]:
+    """The judged rows of a sample file."""
+    return json.loads(judged_path.read_text(encoding="utf-8"))["judged"]
+
+
+def judged_analyses(
+    corpus: Path,
+    judged: list[dict[str, Any]],
+    nlp: Language,
+    only: Sequence[str] | None = None,
+) -> Iterator[tuple[str, Analysis]]:
+    """`(ECB+ document id, analysis)` of every article a judged row names; `ValueError` when a
+    row's span no longer matches its article's text (the corpus or the reader changed)."""
+    path = corpus / "articles.jsonl"
+    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
+    wanted = {row["article"] for row in judged}
+
+    def doc_id(article: Article) -> str:
+        return ids[int(article.source.rsplit(":", 1)[1]) - 1]
+
+    articles = [
+        a
+        for a in read_inputs([path], IngestOptions())
+        if isinstance(a, Article) and doc_id(a) in wanted
+    ]
+    for analysis in analyse(articles, nlp, only=only):
+        name = doc_id(analysis.article)
+        text = analysis.article.text
+        for row in (r for r in judged if r["article"] == name):
+            digest = hashlib.sha1(text[row["start"] : row["end"]].encode("utf-8")).hexdigest()
+            if digest[:10] != row["sha1"]:
+                raise ValueError(f"judged span {name}:{row['start']} no longer matches its text")
+        yield name, analysis
