@@ -1,14 +1,11 @@
 """The compiled CAMEO verb dictionary: indexed by lemma, codes mapped to PLOVER, used in
 sentences only between two parties, and our own lexicon winning where they disagree."""
 
-from datetime import date
-
 import pytest
 
 from storyledger.extract.events.cameo import cameo
 from storyledger.extract.events.lexicon import event_lexicon
-from storyledger.model import Article
-from storyledger.pipeline import analyse
+from tests.extract.events.helpers import events_of
 
 
 def test_the_dictionary_is_indexed_by_lemma():
@@ -39,9 +36,7 @@ def test_cameo_codes_map_to_plover(code, coded):
 
 
 def _events(nlp, text):
-    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
-    (analysis,) = analyse([article], nlp)
-    return [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    return events_of(nlp, text)
 
 
 @pytest.mark.issue(15)

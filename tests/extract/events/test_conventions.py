@@ -8,12 +8,11 @@ import pytest
 
 from storyledger.model import Article
 from storyledger.pipeline import analyse
+from tests.extract.events.helpers import events_of
 
 
 def _events(nlp, text):
-    article = Article(id="a", text=text, source="t", published=date(2024, 3, 6))
-    (analysis,) = analyse([article], nlp)
-    return [(e.trigger, e.action, e.target) for e in analysis.get("events")]
+    return events_of(nlp, text, fields=("trigger", "action", "target"))
 
 
 @pytest.mark.issue(15)

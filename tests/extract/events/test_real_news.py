@@ -6,11 +6,11 @@ import pytest
 
 from storyledger.model import Article
 from storyledger.pipeline import analyse
+from tests.extract.events.helpers import events_of
 
 
 def _events(nlp, text: str) -> list[tuple]:
-    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
-    return [(e.actor, e.action, e.target) for e in analysis.get("events")]
+    return events_of(nlp, text, published=None)
 
 
 @pytest.mark.issue(15)
