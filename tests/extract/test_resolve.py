@@ -201,3 +201,34 @@ def test_pronoun_after_a_description_of_the_person_is_that_person(nlp):
         "had changed. She told reporters she was happy."
     )
     assert _resolve(nlp, text, "She", 0) == "Mara Lind"
+
+
+@pytest.mark.issue(18)
+def test_a_company_named_with_a_title_word_is_no_person(nlp):
+    """ "General Motors" opens with a title word but is written again and again, never as
+    "Motors" alone, as no person is: "he" passes over it to the person."""
+    text = (
+        "President Barack Obama spoke on Monday about General Motors. "
+        "General Motors filed for bankruptcy. "
+        "He said General Motors would be leaner."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    company = [m for m in analysis.get("mentions") if m.text == "General Motors"]
+    assert company and not any(resolver.is_person(m) for m in company)
+    start = text.index("He said")
+    found = resolver.resolve(start, start + 2)
+    assert found is not None and found.mention.text != "General Motors"
+
+
+@pytest.mark.issue(18)
+def test_a_titled_name_whose_surname_recurs_alone_stays_a_person(nlp):
+    """ "Professor Varoufakis" then "Varoufakis": the news style of a person's name."""
+    text = (
+        "Professor Varoufakis spoke in Athens. Professor Varoufakis was tired. "
+        "Varoufakis left early."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    titled = [m for m in analysis.get("mentions") if m.text == "Professor Varoufakis"]
+    assert titled and all(resolver.is_person(m) for m in titled)

@@ -151,7 +151,7 @@ class Resolver:
         ("Professor Varoufakis") or that stands in apposition to a person noun ("a professor
         of economics, Yanis Varoufakis")."""
         if _a_person(mention):
-            return True
+            return mention.kind == "person" or mention.text not in self._titled_names
         if mention.kind != "organization":
             return False
         root = self._root(mention.start, mention.end)
@@ -159,6 +159,21 @@ class Resolver:
             root is not None
             and root.dep_ == "appos"
             and root.head.lemma_.lower() in self.words.person_nouns
+        )
+
+    @functools.cached_property
+    def _titled_names(self) -> frozenset[str]:
+        """Names that open with a title word yet name no one ("General Motors", "Press
+        Association"): written more than once, never without the title. News style names a
+        person in full once and by surname after ("Professor Varoufakis" ... "Varoufakis")."""
+        text = self.doc.text
+        names = {m.text for m in self.mentions if m.kind == "organization" and _a_person(m)}
+        return frozenset(
+            name
+            for name in names
+            if len(name.split()) > 1
+            and text.count(name) > 1
+            and text.count(name.split()[-1]) == text.count(name)
         )
 
     def gender(self, mention: Mention) -> Gender | None:

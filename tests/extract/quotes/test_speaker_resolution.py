@@ -165,3 +165,26 @@ def test_a_report_nobody_issued_stays_as_written(nlp):
     text = "Brightwell Foods recalled its oat bars. A report said no illness had been reported."
     found = _speakers(nlp, text)
     assert found and found[-1][1] == "A report", found
+
+
+@pytest.mark.issue(18)
+def test_a_lede_description_is_the_person_named_in_the_next_sentence(nlp):
+    """Delayed identification: the lede describes the speaker, the next sentence names them."""
+    text = (
+        "The inquiry into the depot fire will close in March, the city's chief prosecutor said "
+        "on Monday.\nNo one was charged, District Attorney Marta Lindqvist said."
+    )
+    got = _speakers(nlp, text)
+    assert [g[2] for g in got] == ["Marta Lindqvist", "Marta Lindqvist"]
+
+
+@pytest.mark.issue(18)
+def test_a_description_is_not_a_person_already_named_before_it(nlp):
+    """Someone named before the description is no delayed identification of it."""
+    text = (
+        "Marta Lindqvist opened the inquiry into the depot fire on Monday.\n"
+        "The inquiry will close in March, the city's chief prosecutor said.\n"
+        "No one was charged, Marta Lindqvist said."
+    )
+    got = _speakers(nlp, text)
+    assert got[0][0] == "the city's chief prosecutor" and got[0][2] is None

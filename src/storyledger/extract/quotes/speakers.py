@@ -177,9 +177,48 @@ class SpeakerFinder:
             body = self._body_of(start, end)
             if body is not None:
                 return Speaker(start, end, written, body[0], body[1], False, body[0])
+        if found.mention is None:
+            later = self._named_next(start, end)
+            if later is not None:
+                found = replace(found, mention=later, anonymous=False)
         if found.mention is not None and self.resolver.is_person(found.mention):
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
         return found
+
+    def _named_next(self, start: int, end: int) -> Mention | None:
+        """The news lede's delayed identification: "..., the city's chief prosecutor said." then
+        "..., District Attorney Lynne Abraham said.": a definite or possessive person noun no
+        name stood for yet is the person who speaks in the very next sentence, named there for
+        the first time."""
+        root = self._root(start, end)
+        if root is None or root.tag_ in ("NNS", "NNPS"):
+            return None
+        if root.lemma_.lower() not in self.resolver.words.person_nouns:
+            return None
+        if not any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss"
+            for c in self.tree.children(root)
+        ):
+            return None
+        sentence = root.sent
+        if sentence.end >= len(self.doc):
+            return None
+        following = self.doc[sentence.end].sent
+        for token in following:
+            if token.lemma_.lower() not in self.lexicon.cue_verbs or token.idx in self._cover:
+                continue
+            subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            s_start, s_end = self.bounds[subject.i]
+            inside = list(self._mentions_within(s_start, s_end))
+            person = self._person_in(inside, subject)
+            if person is not None and not any(
+                m.start < start and (m.actor_id or m.text) == (person.actor_id or person.text)
+                for m in self.mentions
+            ):
+                return person
+        return None
 
     def _after_title(self, start: int, end: int) -> Mention | None:
         """The person named right after a phrase that ends with an abbreviated title and its
