@@ -13,22 +13,12 @@ from decimal import Decimal
 
 from spacy.tokens import Span
 
+from storyledger.extract.figures.numbers import DENOMINATORS as WORD_DENOMINATORS
 from storyledger.extract.figures.numbers import read_decimal
 from storyledger.extract.figures.reading import read_at
 
-DENOMINATORS = {
-    "third": 3,
-    "quarter": 4,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "hundredth": 100,
-    "thousandth": 1000,
-}
+# The denominator words but "half" and "halves" ("half", "a half" are read as small words).
+DENOMINATORS = {word: n for word, n in WORD_DENOMINATORS.items() if n != 2}
 _HYPHENS = ("-", "‑")
 
 
