@@ -125,39 +125,30 @@ def _single_unit(sentence: Span, index: int) -> Quantity | None:
 def _fraction(sentence: Span, index: int) -> Quantity | None:
     """ "A third of", "two-thirds", "one fifth": a fraction, with a qualifier before it."""
     found = fraction_at(sentence, index)
-    if found is None:
-        return None
-    last, value = found
-    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
-    qualifier = qualifier if qualifier not in (None, "range") else "exact"
-    low, high = bounds_of(qualifier, float(value), None, None)
-    first = start if qualifier != "exact" else index
-    return Quantity(first, last, last, float(value), low, high, qualifier, None)
+    return None if found is None else _qualified(sentence, index, *found, None)
 
 
 def _multiple(sentence: Span, index: int) -> Quantity | None:
     """ "twice as many", "nearly twice the size": a multiple, with a qualifier before it."""
     value = multiple_at(sentence, index)
-    if value is None:
-        return None
-    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
-    qualifier = qualifier if qualifier not in (None, "range") else "exact"
-    low, high = bounds_of(qualifier, value, None, None)
-    first = start if qualifier != "exact" else index
-    return Quantity(first, index, index, value, low, high, qualifier, "times")
+    return None if value is None else _qualified(sentence, index, index, value, "times")
 
 
 def _ratio(sentence: Span, index: int) -> Quantity | None:
     """ "one in five", "two out of three": a share, with a qualifier before it."""
     found = ratio_at(sentence, index)
-    if found is None:
-        return None
-    last, value = found
+    return None if found is None else _qualified(sentence, index, *found, None)
+
+
+def _qualified(
+    sentence: Span, index: int, last: int, value: Decimal | float, unit: str | None
+) -> Quantity:
+    """The quantity of tokens `index`..`last` worth `value`, with the qualifier before it."""
     start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
     qualifier = qualifier if qualifier not in (None, "range") else "exact"
     low, high = bounds_of(qualifier, float(value), None, None)
     first = start if qualifier != "exact" else index
-    return Quantity(first, last, last, float(value), low, high, qualifier, None)
+    return Quantity(first, last, last, float(value), low, high, qualifier, unit)
 
 
 def _one_with_unit(sentence: Span, index: int) -> bool:
