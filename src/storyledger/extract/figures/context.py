@@ -10,17 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyledger.extract.figures.dates import entity_span
+from storyledger.extract.figures.dates import TIME_UNITS, entity_span
 from storyledger.extract.figures.numbers import SCALES
 
 _OF_HEADS = frozenset({"of"})
 _PLACE_PREPS = frozenset({"in", "at", "across", "inside", "throughout", "within", "from", "near"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _TOLL_NOUNS = {"toll": "deaths"}
-_TIME_UNITS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month "
-    "months year years decade decades".split()
-)
 _COUNT_NOUNS = frozenset({"number", "count", "total", "tally", "figure"})
 _MEASURE_WORDS = 4
 _RELATIVES = frozenset({"that", "which", "who", "whom", "what"})
@@ -49,7 +45,7 @@ def counted_noun(number: Token) -> Token | None:
         "PROPN",
     ):
         if head.ent_type_ == "DATE" and (
-            head.lower_ not in _TIME_UNITS
+            head.lower_ not in TIME_UNITS
             or any(t.lower_ in ("last", "next", "this", "every") for t in head.lefts)
         ):
             return None  # "5,000 last week": the week is when, not what
