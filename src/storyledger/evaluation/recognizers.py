@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.evaluation import gold
+from storyledger.evaluation.figures import MIN_OVERLAP
 from storyledger.evaluation.recognizers_units import expected_unit, figure_kind
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
@@ -45,7 +46,6 @@ _KIND = {
     "TemperatureModel": "temperature",
 }
 _INTERVAL = re.compile(r"^[\[(]([^,]*),([^\])]*)[\])]$")
-MIN_OVERLAP = 0.5
 
 
 def evaluate_recognizers(folder: Path, nlp: Language) -> dict[str, Any]:
