@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-# Qualifiers written before a number, besides those of `quantity.QUALIFIERS`.
+# Qualifiers written before a number, besides those of `qualifiers.QUALIFIERS`.
 COMPARATIVES: dict[tuple[str, ...], str] = {
     ("greater", "than", "or", "equal", "to"): "at_least",
     ("more", "than", "or", "equal", "to"): "at_least",
