@@ -105,8 +105,8 @@ def looks_like_date(token: Token) -> bool:
 
 def is_duration(token: Token) -> bool:
     """ "six hours", "four years": a number right before a time unit, not "2008" or "Oct. 7"."""
-    following = [t for t in token.doc[token.i + 1 : token.i + 3]]
-    return any(t.lower_ in TIME_UNITS for t in following[:2]) and not (
+    following = token.doc[token.i + 1 : token.i + 3]
+    return any(t.lower_ in TIME_UNITS for t in following) and not (
         len(token.text) == 4 and token.text.isdecimal()
     )
 
