@@ -31,7 +31,6 @@ ORDINAL_WORDS = frozenset(
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 _UNIT_WORDS = frozenset("one two three four five six seven eight nine".split())
-_BIG = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _HYPHENS = ("-", "‑", "–")
 _SLASHED = re.compile(r"^\d+/\d+$")
 _NARROW_SPACES = ("\u202f", "\u2009", "\u00a0")
