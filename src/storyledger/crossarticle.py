@@ -255,7 +255,6 @@ def _all_actors(store: Store, mentions: list[Mention]) -> _AllActors:
         actors=tuple(sorted(after - before, key=lambda actor: actor.id)),
         removed=tuple(sorted({actor.id for actor in before - after})),
         remap=_id_changes(mentions, linked),
-        actor_of={},
         actors_all=found,
     )
 
