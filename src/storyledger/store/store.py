@@ -17,6 +17,7 @@ from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_i
 from storyledger.store import refresh, runs, search
 from storyledger.store.db import connect
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
+from storyledger.store.rows import insert_many as _insert_many
 
 DEFAULT_DB = "storyledger.db"
 LogEntry = tuple[str, str, str | None, str | None]
@@ -366,17 +367,6 @@ class Store:
             "SELECT * FROM mentions WHERE actor_id = ? ORDER BY article, start", (actor_id,)
         )
         return [from_row(Mention, row) for row in rows]
-
-
-def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of one table (each with the same columns) with one statement."""
-    if not rows:
-        return
-    columns = ", ".join(f'"{name}"' for name in rows[0])
-    marks = ", ".join("?" * len(rows[0]))
-    conn.executemany(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows]
-    )
 
 
 def _where_ids(sql: str, column: str, ids: Iterable[str] | None) -> tuple[str, tuple]:
