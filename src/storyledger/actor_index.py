@@ -48,15 +48,13 @@ def name_row(mention: Mention) -> NameRow:
 @dataclass(frozen=True, slots=True)
 class ActorChange:
     """What the new mentions change: the mentions whose actor or kind changed, the actor
-    records inserted (new or changed) and the ids removed, the old -> new id votes, and the
-    actor of every mention read (after the change); `renamed`, the kept ids whose name
-    changed (what a story's name reads of an actor)."""
+    records inserted (new or changed) and the ids removed, and the old -> new id votes;
+    `renamed`, the kept ids whose name changed (what a story's name reads of an actor)."""
 
     linked: tuple[Mention, ...]
     actors: tuple[Actor, ...]
     removed: tuple[str, ...]
     remap: dict[str, str]
-    actor_of: dict[str, str]
     renamed: tuple[str, ...] = ()
 
 
@@ -118,7 +116,6 @@ def plan_actors(store: Store, new: list[Mention]) -> ActorChange:
         actors=tuple(sorted(built - old, key=lambda actor: actor.id)),
         removed=tuple(sorted({actor.id for actor in old - built})),
         remap=_votes(before, after),
-        actor_of={m.id: m.actor_id for m in after},
         renamed=tuple(sorted(a.id for a in old if a.id in names and names[a.id] != a.name)),
     )
 

@@ -18,7 +18,7 @@ from storyledger.actors import resolve_actors
 from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
 from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
 from storyledger.compare.stories import StorySettings, grow, stories_of, story_groups
-from storyledger.model import Actor, Article, Mention, Quote, Story, content_id
+from storyledger.model import Actor, Article, Comparison, Mention, Quote, Story, content_id
 from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
 
@@ -139,21 +139,8 @@ def _plan_regrouped(
         merges=store.story_merges(),
     )
     old = {story.id: story for story in store.corpus_records("stories")}
-    moved = store.quote_articles_of_speakers(m.id for m in change.linked)
-    touched = {
-        story.id
-        for story in stories
-        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
-    }
-    ids = {a for story in stories if story.id in touched for a in story.articles}
-    quotes = [_relinked(quote, actor_of) for quote in store.records("quotes", ids)]
-    records = CorpusRecords(
-        articles=articles,
-        sentences=store.records("sentences", ids),
-        quotes=quotes,
-        figures=store.records("figures", ids),
-    )
-    comparisons = compare_stories(stories, records, touched)
+    linked = [m.id for m in change.linked]
+    touched, comparisons = _compared(store, stories, old, changed, linked, articles, actor_of)
     refresh = Refresh(
         version,
         change.actors,
@@ -206,21 +193,8 @@ def _plan_added(
         grouping, articles, mentions, actors=actors, names=store.story_names(), only=groups
     )
     old = {s.id: s for s in store.stories_with(content_id("story", a) for a in ids)}
-    moved = store.quote_articles_of_speakers(linked)
-    touched = {
-        story.id
-        for story in stories
-        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
-    }
-    compared = {a for story in stories if story.id in touched for a in story.articles}
     actor_of = {mention.id: mention.actor_id for mention in mentions}
-    records = CorpusRecords(
-        articles=articles,
-        sentences=store.records("sentences", compared),
-        quotes=[_relinked(q, actor_of) for q in store.records("quotes", compared)],
-        figures=store.records("figures", compared),
-    )
-    comparisons = compare_stories(stories, records, touched)
+    touched, comparisons = _compared(store, stories, old, changed, linked, articles, actor_of)
     built = {story.id for story in stories}
     refresh = Refresh(
         version,
@@ -255,7 +229,6 @@ def _all_actors(store: Store, mentions: list[Mention]) -> _AllActors:
         actors=tuple(sorted(after - before, key=lambda actor: actor.id)),
         removed=tuple(sorted({actor.id for actor in before - after})),
         remap=_id_changes(mentions, linked),
-        actor_of={},
         actors_all=found,
     )
 
@@ -274,6 +247,34 @@ def _kept_grouping(
     return (
         grouping if fits and not kept & changed and kept | changed == store.article_ids() else None
     )
+
+
+def _compared(
+    store: Store,
+    stories: list[Story],
+    old: dict[str, Story],
+    changed: set[str],
+    relinked: Iterable[str],
+    articles: list[Article],
+    actor_of: dict[str, str],
+) -> tuple[set[str], list[Comparison]]:
+    """The ids of the stories to compare again (new or regrouped since `old`, holding a
+    `changed` article, or holding a quote whose speaker is one of the `relinked` mentions),
+    and their comparisons, the quotes' speakers relinked by `actor_of` as the write will."""
+    moved = store.quote_articles_of_speakers(relinked)
+    touched = {
+        story.id
+        for story in stories
+        if _changed(story, old.get(story.id)) or (changed | moved) & set(story.articles)
+    }
+    ids = {a for story in stories if story.id in touched for a in story.articles}
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences", ids),
+        quotes=[_relinked(quote, actor_of) for quote in store.records("quotes", ids)],
+        figures=store.records("figures", ids),
+    )
+    return touched, compare_stories(stories, records, touched)
 
 
 def _changed(story: Story, before: Story | None) -> bool:

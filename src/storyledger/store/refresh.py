@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from storyledger.model import Actor, Comparison, Mention, Story
-from storyledger.store.rows import to_row
+from storyledger.store.rows import insert_many, to_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +129,4 @@ def _write_grouping(conn: sqlite3.Connection, refresh: Refresh) -> None:
 
 
 def _insert_all(conn: sqlite3.Connection, table: str, records: tuple | list) -> None:
-    for record in records:
-        row = to_row(record)
-        columns = ", ".join(f'"{name}"' for name in row)
-        marks = ", ".join("?" * len(row))
-        conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+    insert_many(conn, table, [to_row(record) for record in records])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import sqlite3
 import types
 import typing
 from collections.abc import Callable
@@ -50,6 +51,17 @@ _AS_IS = frozenset({str, int, float, type(None)})
 def to_row(record: Any) -> dict[str, Any]:
     """A record as a row: one column per field."""
     return {name: encode(getattr(record, name)) for name in field_names(type(record))}
+
+
+def insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows of one table (each with the same columns) with one statement."""
+    if not rows:
+        return
+    columns = ", ".join(f'"{name}"' for name in rows[0])
+    marks = ", ".join("?" * len(rows[0]))
+    conn.executemany(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows]
+    )
 
 
 @functools.cache

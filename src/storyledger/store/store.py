@@ -16,7 +16,8 @@ from storyledger.extract.registry import Analysis
 from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
 from storyledger.store import refresh, runs, search
 from storyledger.store.db import connect
-from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, from_row, to_row
+from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, field_names, from_row, to_row
+from storyledger.store.rows import insert_many as _insert_many
 
 DEFAULT_DB = "storyledger.db"
 LogEntry = tuple[str, str, str | None, str | None]
@@ -202,7 +203,7 @@ class Store:
     def records(self, name: str, article_ids: Iterable[str] | None = None) -> list[Any]:
         """The stored records of one per-article table, in article and text order."""
         cls = RECORD_TABLES[name]
-        order = "article, start" if "start" in _columns(cls) else "article"
+        order = "article, start" if "start" in field_names(cls) else "article"
         sql, args = _where_ids(f"SELECT * FROM {name}", "article", article_ids)
         return [from_row(cls, row) for row in self.conn.execute(f"{sql} ORDER BY {order}", args)]
 
@@ -368,26 +369,11 @@ class Store:
         return [from_row(Mention, row) for row in rows]
 
 
-def _insert_many(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows of one table (each with the same columns) with one statement."""
-    if not rows:
-        return
-    columns = ", ".join(f'"{name}"' for name in rows[0])
-    marks = ", ".join("?" * len(rows[0]))
-    conn.executemany(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks})", [tuple(r.values()) for r in rows]
-    )
-
-
 def _where_ids(sql: str, column: str, ids: Iterable[str] | None) -> tuple[str, tuple]:
     if ids is None:
         return sql, ()
     values = tuple(sorted(set(ids)))
     return f"{sql} WHERE {column} IN ({','.join('?' * len(values))})", values
-
-
-def _columns(cls: type) -> set[str]:
-    return {f.name for f in dataclasses.fields(cls)}
 
 
 def _primary_key(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
