@@ -6,11 +6,9 @@ store, and nothing here is HTML: escaping is the page's job (it only ever sets t
 
 Keys added for #19 (older keys keep their meaning):
 - `search`: the query rule of `store/search.py` (`SEARCH_RULE`) in JSON form, so the file's
-  search means what the CLI and `/api/search` mean; `search.stems` maps each folded word of
-  the page's articles (3+ characters) to its porter stem where they differ: a query token `q`
-  matches a text token `t` when `(stems[q] || q) == (stems[t] || t)` (tokens under 3
-  characters compare as they are). `/api/search` rows carry `spans` (text
-  offsets of the matches), `title_spans` and `snippet_spans` (`[start, end]` pairs).
+  search means what the CLI and `/api/search` mean (the page stems words itself:
+  `static/search.js`). `/api/search` rows carry `spans` (text offsets of the matches),
+  `title_spans` and `snippet_spans` (`[start, end]` pairs).
 - `outlet` everywhere is the article's source: its outlet, or for an article without one the
   article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
   pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
@@ -48,7 +46,7 @@ from storyledger.model import Article, Comparison
 from storyledger.report.layout import page_extras
 from storyledger.store import Store
 from storyledger.store.rows import plain
-from storyledger.store.search import SEARCH_RULE, stem_map
+from storyledger.store.search import SEARCH_RULE
 
 _SPEAKERS = 15
 _PALETTE = "tableau10"
@@ -84,10 +82,7 @@ def build_views(
     stories = by_weight(stories)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
-        "search": {
-            **SEARCH_RULE,
-            "stems": stem_map(t for a in articles for t in (a.title, a.text)),
-        },
+        "search": dict(SEARCH_RULE),
         "story": _story_row(chosen) if chosen else None,
         "title": page_title(stories, chosen),
         "meta": {
