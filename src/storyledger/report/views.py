@@ -242,26 +242,13 @@ def _article_row(article: Article, source: str, words: int | None) -> dict[str, 
 
 
 def _coverage(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, Any]:
-    """Articles by outlet and date, and a chart of them."""
+    """Articles by outlet and date (the page draws them: `static/charts.js`)."""
     counts = Counter((outlet_of[a.id], _iso(a.published) or "undated") for a in articles)
     rows = [
         {"outlet": outlet, "date": day, "articles": n}
         for (outlet, day), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
     ]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": "Articles by outlet and date",
-        "width": "container",
-        "height": 180,
-        "data": {"name": "points"},
-        "mark": {"type": "bar", "tooltip": True},
-        "encoding": {
-            "x": {"field": "date", "type": "ordinal", "title": "published"},
-            "y": {"field": "articles", "type": "quantitative", "title": "articles"},
-            "color": {"field": "outlet", "type": "nominal", "scale": {"scheme": _PALETTE}},
-        },
-    }
-    return {"rows": rows, "spec": spec}
+    return {"rows": rows}
 
 
 def _trends(
