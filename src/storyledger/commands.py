@@ -170,7 +170,7 @@ def run_report(args: argparse.Namespace) -> int:
     with Store(args.db) as store:
         unmatched = _unmatched_outlets(store, outlets)
         views = build_views(store, outlets, story=args.story)
-        page = render_page(views, title=args.title or views["title"])
+        page = render_page(views, title=args.title)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")

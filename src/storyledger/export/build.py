@@ -16,6 +16,8 @@ from storyledger.store import Store
 from storyledger.store.rows import plain
 
 _PER_ARTICLE = ("mentions", "quotes", "figures", "events", "framing")
+# Read once and kept: the timeline, the speakers and the outlet profiles use them again.
+_REUSED = ("quotes", "figures", "events", "framing")
 
 
 def build_export(
@@ -46,14 +48,15 @@ def _document(
     }
     actors = store.corpus_records("actors") if ids is None else store.actors_of(ids)
     document["actors"] = [_shaped("actors", plain(actor)) for actor in actors]
+    records = {name: store.records(name, ids) for name in _REUSED}
     for name in _PER_ARTICLE:
-        document[name] = [_shaped(name, plain(record)) for record in store.records(name, ids)]
-    quotes = store.records("quotes", ids)
+        found = records[name] if name in records else store.records(name, ids)
+        document[name] = [_shaped(name, plain(record)) for record in found]
+    quotes = records["quotes"]
     person = speaker_names(quotes, store.corpus_records("actors"))
     for row in document["quotes"]:
         row["person"] = person[row["id"]]
-    events, figures = store.records("events", ids), store.records("figures", ids)
-    dated, undated = build_timeline(articles, events, figures, quotes)
+    dated, undated = build_timeline(articles, records["events"], records["figures"], quotes)
     document["timeline"] = [
         _shaped("timeline", {**plain(entry), "basis": entry.date_basis})
         for entry in [*dated, *undated]
@@ -68,7 +71,7 @@ def _document(
         wanted = set(ids)
         stories = [s for s in stories if wanted & set(s.articles)]
         comparisons = [c for c in comparisons if any(i.article in wanted for i in c.items)]
-    profiles = outlet_profiles(articles, store.records("framing", ids), outlets)
+    profiles = outlet_profiles(articles, records["framing"], outlets)
     document["outlets"] = [_shaped("outlets", plain(p)) for p in profiles]
     document["stories"] = [_shaped("stories", plain(s)) for s in stories]
     document["comparisons"] = [_shaped("comparisons", plain(c)) for c in comparisons]

@@ -33,14 +33,15 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render_page(views: dict[str, Any], *, title: str | None = None, served: bool = False) -> str:
-    """The whole page as one string; its title, unless given, is the views' story's name."""
+    """The whole page as one string; its title, unless given, is the views' own (the story's
+    name: `views.page_title`)."""
     environment = Environment(
         loader=PackageLoader("storyledger.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
     )
     template = environment.get_template("page.html.j2")
     return template.render(
-        title=title or views.get("title") or _only_story(views) or "storyledger",
+        title=title or views.get("title") or "storyledger",
         served=served,
         views=VIEWS,
         css=Markup(_static("app.css")),
@@ -56,11 +57,6 @@ def embedded_json(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, default=str)
     text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _only_story(views: dict[str, Any]) -> str | None:
-    stories = views.get("stories") or []
-    return stories[0].get("name") if len(stories) == 1 else None
 
 
 def _script(source: str) -> str:

@@ -6,11 +6,9 @@ store, and nothing here is HTML: escaping is the page's job (it only ever sets t
 
 Keys added for #19 (older keys keep their meaning):
 - `search`: the query rule of `store/search.py` (`SEARCH_RULE`) in JSON form, so the file's
-  search means what the CLI and `/api/search` mean; `search.stems` maps each folded word of
-  the page's articles (3+ characters) to its porter stem where they differ: a query token `q`
-  matches a text token `t` when `(stems[q] || q) == (stems[t] || t)` (tokens under 3
-  characters compare as they are). `/api/search` rows carry `spans` (text
-  offsets of the matches), `title_spans` and `snippet_spans` (`[start, end]` pairs).
+  search means what the CLI and `/api/search` mean (the page stems words itself:
+  `static/search.js`). `/api/search` rows carry `spans` (text offsets of the matches),
+  `title_spans` and `snippet_spans` (`[start, end]` pairs).
 - `outlet` everywhere is the article's source: its outlet, or for an article without one the
   article itself ("untitled article, 2025-07-09"; `compare.outlets.source_labels`), never one
   pooled "(unknown outlet)"; `articles[].outlet_known` says which. `articles[].words` is the
@@ -48,7 +46,7 @@ from storyledger.model import Article, Comparison
 from storyledger.report.layout import page_extras
 from storyledger.store import Store
 from storyledger.store.rows import plain
-from storyledger.store.search import SEARCH_RULE, stem_map
+from storyledger.store.search import SEARCH_RULE
 
 _SPEAKERS = 15
 _PALETTE = "tableau10"
@@ -84,10 +82,7 @@ def build_views(
     stories = by_weight(stories)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
-        "search": {
-            **SEARCH_RULE,
-            "stems": stem_map(t for a in articles for t in (a.title, a.text)),
-        },
+        "search": dict(SEARCH_RULE),
         "story": _story_row(chosen) if chosen else None,
         "title": page_title(stories, chosen),
         "meta": {
@@ -247,26 +242,13 @@ def _article_row(article: Article, source: str, words: int | None) -> dict[str, 
 
 
 def _coverage(articles: list[Article], outlet_of: Mapping[str, str]) -> dict[str, Any]:
-    """Articles by outlet and date, and a chart of them."""
+    """Articles by outlet and date (the page draws them: `static/charts.js`)."""
     counts = Counter((outlet_of[a.id], _iso(a.published) or "undated") for a in articles)
     rows = [
         {"outlet": outlet, "date": day, "articles": n}
         for (outlet, day), n in sorted(counts.items(), key=lambda item: (item[0][1], item[0][0]))
     ]
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": "Articles by outlet and date",
-        "width": "container",
-        "height": 180,
-        "data": {"name": "points"},
-        "mark": {"type": "bar", "tooltip": True},
-        "encoding": {
-            "x": {"field": "date", "type": "ordinal", "title": "published"},
-            "y": {"field": "articles", "type": "quantitative", "title": "articles"},
-            "color": {"field": "outlet", "type": "nominal", "scale": {"scheme": _PALETTE}},
-        },
-    }
-    return {"rows": rows, "spec": spec}
+    return {"rows": rows}
 
 
 def _trends(

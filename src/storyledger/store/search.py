@@ -39,10 +39,8 @@ SEARCH_RULE: dict[str, Any] = {
     "match": "a term's tokens next to each other in the text, each of the same porter stem",
     "prefix": "a word ending in * matches words starting with it",
     "examples": {"Hale's": "hale s", "U.N.": "u n", "5,000": "5 000", "clean-up": "clean up"},
-    "stems": "a folded token of 3 characters or more -> its porter stem, where they differ",
 }
-"""The rule above in JSON-able form, for the report file's own search (the page adds the
-`stems` of its own words: `stem_map`)."""
+"""The rule above in JSON-able form, for the report file's own search."""
 
 
 def fold(token: str) -> str:
@@ -52,8 +50,9 @@ def fold(token: str) -> str:
 
 
 def stem_map(texts: Iterable[str | None]) -> dict[str, str]:
-    """Every folded token of `texts` whose porter stem differs from it -> that stem: what the
-    report file needs to match words as the served index does ("talks" finds "talking")."""
+    """Every folded token of `texts` whose porter stem differs from it -> that stem: how the
+    served index matches words ("talks" finds "talking"), which the report file's own search
+    (`report/static/search.js`) must do alike; the tests check the two agree with it."""
     words = {fold(w) for text in texts if text for w in _TOKEN.findall(text)}
     words = {w for w in words if len(w) >= _SHORTEST_STEMMED}
     return {w: s for w in sorted(words) if (s := _PORTER.stemWord(w)) != w}

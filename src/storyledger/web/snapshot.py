@@ -68,7 +68,7 @@ class Snapshots:
         if story.id not in snapshot.stories:
             views = build_views(self._store, self._outlets, story=story.id)
             views["meta"]["snapshot"] = snapshot.number
-            page = render_page(views, title=views["title"], served=True)
+            page = render_page(views, served=True)
             snapshot.stories[story.id] = (views, page)
         return snapshot.stories[story.id]
 
@@ -82,5 +82,5 @@ class Snapshots:
         number = f"{self._server}.{self._builds}"
         views = build_views(self._store, self._outlets)
         views["meta"]["snapshot"] = number
-        page = render_page(views, title=views["title"], served=True)
+        page = render_page(views, served=True)
         return Snapshot(number=number, views=views, page=page, conn=conn)
