@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Literal, overload
 
 from storyledger.actor_index import ActorChange, index_complete, name_row, plan_actors
 from storyledger.actors import resolve_actors
@@ -23,6 +24,26 @@ from storyledger.store import Store
 from storyledger.store.refresh import Refresh, articles_version
 
 _REFRESH_TRIES = 3
+
+
+@overload
+def plan(
+    store: Store,
+    *,
+    actors: bool,
+    comparisons: Literal[True],
+    settings: StorySettings | None = None,
+) -> tuple[Refresh, CorpusComparison]: ...
+
+
+@overload
+def plan(
+    store: Store,
+    *,
+    actors: bool,
+    comparisons: Literal[False],
+    settings: StorySettings | None = None,
+) -> tuple[Refresh, None]: ...
 
 
 def plan(
@@ -70,7 +91,6 @@ def refresh_comparisons(store: Store, settings: StorySettings | None = None) -> 
     """Regroup every stored article into stories and compare records across them."""
     planned, found = plan(store, actors=False, comparisons=True, settings=settings)
     store.write_refresh(planned, fresh=False)
-    assert found is not None
     return found
 
 
@@ -85,16 +105,16 @@ def refresh_corpus(
     anyway and left marked stale, for the next run). With `changed` (the articles written
     since the last refresh), only the stories that changed are compared again; the result is
     the same as a full recompute's (`found.comparisons` then holds only the new ones)."""
-    for attempt in range(_REFRESH_TRIES):
+    attempt = 1
+    while True:
         if changed is None:
             planned, found = plan(store, actors=True, comparisons=True, settings=settings)
         else:
             planned, found = plan_changed(store, set(changed), settings)
-        last = attempt == _REFRESH_TRIES - 1
-        if store.write_refresh(planned, fresh=True, only_if_current=not last):
-            break
-    assert found is not None
-    return found
+        last = attempt == _REFRESH_TRIES
+        if store.write_refresh(planned, fresh=True, only_if_current=not last) or last:
+            return found
+        attempt += 1
 
 
 def plan_changed(
