@@ -39,7 +39,7 @@ from storyledger.model import Mention
 
 Gender = Literal["female", "male"]
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PERSONAL = {"he": "male", "she": "female", "him": "male", "her": "female"}
+PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _CORPORATE = {"it": "sg", "its": "sg", "they": "pl", "we": "pl", "them": "pl", "their": "pl"}
 _GENDERED: dict[str, Gender] = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
@@ -104,8 +104,8 @@ class Resolver:
         if named is not None:
             return Resolution(named, "name")
         word = root.lower_
-        if word in _PERSONAL and end - start == len(root.text):
-            found = self._person_before(start, _PERSONAL[word])
+        if word in PRONOUN_GENDER and end - start == len(root.text):
+            found = self._person_before(start, PRONOUN_GENDER[word])
             return Resolution(found, "pronoun") if found else None
         if word in _CORPORATE and end - start == len(root.text):
             found = self._body_before(start, plural=_CORPORATE[word] == "pl")
