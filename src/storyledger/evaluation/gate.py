@@ -121,37 +121,35 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     results = quotes.evaluate(quotes.load_gold(folder, shared), nlp)
     table = list(quotes.format_table(results, f"quotes, annotated set ({folder})"))
     if corpus is not None:
-        results["meantime"] = meantime_speech.evaluate_meantime(corpus, nlp)
-        row = results["meantime"]
-        table += _meantime_lines(
+        row = meantime_speech.evaluate_meantime(corpus, nlp)
+        title = (
             f"quotes, real news: MEANTIME speech events with a speaker ({row['articles']} "
-            "Wikinews articles, CC BY 4.0)",
-            row,
-            (
-                "speech_events",
-                "found",
-                "recall",
-                "speaker_accuracy",
-                "cue_precision",
-                "resolved_accuracy",
-                "pronoun_resolved",
-            ),
+            "Wikinews articles, CC BY 4.0)"
         )
+        keys = (
+            "speech_events",
+            "found",
+            "recall",
+            "speaker_accuracy",
+            "cue_precision",
+            "resolved_accuracy",
+            "pronoun_resolved",
+        )
+        _add_check(results, table, "meantime", row, title, keys)
     ecbplus = shared / "corpora" / "ecbplus"
     if (ecbplus / "mentions.jsonl").exists():
         row = ecbplus_speakers.evaluate_ecbplus_speakers(ecbplus, nlp)
-        results["ecbplus_speakers"] = row
-        table += _meantime_lines(
+        title = (
             f"quotes, real news: speakers resolved to ECB+ coreference chains ({row['articles']}"
-            " articles, CC BY 3.0, Cybulska and Vossen 2014)",
-            row,
-            (
-                "pronoun_speakers",
-                "pronoun_resolved",
-                "description_speakers",
-                "description_resolved",
-            ),
+            " articles, CC BY 3.0, Cybulska and Vossen 2014)"
         )
+        keys = (
+            "pronoun_speakers",
+            "pronoun_resolved",
+            "description_speakers",
+            "description_resolved",
+        )
+        _add_check(results, table, "ecbplus_speakers", row, title, keys)
     results["table"] = table
     _add_real(results, folder, shared, nlp)
     return results
@@ -174,13 +172,12 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     table = events.format_table(scored, f"events, annotated set ({folder})")
     if corpus is not None:
         row = meantime_events.evaluate_meantime_events(corpus, nlp)
-        results["meantime_events"] = row
-        table += _meantime_lines(
+        title = (
             f"events, real news: MEANTIME verb events with an annotated agent ({row['articles']}"
-            " Wikinews articles, CC BY 4.0)",
-            row,
-            ("events", "found", "recall", "actor_accuracy", "recipient_accuracy"),
+            " Wikinews articles, CC BY 4.0)"
         )
+        keys = ("events", "found", "recall", "actor_accuracy", "recipient_accuracy")
+        _add_check(results, table, "meantime_events", row, title, keys)
     gsr = shared / "corpora" / "plover-gsr"
     countries = shared / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
     if (gsr / "events.jsonl").exists() and countries.exists():
@@ -208,20 +205,12 @@ def _score_figures(
     table = figures.format_table(scored, f"figures, annotated set ({folder})")
     if corpus is not None:
         row = figures.evaluate_meantime_values(corpus, nlp)
-        results["meantime_values"] = row
-        table += _meantime_lines(
+        title = (
             f"figures, real news: MEANTIME VALUE mentions ({row['articles']} Wikinews articles,"
-            " CC BY 4.0)",
-            row,
-            (
-                "values",
-                "found",
-                "recall",
-                "figures",
-                "precision",
-                "precision_without_durations",
-            ),
+            " CC BY 4.0)"
         )
+        keys = ("values", "found", "recall", "figures", "precision", "precision_without_durations")
+        _add_check(results, table, "meantime_values", row, title, keys)
     ecbplus = shared / "corpora" / "ecbplus"
     if (ecbplus / "articles.jsonl").exists():
         row = figures_judged.evaluate_ecbplus_judged(ecbplus, folder / "ecbplus_judged.json", nlp)
@@ -297,11 +286,6 @@ def _score_compare(
     return results
 
 
-def _meantime_lines(title: str, row: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
-    """A MEANTIME check as two table lines, after a blank one."""
-    return ["", title, "  " + "  ".join(f"{key}={row[key]}" for key in keys)]
-
-
 def _add_check(
     results: dict[str, Any],
     table: list[str],
@@ -310,9 +294,10 @@ def _add_check(
     title: str,
     keys: tuple[str, ...],
 ) -> None:
-    """Keep an outside check's row under `section` and print it below the table."""
+    """Keep an outside check's row under `section` and print it below the table: its title
+    and its `keys`, after a blank line."""
     results[section] = row
-    table += _meantime_lines(title, row, keys)
+    table += ["", title, "  " + "  ".join(f"{key}={row[key]}" for key in keys)]
 
 
 def check_floors(extractor: str, results: dict[str, Any], data: Path) -> list[str]:

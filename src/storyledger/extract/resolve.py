@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storyledger.data_files import read_data
 from storyledger.extract.actors import TITLES
@@ -39,7 +39,7 @@ from storyledger.model import Mention
 
 Gender = Literal["female", "male"]
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PERSONAL = {"he": "male", "she": "female", "him": "male", "her": "female"}
+PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female", "him": "male", "her": "female"}
 _CORPORATE = {"it": "sg", "its": "sg", "they": "pl", "we": "pl", "them": "pl", "their": "pl"}
 _GENDERED: dict[str, Gender] = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),
@@ -104,8 +104,8 @@ class Resolver:
         if named is not None:
             return Resolution(named, "name")
         word = root.lower_
-        if word in _PERSONAL and end - start == len(root.text):
-            found = self._person_before(start, _PERSONAL[word])
+        if word in PRONOUN_GENDER and end - start == len(root.text):
+            found = self._person_before(start, PRONOUN_GENDER[word])
             return Resolution(found, "pronoun") if found else None
         if word in _CORPORATE and end - start == len(root.text):
             found = self._body_before(start, plural=_CORPORATE[word] == "pl")
@@ -209,15 +209,11 @@ class Resolver:
 
     def reported_by(self, offset: int) -> list[tuple[int, int]]:
         """The clauses that the verb a pronoun at `offset` is the subject of reports."""
-        index = bisect.bisect_left(self._token_starts, offset)
+        index = self._token_at(offset)
         if index >= len(self.doc) or self.doc[index].dep_ not in _SUBJECTS:
             return []
         verb = self.doc[index].head
-        return [
-            (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
-            for c in verb.children
-            if c.dep_ == "ccomp"
-        ]
+        return [self._extent(c) for c in verb.children if c.dep_ == "ccomp"]
 
     def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
         """A walk stopped at "the star said ...": the he/she is the star, and the star is the
@@ -234,9 +230,7 @@ class Resolver:
         subject of its clause, in the sentences a lookup walks back over (each hop of a chain
         of pronouns reaches a window further back)."""
         low = max(self._sentence_start(offset, back=_BACK), offset - _REACH)
-        first = bisect.bisect_left(self._token_starts, low)
-        last = bisect.bisect_left(self._token_starts, offset)
-        for token in self.doc[first:last]:
+        for token in self._tokens(low, offset):
             if (
                 _GENDERED.get(token.lower_) == gender
                 and token.dep_ in _SUBJECTS
@@ -334,11 +328,9 @@ class Resolver:
 
     def _blocked(self, low: int, high: int, blocked: Callable[[Token], bool]) -> Token | None:
         """The last subject in `[low, high)` that stops a walk back, or None."""
-        first = bisect.bisect_left(self._token_starts, low)
-        last = bisect.bisect_left(self._token_starts, high)
         stops = [
             t
-            for t in self.doc[first:last]
+            for t in self._tokens(low, high)
             if t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
         ]
         return stops[-1] if stops else None
@@ -376,9 +368,7 @@ class Resolver:
         return 0 if root.head.dep_ == "ROOT" else 1
 
     def _has_name(self, start: int, end: int) -> bool:
-        first = bisect.bisect_left(self._token_starts, start)
-        last = bisect.bisect_left(self._token_starts, end)
-        return any(t.pos_ == "PROPN" for t in self.doc[first:last])
+        return any(t.pos_ == "PROPN" for t in self._tokens(start, end))
 
     def _hid(self, mention: Mention) -> bool:
         return self.hidden(mention.start)
@@ -395,6 +385,10 @@ class Resolver:
     def _token_at(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
         return bisect.bisect_left(self._token_starts, offset)
+
+    def _tokens(self, start: int, end: int) -> Span:
+        """The tokens that start in `[start, end)`."""
+        return self.doc[self._token_at(start) : self._token_at(end)]
 
     def _extent(self, token: Token) -> tuple[int, int]:
         left, right = token.left_edge, token.right_edge
@@ -420,7 +414,7 @@ class Resolver:
         votes: dict[str, Counter[Gender]] = defaultdict(Counter)
         people = [m for m in self.mentions if m.kind == "person"]
         for mention in people:
-            index = bisect.bisect_left(self._token_starts, mention.start)
+            index = self._token_at(mention.start)
             before = self.doc[index - 1].lower_ if index > 0 else ""
             said = self._word_gender(before)
             if said is not None:

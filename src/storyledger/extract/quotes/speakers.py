@@ -21,14 +21,13 @@ from spacy.tokens import Doc, Token
 
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, Quoted
-from storyledger.extract.resolve import Resolver
+from storyledger.extract.resolve import PRONOUN_GENDER, Resolver
 from storyledger.extract.tree import ParseTree, PhraseBounds
 from storyledger.model import Mention
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "they": "pl", "we": "pl"}
 _CUT_DEPS = ("relcl", "advcl")
-_GENDER = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _ABBREVIATED_TITLES = frozenset(
     "sgt lt col capt gen gov sen rep rev dr prof const det cpl insp supt adm maj cmdr "
     "mr mrs ms".split()
@@ -167,7 +166,7 @@ class SpeakerFinder:
             found = self._describe(start, end, written, start, end)
         if subject.lower_ in _PERSONAL and found.mention is not None:
             said = self.resolver.gender(found.mention)
-            if said is not None and said != _GENDER.get(subject.lower_, said):
+            if said is not None and said != PRONOUN_GENDER.get(subject.lower_, said):
                 found = replace(found, resolved=written, mention=None)  # "she" is not "Tom"
                 antecedent = None
         if found.mention is None and not found.anonymous:
