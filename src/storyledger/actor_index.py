@@ -16,6 +16,7 @@ the result against a full recompute.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from storyledger.actors import _actor, _initials, normalise_name, resolve_actors
 from storyledger.model import Actor, Mention
 from storyledger.store import Store
+from storyledger.store.db import id_list, in_ids
 
 NameRow = tuple[str, str, str, str, str, int, str | None, str | None]
 
@@ -62,12 +64,12 @@ def index_complete(store: Store, changed: set[str]) -> bool:
     """True when every stored mention outside the `changed` articles is in the index."""
     conn = store.conn
     indexed = conn.execute("SELECT COUNT(*) FROM mention_names").fetchone()[0]
-    marks = ",".join("?" * len(changed))
+    changed_ids = (id_list(changed),)
     outside = conn.execute(
-        f"SELECT COUNT(*) FROM mentions WHERE article NOT IN ({marks})", tuple(changed)
+        f"SELECT COUNT(*) FROM mentions WHERE NOT {in_ids('article')}", changed_ids
     ).fetchone()[0]
     inside = conn.execute(
-        f"SELECT COUNT(*) FROM mention_names WHERE article IN ({marks})", tuple(changed)
+        f"SELECT COUNT(*) FROM mention_names WHERE {in_ids('article')}", changed_ids
     ).fetchone()[0]
     return indexed == outside and inside == 0
 
@@ -78,23 +80,23 @@ def plan_actors(store: Store, new: list[Mention]) -> ActorChange:
     dirty = {row[2] for row in rows}
     ends = {(row[3], row[4]) for row in rows if row[5] > 1}
     dirty |= {word for pair in ends for word in pair}
-    dirty |= _norms(store, "first = ? AND last = ? AND words > 1", ends)
-    dirty |= _norms(store, "letters = ?", {(row[6],) for row in rows if row[6]})
+    dirty |= _norms(store, ("first", "last"), ends, longer=True)
+    dirty |= _norms(store, ("letters",), {(row[6],) for row in rows if row[6]})
     support = set(dirty)
     singles = {(norm,) for norm in dirty if len(norm.split()) == 1}
-    support |= _norms(store, "last = ? AND words > 1", singles)
-    support |= _norms(store, "first = ? AND words > 1", singles)
+    support |= _norms(store, ("last",), singles, longer=True)
+    support |= _norms(store, ("first",), singles, longer=True)
     letters = {(norm.replace(".", ""),) for norm in dirty if len(norm.split()) == 1}
-    spelled = _norms(store, "initials = ?", letters)
+    spelled = _norms(store, ("initials",), letters)
     support |= spelled
-    support |= _norms(store, "last = ? AND words > 1", {(n,) for n in spelled if " " not in n})
+    support |= _norms(store, ("last",), {(n,) for n in spelled if " " not in n}, longer=True)
     new_ids = {mention.id for mention in new}
     read = [m for m in _mentions_of_norms(store, support) if m.id not in new_ids] + new
     _, resolved = resolve_actors(read)
     was = {mention.id: mention for mention in read}
     moved = {m.id: m for m in resolved if normalise_name(m.text) in dirty}
     touched = {was[i].actor_id for i in moved} | {m.actor_id for m in moved.values()}
-    members = _mentions_of_actors(store, touched)
+    members = store.mentions_of_actors(touched)
     before = {m.id: m for m in members} | {m.id: was[m.id] for m in moved.values()}
     after = [moved.get(m.id, m) for m in before.values()]
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -130,24 +132,25 @@ def _votes(before: dict[str, Mention], after: list[Mention]) -> dict[str, str]:
     return {old: new for old, new in changes.items() if old != new}
 
 
-def _norms(store: Store, where: str, keys: Iterable[tuple]) -> set[str]:
-    found: set[str] = set()
-    for key in keys:
-        rows = store.conn.execute(f"SELECT DISTINCT norm FROM mention_names WHERE {where}", key)
-        found.update(row[0] for row in rows)
-    return found
+def _norms(
+    store: Store, columns: tuple[str, ...], keys: Iterable[tuple], *, longer: bool = False
+) -> set[str]:
+    """The indexed names whose `columns` equal one of the `keys` (with `longer`, of two words
+    or more), in one query for all keys (they are bound as one JSON array, `db.id_list`)."""
+    keys = {tuple(key) for key in keys}
+    if not keys:
+        return set()
+    match = " AND ".join(f"n.{c} = json_extract(k.value, '$[{i}]')" for i, c in enumerate(columns))
+    rows = store.conn.execute(
+        "SELECT DISTINCT n.norm FROM json_each(?) AS k CROSS JOIN mention_names AS n"
+        f" WHERE {match}{' AND n.words > 1' if longer else ''}",
+        (json.dumps(sorted(keys)),),
+    )
+    return {row[0] for row in rows}
 
 
 def _mentions_of_norms(store: Store, norms: set[str]) -> list[Mention]:
-    ids: list[str] = []
-    for norm in sorted(norms):
-        rows = store.conn.execute("SELECT mention FROM mention_names WHERE norm = ?", (norm,))
-        ids.extend(row[0] for row in rows)
-    return store.mentions_by_id(ids)
-
-
-def _mentions_of_actors(store: Store, actor_ids: set[str]) -> list[Mention]:
-    found: list[Mention] = []
-    for actor_id in sorted(actor_ids):
-        found.extend(store.mentions_of(actor_id))
-    return found
+    rows = store.conn.execute(
+        f"SELECT mention FROM mention_names WHERE {in_ids('norm')}", (id_list(norms),)
+    )
+    return store.mentions_by_id(row[0] for row in rows)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import time
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +15,19 @@ from storyledger.errors import StoreError
 _MIGRATION_NAME = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 BUSY_TIMEOUT_MS = 10_000
 """How long a command waits for another one's write (a save, a migration) before failing."""
+
+
+def in_ids(column: str) -> str:
+    """`column IN (...)` over any number of values bound as ONE parameter (`id_list`), never
+    one `?` each: SQLite refuses a statement with more parameters than its build allows
+    (SQLITE_MAX_VARIABLE_NUMBER: 999 before 3.32, 32766 since), and a large store has more
+    ids than that. One statement, so its ORDER BY and a `NOT IN` stay exact."""
+    return f"{column} IN (SELECT value FROM json_each(?))"
+
+
+def id_list(values: Iterable[str]) -> str:
+    """The parameter of an `in_ids` condition: the distinct values as one JSON array."""
+    return json.dumps(sorted(set(values)))
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -15,7 +15,7 @@ from storyledger.errors import DUPLICATE_RECORD, StoreError
 from storyledger.extract.registry import Analysis
 from storyledger.model import Actor, Article, Mention, RunInfo, Story, content_id
 from storyledger.store import refresh, runs, search
-from storyledger.store.db import connect
+from storyledger.store.db import connect, id_list, in_ids
 from storyledger.store.rows import CORPUS_TABLES, RECORD_TABLES, field_names, from_row, to_row
 from storyledger.store.rows import insert_many as _insert_many
 
@@ -321,12 +321,10 @@ class Store:
 
     def actors_of(self, article_ids: Iterable[str]) -> list[Actor]:
         """The actors mentioned in the given articles."""
-        ids = sorted(set(article_ids))
-        marks = ",".join("?" * len(ids))
         rows = self.conn.execute(
-            f"SELECT * FROM actors WHERE id IN (SELECT actor_id FROM mentions WHERE article IN"
-            f" ({marks})) ORDER BY id",
-            ids,
+            f"SELECT * FROM actors WHERE id IN (SELECT actor_id FROM mentions WHERE"
+            f" {in_ids('article')}) ORDER BY id",
+            (id_list(article_ids),),
         )
         return [from_row(Actor, row) for row in rows]
 
@@ -351,15 +349,16 @@ class Store:
         """The stored mentions of these ids."""
         return [from_row(Mention, row) for row in self._by_ids("mentions", "id", ids)]
 
-    def _by_ids(self, table: str, column: str, ids: Iterable[str]) -> list[sqlite3.Row]:
-        values = sorted(set(ids))
-        rows: list[sqlite3.Row] = []
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT * FROM {table} WHERE {column} IN ({marks})"
-            rows.extend(self.conn.execute(sql, chunk))
-        return rows
+    def mentions_of_actors(self, actor_ids: Iterable[str]) -> list[Mention]:
+        """Every mention of these actors, by actor, then article and text order."""
+        rows = self._by_ids("mentions", "actor_id", actor_ids, order="actor_id, article, start")
+        return [from_row(Mention, row) for row in rows]
+
+    def _by_ids(
+        self, table: str, column: str, ids: Iterable[str], *, order: str | None = None
+    ) -> list[sqlite3.Row]:
+        sql = f"SELECT * FROM {table} WHERE {in_ids(column)} ORDER BY {order or column}"
+        return self.conn.execute(sql, (id_list(ids),)).fetchall()
 
     def mentions_of(self, actor_id: str) -> list[Mention]:
         """Every mention of one actor."""
@@ -372,8 +371,7 @@ class Store:
 def _where_ids(sql: str, column: str, ids: Iterable[str] | None) -> tuple[str, tuple]:
     if ids is None:
         return sql, ()
-    values = tuple(sorted(set(ids)))
-    return f"{sql} WHERE {column} IN ({','.join('?' * len(values))})", values
+    return f"{sql} WHERE {in_ids(column)}", (id_list(ids),)
 
 
 def _primary_key(conn: sqlite3.Connection, table: str) -> tuple[str, ...]:
