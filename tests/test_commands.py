@@ -202,3 +202,25 @@ def test_topics_and_summaries_read_as_words(seeds_db, meantime_db, capsys):
     assert timeline
     for row in timeline:
         assert not re.search(r"\b(\w+) \1\b", row["summary"]), row["summary"]
+
+
+def test_the_outlets_file_is_checked_without_reading_article_texts(tmp_path, monkeypatch, capsys):
+    """`--outlets` names are matched against the stored outlet names, not every article."""
+    from storyledger import commands
+    from storyledger.extract.registry import Analysis
+    from storyledger.ingest.outlets import load_outlets
+    from storyledger.model import Article, RunInfo
+    from storyledger.store import Store
+
+    path = tmp_path / "outlets.json"
+    path.write_text(json.dumps({"The Harbor Voice": {}, "The Daily Nowhere": {}}))
+    with Store(tmp_path / "o.db") as store:
+        run_id = store.begin_run(
+            RunInfo(pipeline_version="t", model_name="m", model_version="0"), "t"
+        )
+        text = "A short article."
+        article = Article(id=Article.id_for(text), text=text, source="t", outlet="The Harbor Voice")
+        store.save(Analysis(article=article), fingerprint="f", run_id=run_id)
+        monkeypatch.setattr(Store, "articles", lambda *_a, **_k: pytest.fail("read the texts"))
+        assert commands._unmatched_outlets(store, load_outlets(path)) == ["The Daily Nowhere"]
+    assert "'The Daily Nowhere'" in capsys.readouterr().err

@@ -475,7 +475,7 @@ def _unmatched_outlets(store: Store, outlets: dict[str, OutletInfo] | None) -> l
     line (with the stored names when they differ only in case or spacing)."""
     if not outlets:
         return []
-    stored = {a.outlet for a in store.articles() if a.outlet}
+    stored = store.outlets()
     unmatched = sorted(set(outlets) - stored)
     if unmatched:
         folded = {" ".join(name.split()).casefold(): name for name in stored}

@@ -15,6 +15,7 @@ from storyledger.crossarticle import (
     refresh_corpus,
 )
 from storyledger.errors import StoreError
+from storyledger.extract.registry import Analysis
 from storyledger.model import Article, Figure, Quote, RunInfo
 from storyledger.pipeline import analyse, run_info
 from storyledger.store import Store, fingerprint
@@ -446,3 +447,16 @@ def test_opening_a_store_another_command_is_creating_waits_for_it(tmp_path):
     finally:
         release.join()
         other.close()
+
+
+def _stored(store, outlets):
+    run_id = store.begin_run(INFO, "test")
+    for n, outlet in enumerate(outlets):
+        text = f"Article {n} of {outlet!r}."
+        article = Article(id=Article.id_for(text), text=text, source=f"t:{n}", outlet=outlet)
+        store.save(Analysis(article=article), fingerprint="f", run_id=run_id)
+
+
+def test_outlets_are_the_distinct_named_ones(store):
+    _stored(store, ["The Harbor Voice", None, "", "The Harbor Voice", "Wikinews (English)"])
+    assert store.outlets() == {"The Harbor Voice", "Wikinews (English)"}

@@ -207,6 +207,11 @@ class Store:
         sql, args = _where_ids(f"SELECT * FROM {name}", "article", article_ids)
         return [from_row(cls, row) for row in self.conn.execute(f"{sql} ORDER BY {order}", args)]
 
+    def outlets(self) -> set[str]:
+        """The outlets the stored articles name (without reading a text)."""
+        rows = self.conn.execute("SELECT DISTINCT outlet FROM articles WHERE outlet <> ''")
+        return {row[0] for row in rows}
+
     def article_count(self) -> int:
         """How many articles are stored."""
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
