@@ -9,7 +9,7 @@ import Stemmer
 from storyledger.extract.registry import Analysis
 from storyledger.model import RunInfo
 from storyledger.store import Store
-from storyledger.store.search import SEARCH_RULE, fold, fts_query, search_terms, stem_map, unmark
+from storyledger.store.search import SEARCH_RULE, fts_query, search_terms, unmark
 from tests.conftest import MEANTIME, need, read_articles
 
 INFO = RunInfo(pipeline_version="t", model_name="m", model_version="0")
@@ -98,43 +98,3 @@ def test_snippet_spans_mark_the_match():
     assert snippet == "… the U.N. said Hale's …"
     assert [snippet[s:e] for s, e in spans] == ["U.N", "Hale's"]
     assert SEARCH_RULE["combine"] == "and"
-
-
-def _file_search(query, articles, stems):
-    """The report file's rule as `views["search"]` states it, in Python."""
-
-    def key(token):
-        folded = fold(token)
-        return stems.get(folded, folded)
-
-    found = set()
-    for article in articles:
-        words = [key(t) for t in TOKEN.findall(f"{article.title or ''} \n {article.text}")]
-        joined = f" {' '.join(words)} "
-        terms = [[key(t) for t in term.split()] for term in search_terms(query)]
-        if terms and all(f" {' '.join(term)} " in joined for term in terms):
-            found.add(article.id)
-    return found
-
-
-@pytest.mark.issue(19)
-@pytest.mark.parametrize(
-    "query",
-    [
-        "talks",
-        "airlines delayed",
-        "Boeing's",
-        "U.S.",
-        "10,000",
-        "sub-prime",
-        '"passenger plane"',
-        "negotiated contracts",
-        "Airbus A380 deliveries",
-    ],
-)
-def test_the_file_and_the_index_find_the_same_articles(meantime, query):
-    """The report file's search (its rule and the page's `stems`) finds what FTS5 finds."""
-    store, articles = meantime
-    stems = stem_map(t for a in articles for t in (a.title, a.text))
-    served = {row["id"] for row in store.search(query, limit=200)}
-    assert served and served == _file_search(query, articles, stems)

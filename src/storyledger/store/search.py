@@ -15,11 +15,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
-from collections.abc import Iterable
 from typing import Any
-
-import Stemmer
 
 _TOKEN = re.compile(r"[^\W_]+")
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -27,9 +23,6 @@ _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 # characters, checked to be absent from the text they mark (else the row carries no spans).
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _SNIPPET_WORDS = 16
-# FTS5's `porter` tokenizer leaves tokens shorter than 3 characters as they are.
-_SHORTEST_STEMMED = 3
-_PORTER = Stemmer.Stemmer("porter")
 
 SEARCH_RULE: dict[str, Any] = {
     "combine": "and",
@@ -41,21 +34,6 @@ SEARCH_RULE: dict[str, Any] = {
     "examples": {"Hale's": "hale s", "U.N.": "u n", "5,000": "5 000", "clean-up": "clean up"},
 }
 """The rule above in JSON-able form, for the report file's own search."""
-
-
-def fold(token: str) -> str:
-    """A token as the index compares it: lower case, accents removed."""
-    decomposed = unicodedata.normalize("NFKD", token.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def stem_map(texts: Iterable[str | None]) -> dict[str, str]:
-    """Every folded token of `texts` whose porter stem differs from it -> that stem: how the
-    served index matches words ("talks" finds "talking"), which the report file's own search
-    (`report/static/search.js`) must do alike; the tests check the two agree with it."""
-    words = {fold(w) for text in texts if text for w in _TOKEN.findall(text)}
-    words = {w for w in words if len(w) >= _SHORTEST_STEMMED}
-    return {w: s for w in sorted(words) if (s := _PORTER.stemWord(w)) != w}
 
 
 def search_terms(query: str) -> list[str]:
