@@ -25,6 +25,7 @@ from spacy.language import Language
 
 from storyledger.compare.actors import resolve_actors
 from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_corpus
+from storyledger.evaluation.corpus import corpus_articles
 from storyledger.evaluation.gold import data_hash, overlap
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.ingest.sidecar import load_sidecar
@@ -207,15 +208,10 @@ def evaluate_seeds(shared: Path, nlp: Language) -> dict[str, Any]:
 
 def evaluate_meantime_stories(corpus: Path, gold_path: Path, nlp: Language) -> dict[str, Any]:
     """Story grouping of MEANTIME's 120 articles against our own story annotation."""
-    options = IngestOptions()
-    articles = [a for a in read_inputs([corpus / "articles.jsonl"], options)]
-    articles = [a for a in articles if isinstance(a, Article)]
-    ids = [
-        json.loads(line)["id"]
-        for line in (corpus / "articles.jsonl").read_text("utf-8").splitlines()
-    ]
+    items = corpus_articles(corpus)
+    articles = [item.article for item in items]
     labels = json.loads(gold_path.read_text(encoding="utf-8"))["stories"]
-    gold = {a.id: labels[ids[int(a.source.rsplit(":", 1)[1]) - 1]] for a in articles}
+    gold = {item.article.id: labels[item.name] for item in items}
     found = run_corpus(articles, nlp)
     return pairwise(found.stories, gold)
 

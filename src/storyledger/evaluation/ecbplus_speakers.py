@@ -17,9 +17,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from storyledger.evaluation.corpus import corpus_articles
 from storyledger.evaluation.meantime_speech import names_match, resolved_names
-from storyledger.ingest import IngestOptions, read_inputs
-from storyledger.model import Article
 from storyledger.pipeline import analyse
 
 PRONOUNS = frozenset("he she it they we i who him her them".split())
@@ -30,7 +29,6 @@ def evaluate_ecbplus_speakers(
     corpus: Path, nlp: Language, *, per_story: int = PER_STORY
 ) -> dict[str, Any]:
     """How often a pronoun or description speaker resolves to its gold chain's name."""
-    path = corpus / "articles.jsonl"
     gold = {}
     for line in (corpus / "mentions.jsonl").open(encoding="utf-8"):
         entry = json.loads(line)
@@ -39,13 +37,9 @@ def evaluate_ecbplus_speakers(
             for m in entry["mentions"]
             if m["field"] == "text" and m["type"].startswith("HUMAN_PART")
         ]
-    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
     taken: dict[str, int] = {}
     articles = []
-    for article in read_inputs([path], IngestOptions()):
-        if not isinstance(article, Article):
-            continue
-        name = ids[int(article.source.rsplit(":", 1)[1]) - 1]
+    for name, article in ((item.name, item.article) for item in corpus_articles(corpus)):
         story = name.split("_")[0] + ("+" if name.endswith("ecbplus") else "")
         if taken.get(story, 0) < per_story:
             taken[story] = taken.get(story, 0) + 1

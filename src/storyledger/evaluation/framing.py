@@ -18,6 +18,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from storyledger.evaluation.corpus import corpus_articles
 from storyledger.evaluation.gold import overlap
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.ingest.sidecar import load_sidecar
@@ -96,18 +97,17 @@ def evaluate_seeds(shared: Path, nlp: Language) -> dict[str, Any]:
 
 def evaluate_meantime(corpus: Path, judged_path: Path, nlp: Language) -> dict[str, Any]:
     """Own-voice loaded terms the stage flags in MEANTIME, and how many we judged right."""
-    path = corpus / "articles.jsonl"
-    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
-    articles = [a for a in read_inputs([path], IngestOptions()) if isinstance(a, Article)]
+    items = corpus_articles(corpus)
+    articles = [item.article for item in items]
     judged = {
         (row["article"], row["start"], row["end"]): row["loaded_own_voice"]
         for row in map(json.loads, judged_path.read_text(encoding="utf-8").splitlines())
     }
     words = flagged = judged_right = judged_total = 0
     unjudged = []
-    for article, framing in zip(articles, _framings(articles, nlp), strict=True):
+    for item, framing in zip(items, _framings(articles, nlp), strict=True):
         words += framing.words
-        name = ids[int(article.source.rsplit(":", 1)[1]) - 1]
+        name = item.name
         for term in framing.loaded_terms:
             if not term.own_voice:
                 continue

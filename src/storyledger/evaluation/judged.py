@@ -11,9 +11,8 @@ from typing import Any
 
 from spacy.language import Language
 
+from storyledger.evaluation.corpus import corpus_articles
 from storyledger.extract import Analysis
-from storyledger.ingest import IngestOptions, read_inputs
-from storyledger.model import Article
 from storyledger.pipeline import analyse
 
 
@@ -30,20 +29,10 @@ def judged_analyses(
 ) -> Iterator[tuple[str, Analysis]]:
     """`(ECB+ document id, analysis)` of every article a judged row names; `ValueError` when a
     row's span no longer matches its article's text (the corpus or the reader changed)."""
-    path = corpus / "articles.jsonl"
-    ids = [json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines()]
     wanted = {row["article"] for row in judged}
-
-    def doc_id(article: Article) -> str:
-        return ids[int(article.source.rsplit(":", 1)[1]) - 1]
-
-    articles = [
-        a
-        for a in read_inputs([path], IngestOptions())
-        if isinstance(a, Article) and doc_id(a) in wanted
-    ]
-    for analysis in analyse(articles, nlp, only=only):
-        name = doc_id(analysis.article)
+    chosen = [item for item in corpus_articles(corpus) if item.name in wanted]
+    analyses = analyse([item.article for item in chosen], nlp, only=only)
+    for name, analysis in zip((item.name for item in chosen), analyses, strict=True):
         text = analysis.article.text
         for row in (r for r in judged if r["article"] == name):
             digest = hashlib.sha1(text[row["start"] : row["end"]].encode("utf-8")).hexdigest()

@@ -26,8 +26,8 @@ from spacy.language import Language
 
 from storyledger.compare.actors import resolve_actors
 from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
+from storyledger.evaluation.corpus import corpus_articles
 from storyledger.evaluation.gold import overlap
-from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
 
@@ -216,9 +216,7 @@ def format_table(row: dict[str, Any]) -> list[str]:
 
 
 def _articles(shared: Path, corpus: str) -> dict[int, Article]:
-    path = shared / "corpora" / corpus / "articles.jsonl"
-    read = read_inputs([path], IngestOptions())
-    return {int(a.source.rpartition(":")[2]): a for a in read if isinstance(a, Article)}
+    return {item.line: item.article for item in corpus_articles(shared / "corpora" / corpus)}
 
 
 def _gold(entry: str, item: dict[str, Any], text: str) -> RealGold:
