@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.bounds import merge_bounds, postfix_after
+from storyledger.extract.figures.bounds import carry_to_conversions, merge_bounds, postfix_after
 from storyledger.extract.figures.compounds import merge_compounds
 from storyledger.extract.figures.dates import TIME_UNIT_NAMES, TIME_UNITS
 from storyledger.extract.figures.fractions import fraction_at, ratio_at
@@ -89,7 +89,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
         if ranged := _range_token(sentence, index):
             found.append(ranged)
         index += 1
-    return merge_bounds(sentence, merge_compounds(sentence, found))
+    return carry_to_conversions(sentence, merge_bounds(sentence, merge_compounds(sentence, found)))
 
 
 _CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS})
@@ -156,6 +156,9 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     time unit: "one day" is as often when as how long)."""
     if sentence.doc[index].lower_ != "one":
         return False
+    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
+    if qualifier in _COUNT_BOUNDS and index - start >= 2:
+        return True  # "at least one soldier", "more than one": a bound makes "one" a count
     if and_a_half(sentence.doc, index, sentence.end):
         return True  # "one and a half"
     if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
@@ -283,6 +286,7 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
 
 
 _MINUS = frozenset({"minus", "negative"})
+_COUNT_BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 _AGED = frozenset({"aged", "age"})
 
 
