@@ -380,6 +380,7 @@ REAL_DEV_CASES = [
     ("It has a 150-hp engine.", [("150-hp", 150.0, 150.0, 150.0, "exact", "horsepower")]),
     ("A 6.1-magnitude quake hit.", [("6.1", 6.1, 6.1, 6.1, "exact", None)]),
     ("They paid a $5-million fine.", [("$5-million", 5 * M, 5 * M, 5 * M, "exact", "USD")]),
+    ("He is 162-139 in three-plus seasons.", [("three-plus", 3.0, 3.0, None, "at_least", None)]),
     # the second of two named versions
     ("Attacks hit Internet Explorer 8 and 9.", []),
     (
@@ -400,3 +401,9 @@ def test_figure_grammar_on_real_dev_causes(nlp, text, wanted):
         assert figure.text == text[figure.start : figure.end]
         assert (figure.value, figure.low, figure.high) == (value, low, high)
         assert (figure.qualifier, figure.unit) == (qualifier, unit)
+
+
+@pytest.mark.issue(16)
+def test_a_count_after_a_name_and_or_is_no_version(nlp):
+    texts = [f.text for f in _figures(nlp, "I had dinner with the Mitchells four or five times.")]
+    assert "five" in texts

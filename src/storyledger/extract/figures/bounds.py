@@ -82,7 +82,7 @@ _UPPER = ("at_most", "less_than")
 _LINKS = frozenset({"and", "but", ",", "yet"})
 
 
-_GLUED_POSTFIX = {"odd": "about", "plus": "at_least"}
+GLUED_POSTFIX = {"odd": "about", "plus": "at_least"}
 
 
 def postfix_after(sentence: Span, last: int) -> tuple[str, int] | None:
@@ -95,7 +95,7 @@ def postfix_after(sentence: Span, last: int) -> tuple[str, int] | None:
         return None
     dash, word = doc[last + 1], doc[last + 2]
     if dash.text in ("-", "‑") and not doc[last].whitespace_ and not dash.whitespace_:
-        found = _GLUED_POSTFIX.get(word.lower_)
+        found = GLUED_POSTFIX.get(word.lower_)
         return (found, last + 2) if found else None
     words = (doc[last + 1].lower_, doc[last + 2].lower_)
     if words not in POSTFIX:

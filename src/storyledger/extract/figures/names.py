@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.figures.bounds import GLUED_POSTFIX
 from storyledger.extract.figures.dates import (
     ago_after,
     day_of_month,
@@ -77,7 +78,7 @@ def _counted_modifier(token: Token) -> bool:
         and noun.is_alpha
         and noun.whitespace_ != ""
         and noun.lower_ not in SCALES
-        and noun.lower_ not in ("percent", "pc", "pct")
+        and noun.lower_ not in ("percent", "pc", "pct", *GLUED_POSTFIX)
         and unit_at(noun.text, 0) is None
         and sign_code(noun.text) is None
         and money_word_at(noun.text, 0) is None
@@ -118,12 +119,13 @@ _NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 def _names_listed(token: Token) -> bool:
     """The number after "and", "or" or "&" following a number that a name claims ("Internet
-    Explorer 8 and 9", "iOS 5 or 6"): a second version, not a count."""
+    Explorer 8 and 9", "iOS 5 or 6"): a second version, not a count. Versions are written in
+    digits ("the Mitchells four or five times a week" is a count)."""
     doc, index = token.doc, token.i
     if index < 3 or doc[index - 1].lower_ not in ("and", "or", "&"):
         return False
     number, name = doc[index - 2], doc[index - 3]
-    return number.like_num and not is_ordinal(number) and names_before(name)
+    return token.text.isdecimal() and number.text.isdecimal() and names_before(name)
 
 
 def _letter_after(token: Token) -> bool:
