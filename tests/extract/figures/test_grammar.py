@@ -381,6 +381,17 @@ REAL_DEV_CASES = [
     ("A 6.1-magnitude quake hit.", [("6.1", 6.1, 6.1, 6.1, "exact", None)]),
     ("They paid a $5-million fine.", [("$5-million", 5 * M, 5 * M, 5 * M, "exact", "USD")]),
     ("He is 162-139 in three-plus seasons.", [("three-plus", 3.0, 3.0, None, "at_least", None)]),
+    # ranges with a double hyphen or an em dash (as typed in wire copy)
+    ("Police said 30 -- 40 cars burned.", [("30 -- 40", None, 30.0, 40.0, "range", None)]),
+    ("Police said 50—60 shops were looted.", [("50—60", None, 50.0, 60.0, "range", None)]),
+    (
+        "A gang of four thieves -- two of them disguised -- fled.",
+        [("four", 4.0, 4.0, 4.0, "exact", None), ("two", 2.0, 2.0, 2.0, "exact", None)],
+    ),
+    (
+        "They killed 12 -- 3 of them children.",
+        [("12", 12.0, 12.0, 12.0, "exact", None), ("3", 3.0, 3.0, 3.0, "exact", None)],
+    ),
     # the second of two named versions
     ("Attacks hit Internet Explorer 8 and 9.", []),
     (
