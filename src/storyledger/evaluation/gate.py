@@ -64,6 +64,7 @@ _GATED = {
         "ecbplus_judged": ("precision", "value_accuracy"),
         "real_dev": ("value_f1", "value_bound_f1"),
         "real_heldout": ("value_f1", "value_bound_f1"),
+        "real_heldout2": ("value_f1", "value_bound_f1"),
     },
     "framing": {
         "sentences": ("precision", "recall", "kept_apart"),
@@ -248,7 +249,8 @@ def _add_real_figures(results: dict[str, Any], folder: Path, shared: Path, nlp: 
         return
     row = figures_real.evaluate_real(figures_real.load_real(path, shared), nlp)
     results["real"] = row
-    results["real_dev"], results["real_heldout"] = row["dev"], row["heldout"]
+    for part in figures_real.PARTS:
+        results[f"real_{part}"] = row[part]
     results["table"] += figures_real.format_table(row)
 
 
