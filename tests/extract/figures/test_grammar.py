@@ -392,6 +392,20 @@ REAL_DEV_CASES = [
         "They killed 12 -- 3 of them children.",
         [("12", 12.0, 12.0, 12.0, "exact", None), ("3", 3.0, 3.0, 3.0, "exact", None)],
     ),
+    # temperatures with a bare letter, where the sentence speaks of heat or cold
+    (
+        "Temperatures hit 40C on Monday and -5C on Friday.",
+        [
+            ("40C", 40.0, 40.0, 40.0, "exact", "celsius"),
+            ("-5C", -5.0, -5.0, -5.0, "exact", "celsius"),
+        ],
+    ),
+    ("The heat reached nearly 104F.", [("nearly 104F", 104.0, None, None, "about", "fahrenheit")]),
+    (
+        "It was minus 5 C overnight, the forecast said.",
+        [("minus 5 C", -5.0, -5.0, -5.0, "exact", "celsius")],
+    ),
+    ("The 3C building and the 5F floor are closed.", []),
     # the second of two named versions
     ("Attacks hit Internet Explorer 8 and 9.", []),
     (

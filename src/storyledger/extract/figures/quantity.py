@@ -41,6 +41,7 @@ from storyledger.extract.figures.reading import (
     read_at,
     unit_after,
 )
+from storyledger.extract.figures.temperatures import temperature_at
 
 _EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
 
@@ -75,6 +76,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
         if multiple := _multiple(sentence, index):
             found.append(multiple)
             index += 1
+            continue
+        if temperature := _temperature(sentence, index):
+            found.append(temperature)
+            index = temperature.last + 1
             continue
         if fraction := _fraction(sentence, index) or _ratio(sentence, index):
             found.append(fraction)
@@ -126,6 +131,18 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     """ "A third of", "two-thirds", "one fifth": a fraction, with a qualifier before it."""
     found = fraction_at(sentence, index)
     return None if found is None else _qualified(sentence, index, *found, None)
+
+
+def _temperature(sentence: Span, index: int) -> Quantity | None:
+    """ "40C", "-5C", "104F" where the sentence speaks of heat or cold."""
+    found = temperature_at(sentence, index)
+    if found is None:
+        return None
+    last, value, unit = found
+    if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
+        low = high = float(-value)  # "minus 5C"
+        return Quantity(index - 1, last, last, float(-value), low, high, "exact", unit)
+    return _qualified(sentence, index, last, value, unit)
 
 
 def _multiple(sentence: Span, index: int) -> Quantity | None:
