@@ -197,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="subset",
         choices=("all", "real", "ecbplus"),
         default="all",
-        help="one set alone: real (quotes of real news annotated by hand, evals/quotes/real) "
+        help="one set alone: real (quotes or figures of real news annotated by hand, evals/*/real) "
         "or ecbplus (compare: story grouping on ECB+, from --shared)",
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")

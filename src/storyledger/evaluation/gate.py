@@ -21,6 +21,7 @@ from storyledger.evaluation import (
     events_judged,
     figures,
     figures_judged,
+    figures_real,
     framing,
     meantime_events,
     meantime_speech,
@@ -61,6 +62,9 @@ _GATED = {
         "meantime_values": ("recall", "precision"),
         "recognizers": ("share",),
         "ecbplus_judged": ("precision", "value_accuracy"),
+        "real_dev": ("value_f1", "value_bound_f1"),
+        "real_heldout": ("value_f1", "value_bound_f1"),
+        "real_heldout2": ("value_f1", "value_bound_f1"),
     },
     "framing": {
         "sentences": ("precision", "recall", "kept_apart"),
@@ -94,10 +98,13 @@ def score(
     if subset == "ecbplus" and extractor != "compare":
         raise StoryledgerError(f"no ECB+ set for {extractor!r} (only for compare)")
     if subset == "real":
-        if extractor != "quotes":
-            raise StoryledgerError(f"no real-news set for {extractor!r} (only for quotes)")
+        if extractor not in ("quotes", "figures"):
+            raise StoryledgerError(
+                f"no real-news set for {extractor!r} (only for quotes and figures)"
+            )
         results: dict[str, Any] = {"table": []}
-        _add_real(results, folder, shared, nlp)
+        add = _add_real if extractor == "quotes" else _add_real_figures
+        add(results, folder, shared, nlp)
         results["data"] = quotes.data_hash(folder)
         return results
     corpus = shared / "corpora" / "meantime"
@@ -220,12 +227,31 @@ def _score_figures(
         )
         keys = ("found", "precision", "value_accuracy", "dropped_right", "dropped_wrong")
         _add_check(results, table, "ecbplus_judged", row, title, keys)
+    results["table"] = table
+    _add_real_figures(results, folder, shared, nlp)
+    table = results["table"]
     specs = shared / "corpora" / "recognizers-text"
     if specs.is_dir():
         results["recognizers"] = recognizers.evaluate_recognizers(specs, nlp)
         table += recognizers.format_table(results["recognizers"])
     results["table"] = table
     return results
+
+
+def _add_real_figures(results: dict[str, Any], folder: Path, shared: Path, nlp: Language) -> None:
+    """Score the real news sentences annotated by hand (`real/real.jsonl`), dev and held-out
+    parts apart, where shared/ has their corpora."""
+    path = folder / "real" / "real.jsonl"
+    corpora = shared / "corpora"
+    if not path.exists() or not (corpora / "meantime" / "articles.jsonl").exists():
+        return
+    if not (corpora / "ecbplus" / "articles.jsonl").exists():
+        return
+    row = figures_real.evaluate_real(figures_real.load_real(path, shared), nlp)
+    results["real"] = row
+    for part in figures_real.PARTS:
+        results[f"real_{part}"] = row[part]
+    results["table"] += figures_real.format_table(row)
 
 
 def _score_framing(

@@ -82,7 +82,7 @@ _UPPER = ("at_most", "less_than")
 _LINKS = frozenset({"and", "but", ",", "yet"})
 
 
-_GLUED_POSTFIX = {"odd": "about", "plus": "at_least"}
+GLUED_POSTFIX = {"odd": "about", "plus": "at_least"}
 
 
 def postfix_after(sentence: Span, last: int) -> tuple[str, int] | None:
@@ -95,7 +95,7 @@ def postfix_after(sentence: Span, last: int) -> tuple[str, int] | None:
         return None
     dash, word = doc[last + 1], doc[last + 2]
     if dash.text in ("-", "‑") and not doc[last].whitespace_ and not dash.whitespace_:
-        found = _GLUED_POSTFIX.get(word.lower_)
+        found = GLUED_POSTFIX.get(word.lower_)
         return (found, last + 2) if found else None
     words = (doc[last + 1].lower_, doc[last + 2].lower_)
     if words not in POSTFIX:
@@ -137,3 +137,31 @@ def merge_bounds(sentence: Span, found: list[Any]) -> list[Any]:
                 continue
         merged.append(quantity)
     return merged
+
+
+_BOUNDS = frozenset({"about", "at_least", "more_than", "at_most", "less_than"})
+
+
+def carry_to_conversions(sentence: Span, found: list[Any]) -> list[Any]:
+    """A measure converted in brackets right after a bounded one takes its bound: "less than
+    50 km (30 miles)" is less than 30 miles too, "about two metres (6.6 feet)" about 6.6 feet."""
+    doc = sentence.doc
+    carried: list[Any] = []
+    for quantity in found:
+        previous = carried[-1] if carried else None
+        if (
+            previous is not None
+            and previous.qualifier in _BOUNDS
+            and quantity.qualifier == "exact"
+            and previous.unit is not None
+            and quantity.unit is not None
+            and quantity.value is not None
+            and quantity.first == previous.last + 2
+            and doc[quantity.first - 1].text == "("
+        ):
+            value = quantity.value
+            low = value if previous.qualifier in ("at_least", "more_than") else None
+            high = value if previous.qualifier in ("at_most", "less_than") else None
+            quantity = replace(quantity, qualifier=previous.qualifier, low=low, high=high)
+        carried.append(quantity)
+    return carried

@@ -42,8 +42,21 @@ def day_of_month(token: Token) -> bool:
 
 
 def half_of_a_game(token: Token) -> bool:
-    """ "the second half", "the first quarter": a period of play or of a year."""
-    return token.lower_ in ("half", "quarter") and token.i > 0 and is_ordinal(token.nbor(-1))
+    """ "the second half", "the first quarter": a period of play or of a year; "after half",
+    "at half.": half-time (not "cut by half")."""
+    if token.lower_ not in ("half", "quarter") or token.i == 0:
+        return False
+    if is_ordinal(token.nbor(-1)):
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        token.lower_ == "half"
+        and token.nbor(-1).lower_ in _HALF_TIME
+        and (following is None or following.is_punct or following.is_space)
+    )
+
+
+_HALF_TIME = frozenset({"after", "at", "before", "until", "since"})
 
 
 _DATE_WORDS = frozenset(
@@ -108,6 +121,20 @@ def is_duration(token: Token) -> bool:
     following = token.doc[token.i + 1 : token.i + 3]
     return any(t.lower_ in TIME_UNITS for t in following) and not (
         len(token.text) == 4 and token.text.isdecimal()
+    )
+
+
+def ago_after(token: Token) -> bool:
+    """ "nine days ago", "two and a half years ago": a point in time counted back from now,
+    not a duration."""
+    doc = token.doc
+    index = token.i + 1
+    while index < min(len(doc), token.i + 6) and (
+        doc[index].like_num or doc[index].lower_ in ("and", "a", "half", "-")
+    ):
+        index += 1
+    return (
+        index + 1 < len(doc) and doc[index].lower_ in TIME_UNITS and doc[index + 1].lower_ == "ago"
     )
 
 

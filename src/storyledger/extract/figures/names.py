@@ -8,7 +8,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.figures.bounds import GLUED_POSTFIX
 from storyledger.extract.figures.dates import (
+    ago_after,
     day_of_month,
     decade,
     half_of_a_game,
@@ -16,7 +18,7 @@ from storyledger.extract.figures.dates import (
     is_year,
     looks_like_date,
 )
-from storyledger.extract.figures.money import sign_code
+from storyledger.extract.figures.money import money_word_at, sign_code
 from storyledger.extract.figures.numbers import SCALES
 from storyledger.extract.figures.reading import glued_at, is_ordinal
 from storyledger.extract.figures.units import unit_at
@@ -33,7 +35,7 @@ def excluded(token: Token) -> bool:
     """A number token that starts no figure: a date, a name's number, a code, a telephone."""
     if token.text.startswith("+") and token.i + 1 < len(token.doc) and token.nbor(1).text == "-":
         return True  # "+1-222-2222": a telephone number
-    if _dialled(token) or _street_number(token) or _letter_after(token):
+    if _dialled(token) or _street_number(token) or _letter_after(token) or ago_after(token):
         return True
     glued = glued_at(token)
     previous = token.nbor(-1) if token.i > token.sent.start else None
@@ -48,6 +50,8 @@ def excluded(token: Token) -> bool:
         return True
     if previous is not None and names_before(previous):
         return True  # "Boeing 787", "Chapter 11", "version 10.4", "No. 1", "iOS 5"
+    if _names_listed(token):
+        return True  # "Internet Explorer 8 and 9": the second of two named versions
     if is_year(token) or _glued_to_letters(token) or _continues_code(token):
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -55,7 +59,30 @@ def excluded(token: Token) -> bool:
         following is not None
         and following.text in ("-", "‑")
         and token.whitespace_ == ""
-        and (token.i + 2 < len(token.doc) and token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES)
+        and token.i + 2 < len(token.doc)
+        and (token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES or _counted_modifier(token))
+    )
+
+
+def _counted_modifier(token: Token) -> bool:
+    """ "an 11-game win streak", "four 100-catch seasons", "a two-man crew": a whole number
+    hyphenated to a singular noun that is no unit, modifying the noun after it, describes
+    that noun; it reports no quantity ("a 150-hp engine", "a two-percent decline" and "a
+    6.1-magnitude quake" do)."""
+    doc = token.doc
+    if token.i + 3 >= len(doc) or not (token.text.isdecimal() or token.is_alpha):
+        return False
+    noun, after = doc[token.i + 2], doc[token.i + 3]
+    return (
+        noun.tag_ == "NN"
+        and noun.is_alpha
+        and noun.whitespace_ != ""
+        and noun.lower_ not in SCALES
+        and noun.lower_ not in ("percent", "pc", "pct", *GLUED_POSTFIX)
+        and unit_at(noun.text, 0) is None
+        and sign_code(noun.text) is None
+        and money_word_at(noun.text, 0) is None
+        and after.pos_ in ("NOUN", "PROPN", "ADJ")
     )
 
 
@@ -66,17 +93,39 @@ _STREETS = frozenset(
 
 
 def _street_number(token: Token) -> bool:
-    """ "4 Yawkey Way", "10 Downing Street", "1600 Pennsylvania Ave.": a house number."""
+    """ "4 Yawkey Way", "10 Downing Street", "1600 Pennsylvania Ave.", "40 East 5th Ave.": a
+    house number; "the 22000 block of Joliet Avenue": a block of a street (US police style)."""
     doc = token.doc
+    if (
+        token.text.isdecimal()
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ == "block"
+        and doc[token.i + 2].lower_ == "of"
+    ):
+        return True
     for offset in range(1, 4):
         if token.i + offset >= len(doc):
             return False
         word = doc[token.i + offset]
         if word.text.rstrip(".") in _STREETS and offset > 1:
             return True
-        if not word.is_title:
+        if not (word.is_title or _NUMBERED_STREET.match(word.text)):
             return False
     return False
+
+
+_NUMBERED_STREET = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _names_listed(token: Token) -> bool:
+    """The number after "and", "or" or "&" following a number that a name claims ("Internet
+    Explorer 8 and 9", "iOS 5 or 6"): a second version, not a count. Versions are written in
+    digits ("the Mitchells four or five times a week" is a count)."""
+    doc, index = token.doc, token.i
+    if index < 3 or doc[index - 1].lower_ not in ("and", "or", "&"):
+        return False
+    number, name = doc[index - 2], doc[index - 3]
+    return token.text.isdecimal() and number.text.isdecimal() and names_before(name)
 
 
 def _letter_after(token: Token) -> bool:

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.bounds import merge_bounds, postfix_after
+from storyledger.extract.figures.bounds import carry_to_conversions, merge_bounds, postfix_after
 from storyledger.extract.figures.compounds import merge_compounds
 from storyledger.extract.figures.dates import TIME_UNIT_NAMES, TIME_UNITS
 from storyledger.extract.figures.fractions import fraction_at, ratio_at
@@ -41,6 +41,7 @@ from storyledger.extract.figures.reading import (
     read_at,
     unit_after,
 )
+from storyledger.extract.figures.temperatures import temperature_at
 
 _EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
 
@@ -76,6 +77,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(multiple)
             index += 1
             continue
+        if temperature := _temperature(sentence, index):
+            found.append(temperature)
+            index = temperature.last + 1
+            continue
         if fraction := _fraction(sentence, index) or _ratio(sentence, index):
             found.append(fraction)
             index = fraction.last + 1
@@ -89,7 +94,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
         if ranged := _range_token(sentence, index):
             found.append(ranged)
         index += 1
-    return merge_bounds(sentence, merge_compounds(sentence, found))
+    return carry_to_conversions(sentence, merge_bounds(sentence, merge_compounds(sentence, found)))
 
 
 _CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS})
@@ -128,6 +133,18 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     return None if found is None else _qualified(sentence, index, *found, None)
 
 
+def _temperature(sentence: Span, index: int) -> Quantity | None:
+    """ "40C", "-5C", "104F" where the sentence speaks of heat or cold."""
+    found = temperature_at(sentence, index)
+    if found is None:
+        return None
+    last, value, unit = found
+    if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
+        low = high = float(-value)  # "minus 5C"
+        return Quantity(index - 1, last, last, float(-value), low, high, "exact", unit)
+    return _qualified(sentence, index, last, value, unit)
+
+
 def _multiple(sentence: Span, index: int) -> Quantity | None:
     """ "twice as many", "nearly twice the size": a multiple, with a qualifier before it."""
     value = multiple_at(sentence, index)
@@ -156,6 +173,9 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     time unit: "one day" is as often when as how long)."""
     if sentence.doc[index].lower_ != "one":
         return False
+    start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
+    if qualifier in _COUNT_BOUNDS and index - start >= 2:
+        return True  # "at least one soldier", "more than one": a bound makes "one" a count
     if and_a_half(sentence.doc, index, sentence.end):
         return True  # "one and a half"
     if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
@@ -283,6 +303,7 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
 
 
 _MINUS = frozenset({"minus", "negative"})
+_COUNT_BOUNDS = frozenset({"at_least", "more_than", "at_most", "less_than"})
 _AGED = frozenset({"aged", "age"})
 
 

@@ -15,11 +15,11 @@ from storyledger.extract.figures.numbers import SCALES
 from storyledger.extract.figures.reading import Reading, glued_at, is_ordinal, read_at
 
 _RANGE_TOKEN = re.compile(
-    r"^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?[-–~](\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?$"
+    r"^(\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?[-–—~](\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+)(k|m|bn)?$"
 )
 
 
-_JOINERS = ("-", "‑", "–", "to", "and", "through", "thru")
+_JOINERS = ("-", "‑", "–", "—", "--", "to", "and", "through", "thru")
 _CHANGE_VERBS = frozenset(
     "rise rose risen fall fell fallen increase decrease climb drop jump grow grew cut raise reduce "
     "lift lower slip surge soar plunge slide slump tumble gain lose lost shed add boost trim "
@@ -28,8 +28,8 @@ _CHANGE_VERBS = frozenset(
 
 
 def range_after(sentence: Span, end: int, first: int) -> Reading | None:
-    """ "30-40", "30 to 40", "between 3% and 4%", "from $2.5 million to $3 million", "20-40W":
-    the second number (its unit, if written on it, is the range's)."""
+    """ "30-40", "30 to 40", "30 -- 40", "between 3% and 4%", "from $2.5 million to $3
+    million", "20-40W": the second number (its unit, if written on it, is the range's)."""
     doc = sentence.doc
     joiner = end + 1
     percent = joiner < sentence.end and doc[joiner].lower_ in ("%", "percent")
@@ -80,7 +80,8 @@ def shared_scale(first_words: str, second: Span) -> float:
 
 
 def token_range(sentence: Span, index: int) -> tuple[float, float] | None:
-    """ "1000–5000", "5k-20k", "20~100": a range the tokenizer kept in one token (its bounds)."""
+    """ "1000–5000", "50—60", "5k-20k", "20~100": a range the tokenizer kept in one token (its
+    bounds)."""
     token = sentence.doc[index]
     match = _RANGE_TOKEN.match(token.text)
     if match is None or excluded(token) or is_year(token) or token.ent_type_ == "DATE":

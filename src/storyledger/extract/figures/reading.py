@@ -157,6 +157,16 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
         ):
             end += 2  # "half a million"
         elif (
+            doc[end].lower_ == "half"
+            and following.text in _HYPHENS
+            and end + 4 < sentence.end
+            and doc[end + 2].lower_ in ("a", "an")
+            and doc[end + 3].text in _HYPHENS
+            and doc[end + 4].lower_ in SCALES
+            and not (following.whitespace_ or doc[end + 2].whitespace_ or doc[end + 3].whitespace_)
+        ):
+            end += 4  # "half-a-dozen", "half-a-million"
+        elif (
             _hyphenated_words(doc, end, sentence.end)
             or (
                 lower == "and"
