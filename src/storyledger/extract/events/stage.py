@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
+from storyledger.extract.events.clauses import background, content_of
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
@@ -77,6 +78,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         for verb in span:
             coded = _code(verb, lexicon, words)
+            if coded is not None and background(verb):
+                continue  # "a lunch hosted by the ambassador": it describes the noun
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
@@ -96,6 +99,12 @@ def event_stage(analysis: Analysis) -> list[Event]:
 def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
     """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
     its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    at = content_of(verb, event.action, governing, events)
+    if at is not None:  # "demanded that the US cancel ...": what is demanded is no event
+        head = events[at]
+        if head.target is None and event.target is not None and event.actor == head.actor:
+            events[at] = replace(head, target=event.target, target_id=event.target_id)
+        return True
     at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
     if at is None:
         return False
