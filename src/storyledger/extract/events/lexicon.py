@@ -32,6 +32,8 @@ class EventLexicon:
     hiring_verbs: frozenset[str]
     hired: frozenset[str]
     patient_subject: frozenset[str]
+    announced_threats: frozenset[str]
+    travel: frozenset[str]
 
 
 @functools.cache
@@ -68,4 +70,6 @@ def event_lexicon() -> EventLexicon:
         hiring_verbs=frozenset(raw["hiring_verbs"]["verbs"]),
         hired=frozenset(raw["hiring_verbs"]["people"]),
         patient_subject=frozenset(raw["patient_subject_verbs"]["verbs"]),
+        announced_threats=frozenset(raw["conditional_threats"]["announced"]),
+        travel=frozenset(raw["travel_verbs"]["words"]),
     )

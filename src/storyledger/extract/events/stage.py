@@ -144,6 +144,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             # "launched an investigation into ...", "staged a hunger strike"
             hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
             return noun[0], "hunger" if hunger else noun[1], obj, True, False
+    trip = _trip(verb, lexicon)
+    if trip is not None:  # "arrived in Amman on a visit", "returned to Geneva for talks"
+        noun = lexicon.event_nouns[trip.lemma_.lower()]
+        return noun[0], noun[1], trip, True, False
     alone = _standing_alone(verb, lexicon)
     if alone is not None:  # "Palestinian riots against Israeli policies continued"
         noun = lexicon.event_nouns[alone.lemma_.lower()]
@@ -210,6 +214,36 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     )
 
 
+def _trip(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun a journey is made for: "arrived on a visit", "came for talks"."""
+    if verb.lemma_.lower() not in lexicon.travel:
+        return None
+    return next(
+        (
+            noun
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "for")
+            for noun in prep.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon.event_nouns
+        ),
+        None,
+    )
+
+
+def _destination(verb: Token) -> Token | None:
+    """Where a journey goes: "arrived in Amman", "flew to Beijing"."""
+    return next(
+        (
+            place
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "at")
+            for place in prep.children
+            if place.dep_ == "pobj" and can_act(place)
+        ),
+        None,
+    )
+
+
 def _standing_alone(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The event noun that is the subject of a verb saying only that it goes on ("riots
     continued", "protests erupted"), or None."""
@@ -260,12 +294,12 @@ def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
     )
 
 
-def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
+def _conditional(verb: Token, lexicon: EventLexicon, marks: frozenset[str] | None = None) -> bool:
     """A vow or promise that holds only until or unless something happens is a threat."""
+    marks = lexicon.threat_conditions if marks is None else marks
     clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in lexicon.threat_conditions for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for clause in clauses
         for c in clause.children
     )
@@ -303,14 +337,18 @@ def _event(
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     alone = _standing_alone(verb, lexicon)
-    if obj is not None and alone is not None and obj.i == alone.i:
+    trip = _trip(verb, lexicon)
+    if obj is not None and trip is not None and obj.i == trip.i:
+        # the host visited receives; the venue of talks or a rally is no party to them
+        target = _destination(verb) if mode == "visit" else aimed_at(obj)
+    elif obj is not None and alone is not None and obj.i == alone.i:
         # its own modifiers name who is behind it, not the recipient; else the place, ...
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
-    if dyadic and not (political(actor) or political(target)):
+    if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
@@ -326,6 +364,8 @@ def _event(
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
         if kind == "CONCEDE" and committed(verb, lexicon):
             kind = "AGREE"  # CAMEO 035: "willing to withdraw" is an intent to yield
+    if aux == "future" and _conditional(verb, lexicon, lexicon.announced_threats):
+        kind, mode = "THREATEN", None  # CAMEO 13x: "will withdraw its force unless ..."
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
     actor, target = resolve(actor), resolve(target) if target is not None else None
