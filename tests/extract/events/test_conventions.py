@@ -170,6 +170,13 @@ def test_a_continued_noun_that_is_no_event_is_none(nlp):
             ("withdraw", "THREATEN"),
         ),
         ("Chad said it will withdraw its troops from Niger next year.", ("withdraw", "CONCEDE")),
+        # a refusal announced for the future is REJECT (PLOVER: refusals)
+        ("Chad said it will not withdraw its troops from Niger.", ("withdraw", "REJECT")),
+        ("Chad withdrew its troops from Niger.", ("withdrew", "RETREAT")),
+        # agreeing to a cooperative act is the commitment (PLOVER AGREE), and aid given is AID
+        ("Peru and Chile agreed to share information on drug cartels.", ("agreed", "AGREE")),
+        ("Japan will give Kenya a loan of 40 million dollars.", ("give", "AGREE")),
+        ("Japan gave Kenya a loan of 40 million dollars.", ("gave", "AID")),
     ],
 )
 def test_cameo_codes_for_the_object(nlp, text, wanted):

@@ -163,6 +163,12 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             else None
         )
         if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
+            if (
+                lemma == "agree"
+                and paired[0] in _FUTURE_TYPES
+                and _FUTURE_TYPES[paired[0]] == "AGREE"
+            ):
+                return "AGREE", None, None, False, False  # "agreed to share information"
             return paired[0], paired[1], inner, True, False  # "approved resuming aid deliveries"
     if lemma in lexicon.threat_verbs and _conditional(verb, lexicon):
         return "THREATEN", None, obj, False, False  # "vowed to keep up the blockade until ..."
@@ -360,6 +366,9 @@ def _event(
     if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
         kind, mode, negated = "REJECT", _REFUSABLE[kind], False
     aux = modes.of(verb, lexicon)
+    if aux == "future" and negated and (kind in _REFUSABLE or kind == "RETREAT"):
+        # "will not accept more refugees", "will not withdraw": an announced refusal
+        kind, mode, negated = "REJECT", _REFUSABLE.get(kind, "yield"), False
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
         if kind == "CONCEDE" and committed(verb, lexicon):
