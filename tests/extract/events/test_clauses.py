@@ -46,6 +46,16 @@ def _events(nlp, text):
             None,
             "hosted",
         ),
+        (
+            "Egypt rejected an Israeli request to deport the Hamas officials.",
+            ("rejected", "REJECT"),
+            "deport",
+        ),
+        (
+            "Moscow turned down a proposal to expel the Polish diplomats.",
+            None,
+            "expel",
+        ),
     ],
 )
 def test_one_event_for_a_threat_a_commitment_or_a_protest(nlp, text, wanted, not_wanted):
@@ -62,6 +72,11 @@ def test_one_event_for_a_threat_a_commitment_or_a_protest(nlp, text, wanted, not
         # a demand and a refusal keep the act apart (irrealis, our own set's convention)
         ("The envoy urged the rebels to release the hostages.", ("release", "RETREAT")),
         ("Police arrested the protesters after the rally.", ("arrested", "COERCE")),
+        # an infinitive on a noun that is no proposal is an act reported
+        (
+            "The ministry seized the opportunity to expel the Polish diplomats.",
+            ("expel", "SANCTION"),
+        ),
         # an event in a clause of time stays: real news reports them there
         (
             "The talks collapsed after Serbia expelled the Croatian ambassador.",

@@ -1,7 +1,8 @@
 """Which clauses of a sentence are coded as events of their own (PETRARCH's convention, which
 PLOVER's gold records follow): the main clause's verb and its complements are; the act a party
 threatens or commits to is the content of that one event, not a second one; a passive
-participle on a noun describes the noun ("a lunch hosted by the ambassador").
+participle on a noun describes the noun ("a lunch hosted by the ambassador"), and an
+infinitive on a proposal is what is proposed ("a request to interrogate the detainees").
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.model import Event
 
 # Events whose complement clause is what is demanded, threatened, promised or refused.
@@ -17,11 +19,17 @@ _CONTENT_TYPES = frozenset({"THREATEN", "AGREE"})
 _COMPLEMENTS = ("xcomp", "ccomp", "advcl")
 
 
-def background(verb: Token) -> bool:
-    """A passive participle on a noun: "a lunch hosted by the ambassador", "figures released
-    by the ministry", "the colony established by the administration" describe the noun; the
+def background(verb: Token, lexicon: EventLexicon) -> bool:
+    """A passive participle on a noun ("a lunch hosted by the ambassador", "figures released by
+    the ministry") describes the noun; an infinitive on a proposal ("rejected a request to
+    interrogate the detainees", "an invitation to attend the talks") is what is proposed. The
     sentence's event is elsewhere."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.head.lemma_.lower() in lexicon.proposals
 
 
 def content_of(

@@ -34,6 +34,7 @@ class EventLexicon:
     patient_subject: frozenset[str]
     announced_threats: frozenset[str]
     travel: frozenset[str]
+    proposals: frozenset[str]
 
 
 @functools.cache
@@ -72,4 +73,5 @@ def event_lexicon() -> EventLexicon:
         patient_subject=frozenset(raw["patient_subject_verbs"]["verbs"]),
         announced_threats=frozenset(raw["conditional_threats"]["announced"]),
         travel=frozenset(raw["travel_verbs"]["words"]),
+        proposals=frozenset(raw["proposal_nouns"]["words"]),
     )

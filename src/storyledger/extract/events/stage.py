@@ -78,7 +78,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         for verb in span:
             coded = _code(verb, lexicon, words)
-            if coded is not None and background(verb):
+            if coded is not None and background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
             if coded is None or (own_object and coded[2].i in used_objects):
