@@ -173,6 +173,8 @@ def test_a_continued_noun_that_is_no_event_is_none(nlp):
         # a refusal announced for the future is REJECT (PLOVER: refusals)
         ("Chad said it will not withdraw its troops from Niger.", ("withdraw", "REJECT")),
         ("Chad withdrew its troops from Niger.", ("withdrew", "RETREAT")),
+        ("The defence minister declined to resign.", ("resign", "REJECT")),
+        ("The defence minister resigned on Friday.", ("resigned", "RETREAT")),
         # agreeing to a cooperative act is the commitment (PLOVER AGREE), and aid given is AID
         ("Peru and Chile agreed to share information on drug cartels.", ("agreed", "AGREE")),
         ("Japan will give Kenya a loan of 40 million dollars.", ("give", "AGREE")),

@@ -365,6 +365,9 @@ def _event(
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
     if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
         kind, mode, negated = "REJECT", _REFUSABLE[kind], False
+    elif _refused(verb) and kind == "RETREAT" and verb.head.lemma_.lower() not in lexicon.verbs:
+        # "declined to resign": the refusal is the event (after "refused", its own REJECT)
+        kind, mode, negated = "REJECT", "yield", False
     aux = modes.of(verb, lexicon)
     if aux == "future" and negated and (kind in _REFUSABLE or kind == "RETREAT"):
         # "will not accept more refugees", "will not withdraw": an announced refusal
