@@ -56,6 +56,12 @@ def _events(nlp, text):
             None,
             "expel",
         ),
+        # a participle on a thing is no one's act: the roads do the leading
+        (
+            "Rebels blew up two bridges leading into Goma last week.",
+            None,
+            "leading",
+        ),
     ],
 )
 def test_one_event_for_a_threat_a_commitment_or_a_protest(nlp, text, wanted, not_wanted):
@@ -76,6 +82,16 @@ def test_one_event_for_a_threat_a_commitment_or_a_protest(nlp, text, wanted, not
         (
             "The ministry seized the opportunity to expel the Polish diplomats.",
             ("expel", "SANCTION"),
+        ),
+        # on a statement, a decree or a chance, the participle is its issuer's act
+        (
+            "The Kurdish rebels issued a declaration demanding that the Turkish government"
+            " release their leader.",
+            ("demanding", "REQUEST"),
+        ),
+        (
+            "The ministry wanted the opportunity to investigate the police.",
+            ("investigate", "ACCUSE"),
         ),
         # an event in a clause of time stays: real news reports them there
         (

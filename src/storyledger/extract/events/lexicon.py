@@ -35,6 +35,8 @@ class EventLexicon:
     announced_threats: frozenset[str]
     travel: frozenset[str]
     proposals: frozenset[str]
+    documents: frozenset[str]
+    capacities: frozenset[str]
 
 
 @functools.cache
@@ -74,4 +76,6 @@ def event_lexicon() -> EventLexicon:
         announced_threats=frozenset(raw["conditional_threats"]["announced"]),
         travel=frozenset(raw["travel_verbs"]["words"]),
         proposals=frozenset(raw["proposal_nouns"]["words"]),
+        documents=frozenset(raw["document_nouns"]["words"]),
+        capacities=frozenset(raw["document_nouns"]["capacities"]),
     )

@@ -471,7 +471,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
                 return None  # "people killed in the flood": the noun is the patient
             if can_act(owner):
                 return owner
-            if owner.dep_ in ("dobj", "pobj") and owner.head is not owner:
+            if owner.dep_ in ("dobj", "pobj") and owner.head is not owner and _said(owner, lexicon):
                 token = owner.head  # "issued a statement threatening ...": the issuer
                 continue
             return None
@@ -482,6 +482,21 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _said(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun for what a party says, issues, does or may do ("a statement", "a proposal", "a
+    decree", "an effort", "the opportunity"), whose participle or infinitive is the party's act;
+    not a thing ("power lines leading into Kabul")."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in speech_lexicon().speech_nouns
+        or lemma in lexicon.event_nouns
+        or lemma in lexicon.proposals
+        or lemma in lexicon.event_heads
+        or lemma in lexicon.documents
+        or lemma in lexicon.capacities
+    )
 
 
 def _refused(verb: Token) -> bool:
