@@ -149,3 +149,66 @@ def test_an_event_noun_standing_alone(nlp, text, wanted):
 
 def test_a_continued_noun_that_is_no_event_is_none(nlp):
     assert _events(nlp, "The rain continued on Friday.") == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # CAMEO 0872: easing a military blockade or siege is a retreat, lifting a ban a concession
+        ("The navy lifted its blockade of the Yemeni port.", ("lifted", "RETREAT")),
+        ("The government lifted the ban on rallies.", ("lifted", "CONCEDE")),
+        ("The parliament revoked the restrictions on foreign media.", ("revoked", "CONCEDE")),
+        ("The ministry cancelled its meeting with the unions.", ("cancelled", "REJECT")),
+        # CAMEO 139: an ultimatum is a threat
+        ("Ghana delivered an ultimatum to the militia.", ("delivered", "THREATEN")),
+        # CAMEO 072: arms sent are military aid
+        ("Russia sent weapons to the Syrian army.", ("sent", "AID")),
+        # an announced act that holds unless the other side yields is a threat (CAMEO 13x)
+        (
+            "Chad said it will withdraw its troops from Niger unless the junta holds elections.",
+            ("withdraw", "THREATEN"),
+        ),
+        ("Chad said it will withdraw its troops from Niger next year.", ("withdraw", "CONCEDE")),
+        # a refusal announced for the future is REJECT (PLOVER: refusals)
+        ("Chad said it will not withdraw its troops from Niger.", ("withdraw", "REJECT")),
+        ("Chad withdrew its troops from Niger.", ("withdrew", "RETREAT")),
+        ("The defence minister declined to resign.", ("resign", "REJECT")),
+        ("The defence minister resigned on Friday.", ("resigned", "RETREAT")),
+        # agreeing to a cooperative act is the commitment (PLOVER AGREE), and aid given is AID
+        ("Peru and Chile agreed to share information on drug cartels.", ("agreed", "AGREE")),
+        ("Japan will give Kenya a loan of 40 million dollars.", ("give", "AGREE")),
+        ("Japan gave Kenya a loan of 40 million dollars.", ("gave", "AID")),
+    ],
+)
+def test_cameo_codes_for_the_object(nlp, text, wanted):
+    events = events_of(nlp, text, fields=("trigger", "action"))
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The Polish president arrived in Kyiv on an official visit.",
+            ("arrived", "CONSULT", "Kyiv"),
+        ),
+        (
+            "Negotiators from both sides returned to Doha for talks on Tuesday.",
+            ("returned", "CONSULT", None),
+        ),
+        (
+            "Students gathered in Dhaka for a rally against the ruling party.",
+            ("gathered", "PROTEST", "the ruling party"),
+        ),
+    ],
+)
+def test_a_journey_made_for_an_event(nlp, text, wanted):
+    assert wanted in _events(nlp, text), _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_a_journey_without_an_event_noun_is_no_event(nlp):
+    events = _events(nlp, "The Polish president arrived in Kyiv on Tuesday.")
+    assert events == [], events

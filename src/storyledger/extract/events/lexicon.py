@@ -32,6 +32,11 @@ class EventLexicon:
     hiring_verbs: frozenset[str]
     hired: frozenset[str]
     patient_subject: frozenset[str]
+    announced_threats: frozenset[str]
+    travel: frozenset[str]
+    proposals: frozenset[str]
+    documents: frozenset[str]
+    capacities: frozenset[str]
 
 
 @functools.cache
@@ -68,4 +73,9 @@ def event_lexicon() -> EventLexicon:
         hiring_verbs=frozenset(raw["hiring_verbs"]["verbs"]),
         hired=frozenset(raw["hiring_verbs"]["people"]),
         patient_subject=frozenset(raw["patient_subject_verbs"]["verbs"]),
+        announced_threats=frozenset(raw["conditional_threats"]["announced"]),
+        travel=frozenset(raw["travel_verbs"]["words"]),
+        proposals=frozenset(raw["proposal_nouns"]["words"]),
+        documents=frozenset(raw["document_nouns"]["words"]),
+        capacities=frozenset(raw["document_nouns"]["capacities"]),
     )

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
+from storyledger.extract.events.clauses import background, content_of
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
@@ -77,6 +78,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         for verb in span:
             coded = _code(verb, lexicon, words)
+            if coded is not None and background(verb, lexicon):
+                continue  # "a lunch hosted by the ambassador": it describes the noun
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
@@ -96,6 +99,12 @@ def event_stage(analysis: Analysis) -> list[Event]:
 def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
     """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
     its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    at = content_of(verb, event.action, governing, events)
+    if at is not None:  # "demanded that the US cancel ...": what is demanded is no event
+        head = events[at]
+        if head.target is None and event.target is not None and event.actor == head.actor:
+            events[at] = replace(head, target=event.target, target_id=event.target_id)
+        return True
     at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
     if at is None:
         return False
@@ -135,6 +144,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             # "launched an investigation into ...", "staged a hunger strike"
             hunger = noun[0] == "PROTEST" and any(c.lower_ == "hunger" for c in obj.children)
             return noun[0], "hunger" if hunger else noun[1], obj, True, False
+    trip = _trip(verb, lexicon)
+    if trip is not None:  # "arrived in Amman on a visit", "returned to Geneva for talks"
+        noun = lexicon.event_nouns[trip.lemma_.lower()]
+        return noun[0], noun[1], trip, True, False
     alone = _standing_alone(verb, lexicon)
     if alone is not None:  # "Palestinian riots against Israeli policies continued"
         noun = lexicon.event_nouns[alone.lemma_.lower()]
@@ -150,6 +163,12 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             else None
         )
         if paired is not None and paired[0] and lemma in ("approve", "agree", "decide", "order"):
+            if (
+                lemma == "agree"
+                and paired[0] in _FUTURE_TYPES
+                and _FUTURE_TYPES[paired[0]] == "AGREE"
+            ):
+                return "AGREE", None, None, False, False  # "agreed to share information"
             return paired[0], paired[1], inner, True, False  # "approved resuming aid deliveries"
     if lemma in lexicon.threat_verbs and _conditional(verb, lexicon):
         return "THREATEN", None, obj, False, False  # "vowed to keep up the blockade until ..."
@@ -198,6 +217,36 @@ def _light(verb: Token, lexicon: EventLexicon) -> bool:
     lemma, word = verb.lemma_.lower(), verb.lower_
     return lemma in lexicon.light_verbs or (
         word.endswith("ed") and word[:-1] in lexicon.light_verbs
+    )
+
+
+def _trip(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The event noun a journey is made for: "arrived on a visit", "came for talks"."""
+    if verb.lemma_.lower() not in lexicon.travel:
+        return None
+    return next(
+        (
+            noun
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "for")
+            for noun in prep.children
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon.event_nouns
+        ),
+        None,
+    )
+
+
+def _destination(verb: Token) -> Token | None:
+    """Where a journey goes: "arrived in Amman", "flew to Beijing"."""
+    return next(
+        (
+            place
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "at")
+            for place in prep.children
+            if place.dep_ == "pobj" and can_act(place)
+        ),
+        None,
     )
 
 
@@ -251,12 +300,12 @@ def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
     )
 
 
-def _conditional(verb: Token, lexicon: EventLexicon) -> bool:
+def _conditional(verb: Token, lexicon: EventLexicon, marks: frozenset[str] | None = None) -> bool:
     """A vow or promise that holds only until or unless something happens is a threat."""
+    marks = lexicon.threat_conditions if marks is None else marks
     clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in lexicon.threat_conditions for m in c.children)
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for clause in clauses
         for c in clause.children
     )
@@ -294,14 +343,18 @@ def _event(
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     alone = _standing_alone(verb, lexicon)
-    if obj is not None and alone is not None and obj.i == alone.i:
+    trip = _trip(verb, lexicon)
+    if obj is not None and trip is not None and obj.i == trip.i:
+        # the host visited receives; the venue of talks or a rally is no party to them
+        target = _destination(verb) if mode == "visit" else aimed_at(obj)
+    elif obj is not None and alone is not None and obj.i == alone.i:
         # its own modifiers name who is behind it, not the recipient; else the place, ...
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
-    if dyadic and not (political(actor) or political(target)):
+    if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
@@ -312,11 +365,19 @@ def _event(
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
     if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
         kind, mode, negated = "REJECT", _REFUSABLE[kind], False
+    elif _refused(verb) and kind == "RETREAT" and verb.head.lemma_.lower() not in lexicon.verbs:
+        # "declined to resign": the refusal is the event (after "refused", its own REJECT)
+        kind, mode, negated = "REJECT", "yield", False
     aux = modes.of(verb, lexicon)
+    if aux == "future" and negated and (kind in _REFUSABLE or kind == "RETREAT"):
+        # "will not accept more refugees", "will not withdraw": an announced refusal
+        kind, mode, negated = "REJECT", _REFUSABLE.get(kind, "yield"), False
     if aux == "future" and kind in _FUTURE_TYPES:
         kind, mode = _FUTURE_TYPES[kind], None  # PLOVER: a future act is a commitment now
         if kind == "CONCEDE" and committed(verb, lexicon):
             kind = "AGREE"  # CAMEO 035: "willing to withdraw" is an intent to yield
+    if aux == "future" and _conditional(verb, lexicon, lexicon.announced_threats):
+        kind, mode = "THREATEN", None  # CAMEO 13x: "will withdraw its force unless ..."
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
     actor, target = resolve(actor), resolve(target) if target is not None else None
@@ -410,7 +471,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
                 return None  # "people killed in the flood": the noun is the patient
             if can_act(owner):
                 return owner
-            if owner.dep_ in ("dobj", "pobj") and owner.head is not owner:
+            if owner.dep_ in ("dobj", "pobj") and owner.head is not owner and _said(owner, lexicon):
                 token = owner.head  # "issued a statement threatening ...": the issuer
                 continue
             return None
@@ -421,6 +482,21 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _said(noun: Token, lexicon: EventLexicon) -> bool:
+    """A noun for what a party says, issues, does or may do ("a statement", "a proposal", "a
+    decree", "an effort", "the opportunity"), whose participle or infinitive is the party's act;
+    not a thing ("power lines leading into Kabul")."""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in speech_lexicon().speech_nouns
+        or lemma in lexicon.event_nouns
+        or lemma in lexicon.proposals
+        or lemma in lexicon.event_heads
+        or lemma in lexicon.documents
+        or lemma in lexicon.capacities
+    )
 
 
 def _refused(verb: Token) -> bool:

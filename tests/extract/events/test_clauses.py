@@ -1,0 +1,105 @@
+"""Which clauses carry an event of their own (issue #15, round 4B; `extract/events/clauses.py`):
+what a party threatens or commits to is the content of that one event; a protest held to
+demand something is one protest; a passive participle on a noun describes the noun. Negatives
+keep the events that stand on their own."""
+
+import pytest
+
+from tests.extract.events.helpers import events_of
+
+
+def _events(nlp, text):
+    return events_of(nlp, text, fields=("trigger", "action"))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        (
+            "The Kenyan government threatened to expel the Somali ambassador.",
+            ("threatened", "THREATEN"),
+            "expel",
+        ),
+        (
+            "Lithuania threatened to cut off electricity supplies to Belarus.",
+            ("threatened", "THREATEN"),
+            "cut",
+        ),
+        (
+            "The Chilean foreign minister agreed to resign after the vote.",
+            ("agreed", "AGREE"),
+            "resign",
+        ),
+        (
+            "Nurses in Lagos held a rally on Monday to demand higher wages from the state.",
+            ("held", "PROTEST"),
+            "demand",
+        ),
+        (
+            "Farmers marched through Warsaw on Tuesday demanding an end to grain imports.",
+            ("marched", "PROTEST"),
+            "demanding",
+        ),
+        (
+            "The delegation attended a dinner hosted by the Turkish ambassador.",
+            None,
+            "hosted",
+        ),
+        (
+            "Egypt rejected an Israeli request to deport the Hamas officials.",
+            ("rejected", "REJECT"),
+            "deport",
+        ),
+        (
+            "Moscow turned down a proposal to expel the Polish diplomats.",
+            None,
+            "expel",
+        ),
+        # a participle on a thing is no one's act: the roads do the leading
+        (
+            "Rebels blew up two bridges leading into Goma last week.",
+            None,
+            "leading",
+        ),
+    ],
+)
+def test_one_event_for_a_threat_a_commitment_or_a_protest(nlp, text, wanted, not_wanted):
+    events = _events(nlp, text)
+    if wanted is not None:
+        assert wanted in events, events
+    assert not_wanted not in [trigger for trigger, _ in events], events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a demand and a refusal keep the act apart (irrealis, our own set's convention)
+        ("The envoy urged the rebels to release the hostages.", ("release", "RETREAT")),
+        ("Police arrested the protesters after the rally.", ("arrested", "COERCE")),
+        # an infinitive on a noun that is no proposal is an act reported
+        (
+            "The ministry seized the opportunity to expel the Polish diplomats.",
+            ("expel", "SANCTION"),
+        ),
+        # on a statement, a decree or a chance, the participle is its issuer's act
+        (
+            "The Kurdish rebels issued a declaration demanding that the Turkish government"
+            " release their leader.",
+            ("demanding", "REQUEST"),
+        ),
+        (
+            "The ministry wanted the opportunity to investigate the police.",
+            ("investigate", "ACCUSE"),
+        ),
+        # an event in a clause of time stays: real news reports them there
+        (
+            "The talks collapsed after Serbia expelled the Croatian ambassador.",
+            ("expelled", "SANCTION"),
+        ),
+    ],
+)
+def test_events_that_stand_on_their_own_stay(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
