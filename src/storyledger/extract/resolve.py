@@ -27,7 +27,7 @@ import bisect
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.attrs import IDX
@@ -68,6 +68,8 @@ class Referents:
     person_nouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    journalist_nouns: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @functools.cache
@@ -89,14 +91,54 @@ class Resolver:
     ) -> None:
         self.doc = doc
         self.hidden = hidden
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.words = referents()
+        self._echoed: dict[tuple[int, int], Mention] = {}
+        self.mentions = sorted(self._with_echoes(mentions), key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._sentences = [sentence.start_char for sentence in doc.sents]
         self._token_starts = doc.to_array(IDX).tolist()
-        self.words = referents()
+
+    def _with_echoes(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """The mentions, plus a person's surname written alone where the model tagged no
+        person ("Timmons told police", "Page quickly retreated") or a place ("Rossi noted"):
+        news names a person in full once and by surname after. Only a surname of one person
+        of the article; each echo stands for that person's first full mention."""
+        first: dict[str, Mention] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            words = mention.text.split()
+            if mention.kind == "person" and len(words) > 1 and words[-1][:1].isupper():
+                owners[words[-1]].add(mention.actor_id or mention.text)
+                first.setdefault(words[-1], mention)
+        surnames = {word: first[word] for word, keys in owners.items() if len(keys) == 1}
+        if not surnames:
+            return list(mentions)
+        kept = [m for m in mentions if not (m.kind == "place" and m.text in surnames)]
+        covered = sorted((m.start, m.end) for m in kept)
+        starts = [low for low, _ in covered]
+        for token in self.doc:
+            person = surnames.get(token.text)
+            if person is None or token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE"):
+                continue
+            index = bisect.bisect_right(starts, token.idx) - 1
+            if index >= 0 and covered[index][1] > token.idx:
+                continue  # inside a name already: "Jermayne Timmons"
+            if _in_longer_name(token):
+                continue  # "Judge Page Smith": part of a name the model missed
+            end = token.idx + len(token.text)
+            echo = replace(person, start=token.idx, end=end, text=token.text)
+            self._echoed[echo.start, echo.end] = person
+            kept.append(echo)
+        return kept
 
     def resolve(self, start: int, end: int) -> Resolution | None:
         """The named mention the phrase `[start, end)` stands for, or None."""
+        found = self._resolve(start, end)
+        if found is None or (found.mention.start, found.mention.end) not in self._echoed:
+            return found
+        return Resolution(self._echoed[found.mention.start, found.mention.end], found.via)
+
+    def _resolve(self, start: int, end: int) -> Resolution | None:
         root = self._root(start, end)
         if root is None:
             return None
@@ -455,3 +497,13 @@ def _a_person(mention: Mention) -> bool:
     ("Professor Varoufakis")."""
     first = mention.text.split()[0].lower().rstrip(".") if mention.text.split() else ""
     return mention.kind == "person" or (mention.kind == "organization" and first in TITLES)
+
+
+def _in_longer_name(token: Token) -> bool:
+    """A proper noun joined to another that is no title ("Page Smith", "Timmons Street")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in TITLES:
+        return True
+    return after is not None and after.pos_ == "PROPN" and token.head.i == after.i
