@@ -232,3 +232,37 @@ def test_a_titled_name_whose_surname_recurs_alone_stays_a_person(nlp):
     resolver = Resolver(analysis.doc, analysis.get("mentions"))
     titled = [m for m in analysis.get("mentions") if m.text == "Professor Varoufakis"]
     assert titled and all(resolver.is_person(m) for m in titled)
+
+
+
+
+@pytest.mark.issue(18)
+def test_a_surname_written_alone_is_the_person(nlp):
+    """News names a person in full once and by surname after. Where the model tags the lone
+    surname as nothing (simulated: its mention is dropped), the surname still names the
+    person, and "he" after it reaches the person, not the lawyer named before."""
+    text = (
+        "Defender Paul Lynde said the boy was innocent. Jermayne Tibbet, 16, is on trial. "
+        "Tibbet told police he fired once. He said the gun was hidden under a shed."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    lone = text.index("Tibbet told")
+    kept = [m for m in analysis.get("mentions") if m.start != lone]
+    resolver = Resolver(analysis.doc, kept)
+    found = resolver.resolve(lone, lone + len("Tibbet"))
+    assert found is not None and found.mention.text == "Jermayne Tibbet"
+    start = text.index("He said")
+    found = resolver.resolve(start, start + 2)
+    assert found is not None and found.mention.text == "Jermayne Tibbet"
+
+
+@pytest.mark.issue(18)
+def test_a_surname_two_people_share_is_no_echo(nlp):
+    """ "Cole" alone after "Anna Cole" and "Ben Cole" stands for neither."""
+    text = "Anna Cole met Ben Cole in May. The judge said Cole was at home."
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    start = text.index("Cole was")
+    tagged = {m.actor_id for m in analysis.get("mentions") if m.start == start}
+    echoed = {m.actor_id for m in resolver.names_in(start, start + 4)}
+    assert echoed == tagged

@@ -107,8 +107,10 @@ class Resolver:
         owners: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             words = mention.text.split()
-            if mention.kind == "person" and len(words) > 1 and words[-1][:1].isupper():
+            if mention.kind == "person" and words and words[-1][:1].isupper():
                 owners[words[-1]].add(mention.actor_id or mention.text)
+                if len(words) > len(first.get(words[-1], mention).text.split()):
+                    first[words[-1]] = mention  # the fullest name, first written
                 first.setdefault(words[-1], mention)
         surnames = {word: first[word] for word, keys in owners.items() if len(keys) == 1}
         if not surnames:
@@ -166,6 +168,10 @@ class Resolver:
             return None  # "the manufacturers", "the Reuters news agency": no one earlier name
         found = self._described(start, root)
         return Resolution(found, "description") if found else None
+
+    def names_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside `[start, end)`, with the surnames the model left untagged."""
+        return self._within(start, end)
 
     def owner(self, start: int, end: int) -> Mention | None:
         """Whom a phrase speaks or works for: "her spokesman", "a spokesman for the Navy"."""

@@ -477,7 +477,7 @@ class SpeakerFinder:
         return None
 
     def _names_person(self, start: int, end: int) -> bool:
-        return any(self.resolver.is_person(m) for m in self._mentions_within(start, end))
+        return any(self.resolver.is_person(m) for m in self.resolver.names_in(start, end))
 
     def _definite(self, token: Token) -> bool:
         return any(
