@@ -234,8 +234,6 @@ def test_a_titled_name_whose_surname_recurs_alone_stays_a_person(nlp):
     assert titled and all(resolver.is_person(m) for m in titled)
 
 
-
-
 @pytest.mark.issue(18)
 def test_a_surname_written_alone_is_the_person(nlp):
     """News names a person in full once and by surname after. Where the model tags the lone
