@@ -2,6 +2,8 @@
 
 Passages are invented; each shows a phenomenon seen in real news (MEANTIME, ECB+)."""
 
+from dataclasses import replace
+
 import pytest
 
 from storyledger.extract.resolve import Resolver
@@ -264,3 +266,25 @@ def test_a_surname_two_people_share_is_no_echo(nlp):
     tagged = {m.actor_id for m in analysis.get("mentions") if m.start == start}
     echoed = {m.actor_id for m in resolver.names_in(start, start + 4)}
     assert echoed == tagged
+
+
+@pytest.mark.issue(18)
+def test_the_text_says_person_or_place_where_the_model_errs(nlp):
+    """The small model tags some Indonesian names the wrong way round (simulated here by
+    swapping the kinds): a name beside "an official" is a person, a name set before
+    "village" or after "capital" is a place, and "he" passes over the place to the person."""
+    text = (
+        "Wibowo, an official of the relief agency, spoke on Monday. "
+        "In Tanjung Mas village a landslide buried a farm, near the provincial capital "
+        "Banda Aceh. He said two houses fell."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    swapped = {"Wibowo": "place", "Tanjung Mas": "person", "Banda Aceh": "person"}
+    mentions = [replace(m, kind=swapped.get(m.text, m.kind)) for m in analysis.get("mentions")]
+    assert {m.text for m in mentions} >= set(swapped)
+    resolver = Resolver(analysis.doc, mentions)
+    people = {m.text for m in mentions if resolver.is_person(m)}
+    assert "Wibowo" in people and not people & {"Tanjung Mas", "Banda Aceh"}
+    start = text.index("He said")
+    found = resolver.resolve(start, start + 2)
+    assert found is not None and found.mention.text == "Wibowo"

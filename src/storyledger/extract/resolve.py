@@ -196,18 +196,50 @@ class Resolver:
 
     def is_person(self, mention: Mention) -> bool:
         """A person, or a name the model took for an organisation that a title opens
-        ("Professor Varoufakis") or that stands in apposition to a person noun ("a professor
-        of economics, Yanis Varoufakis")."""
+        ("Professor Varoufakis"), or for an organisation or place that a person noun stands
+        beside ("a professor of economics, Yanis Varoufakis", "Fauzi, an official",
+        "agency official Fauzi"); never a name the text gives a place noun ("in Suka Makmur
+        village", "the provincial capital Banda Aceh")."""
+        if (mention.actor_id or mention.text) in self._places:
+            return False
         if _a_person(mention):
             return mention.kind == "person" or mention.text not in self._titled_names
-        if mention.kind != "organization":
+        if mention.kind not in ("organization", "place"):
             return False
         root = self._root(mention.start, mention.end)
-        return (
-            root is not None
-            and root.dep_ == "appos"
-            and root.head.lemma_.lower() in self.words.person_nouns
+        if root is None:
+            return False
+        nouns = self.words.person_nouns
+        if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
+            return True
+        return any(
+            c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in nouns
+            for c in root.children
         )
+
+    @functools.cached_property
+    def _places(self) -> frozenset[str]:
+        """Actors tagged as people that the text names with a place noun: "Suka Makmur
+        village", "the capital, Banda Aceh", "the provincial capital Banda Aceh"."""
+        places = self.words.place_nouns
+        found = set()
+        for mention in self.mentions:
+            if mention.kind != "person":
+                continue
+            root = self._root(mention.start, mention.end)
+            if root is None:
+                continue
+            head = root.head
+            if (
+                root.dep_ in ("compound", "appos")
+                and head.pos_ == "NOUN"
+                and (head.lemma_.lower() in places)
+            ) or any(
+                c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in places
+                for c in root.children
+            ):
+                found.add(mention.actor_id or mention.text)
+        return frozenset(found)
 
     @functools.cached_property
     def _titled_names(self) -> frozenset[str]:
