@@ -198,8 +198,9 @@ class Resolver:
         """A person, or a name the model took for an organisation that a title opens
         ("Professor Varoufakis"), or for an organisation or place that a person noun stands
         beside ("a professor of economics, Yanis Varoufakis", "Fauzi, an official",
-        "agency official Fauzi"); never a name the text gives a place noun ("in Suka Makmur
-        village", "the provincial capital Banda Aceh")."""
+        "agency official Fauzi") or an age qualifies ("25-year-old Guzel"); never a name the
+        text gives a place noun ("in Suka Makmur village", "the provincial capital Banda
+        Aceh")."""
         if (mention.actor_id or mention.text) in self._places:
             return False
         if _a_person(mention):
@@ -213,9 +214,10 @@ class Resolver:
         if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
             return True
         return any(
-            c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in nouns
+            (c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in nouns)
+            or (c.lower_ == "old" and any(g.lemma_ == "year" for g in c.children))
             for c in root.children
-        )
+        )  # the last: an age, "25-year-old Guzel"
 
     @functools.cached_property
     def _places(self) -> frozenset[str]:
@@ -269,16 +271,7 @@ class Resolver:
         """The person a he/she at `offset` stands for; when no name is in reach, the person
         of an earlier he/she of that gender, whose person the text must say is of
         that gender (a story keeps its focus: "she" six sentences on from "Page" is Page)."""
-
-        known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
-        reported = self.reported_by(offset)
-
-        def fits(mention: Mention) -> bool:
-            if any(low <= mention.start < high for low, high in reported):
-                return False  # "Jackson was on probation, he said": he is not Jackson
-            return self.is_person(mention) and self.gender(mention) in known
-
-        found, stop = self._walk(offset, fits, blocked=self._other_person(gender))
+        found, stop = self._pronoun_walk(offset, gender, first=hops == _HOPS)
         if stop is not None:
             return self._described_person(stop, gender)
         if found is None and hops > 0:
@@ -286,6 +279,34 @@ class Resolver:
             if earlier is not None:
                 return self._person_before(earlier, gender, hops - 1)
         return found
+
+    def _pronoun_walk(
+        self, offset: int, gender: Gender, *, first: bool
+    ) -> tuple[Mention | None, Token | None]:
+        """The walk back of a he/she: the nearest person of a compatible gender, or the
+        subject naming nobody it stopped at ("one customer was sceptical ... he said")."""
+        known = (None, gender) if first else (gender,)  # passed on: the text says so
+        reported = self.reported_by(offset)
+
+        def fits(mention: Mention) -> bool:
+            if any(low <= mention.start < high for low, high in reported):
+                return False  # "Jackson was on probation, he said": he is not Jackson
+            return self.is_person(mention) and self.gender(mention) in known
+
+        return self._walk(offset, fits, blocked=self._other_person(gender))
+
+    def stand_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """For a he/she that no name stands for, the unnamed person it does: the subject
+        naming nobody that the walk back stopped at ("However, one customer was sceptical.
+        "...," he said": the customer), as the extent of its phrase; else None."""
+        root = self._root(start, end)
+        if root is None or root.lower_ not in PRONOUN_GENDER or end - start != len(root.text):
+            return None
+        gender = PRONOUN_GENDER[root.lower_]
+        _, stop = self._pronoun_walk(start, gender, first=True)
+        if stop is None or self._described_person(stop, gender) is not None:
+            return None
+        return self._extent(stop)
 
     def reported_by(self, offset: int) -> list[tuple[int, int]]:
         """The clauses that the verb a pronoun at `offset` is the subject of reports."""
@@ -337,7 +358,8 @@ class Resolver:
 
         def fits(mention: Mention) -> bool:
             said = self.gender(mention)
-            return mention.kind == kind and (gender is None or said in (None, gender))
+            right = self.is_person(mention) if kind == "person" else mention.kind == kind
+            return right and (gender is None or said in (None, gender))
 
         def named(mention: Mention) -> bool:
             return self._names_with(mention, noun)
@@ -413,7 +435,8 @@ class Resolver:
             for t in self._tokens(low, high)
             if t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
         ]
-        return stops[-1] if stops else None
+        main = [t for t in stops if t.head.dep_ == "ROOT"]  # "Guzel said ... her daughter"
+        return (main or stops)[-1] if stops else None
 
     def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
         """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""

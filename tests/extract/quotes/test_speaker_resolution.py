@@ -188,3 +188,29 @@ def test_a_description_is_not_a_person_already_named_before_it(nlp):
     )
     got = _speakers(nlp, text)
     assert got[0][0] == "the city's chief prosecutor" and got[0][2] is None
+
+
+UNNAMED_CASES = [
+    # "he" after an unnamed person subject is that person, not the named one before
+    (
+        "Vice president Pavel Sorin unveiled the new laptop on stage. However, one "
+        "customer from the show floor was sceptical of the claims.\n\n"
+        "\u201cFive years is a lot to promise,\u201d he said.",
+        "customer",
+    ),
+    # an age makes a name the model took for an organisation a person
+    (
+        "Officials opened the polls at dawn. In Kirova, a village near the capital, "
+        "25-year-old Guzel said she had come to vote early.\n\n"
+        "\u201cI voted for our neighbour,\u201d she said.",
+        "Guzel",
+    ),
+]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(("text", "expected"), UNNAMED_CASES)
+def test_a_pronoun_after_an_unnamed_person_is_that_person(nlp, text, expected):
+    found = _speakers(nlp, text)
+    last = found[-1]
+    assert last[0] in ("he", "she") and expected in (last[1] or ""), found

@@ -176,6 +176,9 @@ class SpeakerFinder:
             body = self._body_of(start, end)
             if body is not None:
                 return Speaker(start, end, written, body[0], body[1], False, body[0])
+            unnamed = self.resolver.stand_in(start, end) if antecedent is None else None
+            if unnamed is not None:  # "one customer was sceptical ... he said": the customer
+                found = self._describe(start, end, written, *unnamed)
         if found.mention is None:
             later = self._named_next(start, end)
             if later is not None:
@@ -456,6 +459,8 @@ class SpeakerFinder:
             if anonymous_only and head.lemma_.lower() not in self.lexicon.anonymous_heads:
                 continue
             if not plural and not self._names_person(p_start, p_end):
+                if head.dep_ in SUBJECTS and self._unnamed_person(head):
+                    return None  # "one customer was sceptical": the resolver's to say
                 continue
             if head.dep_ in (*SUBJECTS, "appos") and self._can_speak(head):
                 return p_start, p_end
@@ -475,6 +480,14 @@ class SpeakerFinder:
             ):
                 return p_start, p_end
         return None
+
+    def _unnamed_person(self, head: Token) -> bool:
+        """A singular person noun that names no one ("one Mac customer", "the friend")."""
+        return (
+            head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and head.lemma_.lower() in self.resolver.words.person_nouns
+        )
 
     def _names_person(self, start: int, end: int) -> bool:
         return any(self.resolver.is_person(m) for m in self.resolver.names_in(start, end))
