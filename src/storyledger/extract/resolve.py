@@ -159,6 +159,11 @@ class Resolver:
             inner = self.resolve(*self._extent(noun))
             return Resolution(inner.mention, "relative") if inner else None
         owned = any(c.dep_ == "poss" for c in root.children)
+        if root.lemma_.lower() in self.words.journalist_nouns and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in root.children
+        ):
+            found = self._in_house()
+            return Resolution(found, "description") if found else None  # "our reporter"
         if owned and root.lemma_.lower() in self.words.person_nouns:
             found = self._named_with(start, end, root.lemma_.lower(), "person")
             return Resolution(found, "description") if found else None  # "her spokesman"
@@ -317,9 +322,12 @@ class Resolver:
         return [self._extent(c) for c in verb.children if c.dep_ == "ccomp"]
 
     def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
-        """A walk stopped at "the star said ...": the he/she is the star, and the star is the
-        person the description resolves to, when it does."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+        """A walk stopped at "the star said ..." or "our reporter says ...": the he/she is
+        the star, and the star is the person the description resolves to, when it does."""
+        if not any(
+            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
+            for c in subject.children
+        ):
             return None
         found = self.resolve(subject.idx, subject.idx + len(subject.text))
         if found is None or not self.is_person(found.mention):
@@ -368,6 +376,30 @@ class Resolver:
         if kind == "person" and (found is None or not named(found)):
             return self._named_with(offset, offset, noun, kind) or found
         return found
+
+    def _in_house(self) -> Mention | None:
+        """The outlet's own journalist that "our reporter" stands for: the person the article
+        introduces with a journalist noun ("BBC correspondent Ann Roe", "Ann Roe, our Africa
+        correspondent"), else as an organisation's own ("The BBC's James Copnall")."""
+        people = [m for m in self.mentions if self.is_person(m)]
+        for noun in self.words.journalist_nouns:
+            named = next((m for m in people if self._names_with(m, noun)), None)
+            if named is not None:
+                return named
+        for mention in people:
+            root = self._root(mention.start, mention.end)
+            owners = [c for c in root.children if c.dep_ == "poss"] if root is not None else []
+            if any(self._organisation_at(c.idx) for c in owners):
+                return mention
+        return None
+
+    def _organisation_at(self, offset: int) -> bool:
+        """True when an organisation's mention covers `offset`."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and any(
+            m.kind == "organization" and m.start <= offset < m.end
+            for m in self.mentions[max(0, index - 2) : index + 1]
+        )
 
     def _named_with(self, start: int, end: int, noun: str, kind: str) -> Mention | None:
         """The name given with `noun` ("Coroner Gary Hargrove", "Harlan Boll, her spokesman"):

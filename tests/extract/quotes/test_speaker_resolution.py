@@ -214,3 +214,21 @@ def test_a_pronoun_after_an_unnamed_person_is_that_person(nlp, text, expected):
     found = _speakers(nlp, text)
     last = found[-1]
     assert last[0] in ("he", "she") and expected in (last[1] or ""), found
+
+
+@pytest.mark.issue(18)
+def test_our_reporter_is_the_outlets_journalist_named_before(nlp):
+    """BBC style: "The BBC's Ann Roe was at the camp ... Our reporter says ... He says ...":
+    the in-house reporter is the journalist the article introduced; a negative: with no
+    journalist introduced, "our reporter" stays as written."""
+    text = (
+        "The BBC's Ann Roe was at the Yida camp when it was bombed. Local official Miabek "
+        "Tor said 12 people had been killed.\n\n"
+        "Our reporter says she saw a plane circling before the raid.\n\n"
+        "She says the refugees are furious with the government."
+    )
+    found = _speakers(nlp, text)
+    assert ("Our reporter", "Ann Roe") in [s[:2] for s in found], found
+    assert ("She", "Ann Roe") in [s[:2] for s in found], found
+    alone = "Our reporter says a plane was seen circling before the raid on the camp."
+    assert [s[:2] for s in _speakers(nlp, alone)] == [("Our reporter", "Our reporter")]
