@@ -288,3 +288,25 @@ def test_the_text_says_person_or_place_where_the_model_errs(nlp):
     start = text.index("He said")
     found = resolver.resolve(start, start + 2)
     assert found is not None and found.mention.text == "Wibowo"
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the friend" after "a close friend" is that unnamed friend, not the woman named since
+        (
+            "A close friend of the family said the house was quiet. Nora Blyth had moved "
+            "back in May. The friend said she was cheerful on Friday.",
+            None,
+        ),
+        # negative: a friend given a name is that name
+        (
+            "A close friend, Tessa Marlow, said the house was quiet. Nora Blyth had moved "
+            "back in May. The friend said she was cheerful on Friday.",
+            "Tessa Marlow",
+        ),
+    ],
+)
+def test_a_description_of_an_unnamed_person_is_no_one_named(nlp, text, expected):
+    assert _resolve(nlp, text, "The friend") == expected

@@ -374,8 +374,29 @@ class Resolver:
 
         found = self._walk_back(offset, fits, prefer=named)
         if kind == "person" and (found is None or not named(found)):
-            return self._named_with(offset, offset, noun, kind) or found
+            given = self._named_with(offset, offset, noun, kind)
+            if given is not None:
+                return given
+            if self._unnamed_before(offset, root) is not None:
+                return None  # "A close friend said ... The friend said": no one named
         return found
+
+    def _unnamed_before(self, offset: int, root: Token) -> int | None:
+        """Where an earlier indefinite phrase with the description's head noun and number
+        stands when it names no one ("A close friend of the dead mum said" ... "The friend
+        said"): the description is that unnamed person, no name before it."""
+        low = max(self._sentence_start(offset, back=_BACK * 4), offset - _REACH)
+        for token in reversed(self._tokens(low, offset)):
+            if token.lemma_ != root.lemma_ or token.tag_ != root.tag_ or self.hidden(token.idx):
+                continue
+            if not any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                for c in token.children
+            ):
+                continue
+            if not self._within(*self._extent(token)):
+                return token.idx
+        return None
 
     def _in_house(self) -> Mention | None:
         """The outlet's own journalist that "our reporter" stands for: the person the article
@@ -488,8 +509,11 @@ class Resolver:
         root = self._root(mention.start, mention.end)
         if root is None:
             return False
-        near = [*root.children, root.head] if root.dep_ == "appos" else list(root.children)
-        return any(t.lemma_.lower() == noun and t.dep_ in ("appos", "compound") for t in near)
+        if root.dep_ == "appos" and root.head.lemma_.lower() == noun:
+            return True  # "A close friend, Tessa Marlow, said"
+        return any(
+            t.lemma_.lower() == noun and t.dep_ in ("appos", "compound") for t in root.children
+        )
 
     def _rank(self, mention: Mention) -> int:
         """0 for the subject of a main verb, 1 for another subject, 2 for any other name."""

@@ -232,3 +232,18 @@ def test_our_reporter_is_the_outlets_journalist_named_before(nlp):
     assert ("She", "Ann Roe") in [s[:2] for s in found], found
     alone = "Our reporter says a plane was seen circling before the raid on the camp."
     assert [s[:2] for s in _speakers(nlp, alone)] == [("Our reporter", "Our reporter")]
+
+
+@pytest.mark.issue(18)
+def test_a_description_of_an_unnamed_person_keeps_the_first_phrase(nlp):
+    """ "A close friend of the mum said ... Friends noticed ... The friend said": the
+    friend introduced first (one person), not the plural "Friends", and "She" after it."""
+    text = (
+        "A close friend of the dead mum said: \u201cI can\u2019t believe it.\u201d\n\n"
+        "Nora Blyth had moved back in May. Friends noticed she had lost weight.\n\n"
+        "The friend said she was cheerful on Friday.\n\n"
+        "She added: \u201cWe were chatting for half an hour.\u201d"
+    )
+    found = [s[:2] for s in _speakers(nlp, text)]
+    assert ("The friend", "A close friend of the dead mum") in found, found
+    assert found[-1][0] == "She" and "friend" in (found[-1][1] or ""), found

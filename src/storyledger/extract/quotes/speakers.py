@@ -471,7 +471,12 @@ class SpeakerFinder:
         lemma = subject.lemma_.lower()
         for p_start, p_end in self._phrases_back(before, _LOOKBACK * 3):
             head = self._root(p_start, p_end)
-            if head.lemma_.lower() == lemma and head.idx < before and not self._definite(head):
+            if (
+                head.lemma_.lower() == lemma
+                and head.idx < before
+                and not self._definite(head)
+                and (head.tag_ in ("NNS", "NNPS")) == (subject.tag_ in ("NNS", "NNPS"))
+            ):  # "The friend" is not "Friends"
                 return p_start, p_end
             if (
                 lemma in ROLE_NOUNS
