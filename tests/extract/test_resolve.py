@@ -310,3 +310,26 @@ def test_the_text_says_person_or_place_where_the_model_errs(nlp):
 )
 def test_a_description_of_an_unnamed_person_is_no_one_named(nlp, text, expected):
     assert _resolve(nlp, text, "The friend") == expected
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a gendered noun in apposition says the gender
+        ("Kim Adair, the girl's mother, spoke to the court on Monday.", "Kim Adair", "female"),
+        # a possessive on a subject votes for the one person named
+        (
+            "Lee Varga has spent years on the road, but her latest destination is home.",
+            "Lee Varga",
+            "female",
+        ),
+        # negative: a possessive on an object says nothing of the subject
+        ("Jon Pell admired her painting at the fair.", "Jon Pell", None),
+    ],
+)
+def test_the_text_says_a_persons_gender(nlp, text, name, expected):
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    resolver = Resolver(analysis.doc, analysis.get("mentions"))
+    named = [m for m in analysis.get("mentions") if m.text == name]
+    assert named and resolver.gender(named[0]) == expected

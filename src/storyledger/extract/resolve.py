@@ -557,6 +557,18 @@ class Resolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
+    def _appositive_gender(self, mention: Mention) -> Gender | None:
+        """The gender of a noun set beside the name: "Shondell McAllister, the girl's
+        mother", "the actress, Jane Doe", "Tom Ekwall, a businessman"."""
+        root = self._root(mention.start, mention.end)
+        if root is None:
+            return None
+        beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            beside.append(root.head)
+        said = {self._word_gender(t.lemma_.lower()) for t in beside} - {None}
+        return said.pop() if len(said) == 1 else None
+
     def _word_gender(self, word: str) -> Gender | None:
         if word in self.words.female_words:
             return "female"
@@ -575,7 +587,7 @@ class Resolver:
         for mention in people:
             index = self._token_at(mention.start)
             before = self.doc[index - 1].lower_ if index > 0 else ""
-            said = self._word_gender(before)
+            said = self._word_gender(before) or self._appositive_gender(mention)
             if said is not None:
                 votes[mention.actor_id or mention.text][said] += 10
         gendered = [t.i for t in self.doc if t.lower_ in _GENDERED and not self.hidden(t.idx)]
@@ -594,7 +606,7 @@ class Resolver:
                 }
                 if seen:
                     break
-            if back == 0 and token.dep_ not in _SUBJECTS:
+            if back == 0 and not _subject_side(token):
                 continue  # "Tibbs ... asked her to pose": her is not Tibbs
             if back == 1 and _any_between(gendered, self._token_at(low), sentence.start):
                 continue  # the sentence before has a he/she of its own: the one named or it
@@ -624,3 +636,11 @@ def _in_longer_name(token: Token) -> bool:
     if before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in TITLES:
         return True
     return after is not None and after.pos_ == "PROPN" and token.head.i == after.i
+
+
+def _subject_side(token: Token) -> bool:
+    """A subject pronoun, or a possessive on a subject ("Tara Reid ..., but her latest
+    destination hits"); not an object's ("Tibbs admired her body")."""
+    if token.dep_ in _SUBJECTS:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in _SUBJECTS
