@@ -247,3 +247,17 @@ def test_a_description_of_an_unnamed_person_keeps_the_first_phrase(nlp):
     found = [s[:2] for s in _speakers(nlp, text)]
     assert ("The friend", "A close friend of the dead mum") in found, found
     assert found[-1][0] == "She" and "friend" in (found[-1][1] or ""), found
+
+
+@pytest.mark.issue(18)
+def test_a_pronoun_prefers_the_person_of_the_sentence_before_to_an_apposition_further_back(nlp):
+    """Salience: "The choice infuriated Mark Felt ... He later wrote": Felt, the only person
+    of the sentence before (whom the text calls "he"), not the official named in apposition
+    the sentence before that."""
+    text = (
+        "The president chose a loyal official, Lyle Gray, for the post. "
+        "The choice infuriated Mark Felt; he had hoped for the job himself.\n\n"
+        "He later wrote that the president \u201cwanted a politician in the post.\u201d"
+    )
+    found = [s[:2] for s in _speakers(nlp, text)]
+    assert ("He", "Mark Felt") in found, found

@@ -158,6 +158,13 @@ class SpeakerFinder:
         if titled is not None:  # "Police Sgt. Marty Earley", cut at the title's full stop
             return self._named(start, titled.end, self.text[start : titled.end], titled)
         written = self.text[start:end]
+        if subject.lower_ in PRONOUN_GENDER and end - start == len(subject.text):
+            first = self.resolver.resolve(start, end)  # salience: the last main subject first
+            if (
+                first is not None
+                and self.resolver.gender(first.mention) == PRONOUN_GENDER[subject.lower_]
+            ):
+                return self._named(start, end, written, first.mention)
         antecedent = self._antecedent(subject, start)
         if antecedent is not None:
             a_start, a_end = antecedent
