@@ -333,3 +333,29 @@ def test_the_text_says_a_persons_gender(nlp, text, name, expected):
     resolver = Resolver(analysis.doc, analysis.get("mentions"))
     named = [m for m in analysis.get("mentions") if m.text == name]
     assert named and resolver.gender(named[0]) == expected
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # a title that names the role: "the judge" named next as "Justice ..."
+        (
+            "Defendant Andrew Lopez sat still. After the hearing, the judge said the witness "
+            "could speak. Justice Vincent Delmar added that the court would sit on Monday.",
+            "the judge",
+            "Vincent Delmar",
+        ),
+        # "the pastor" is "the Rev. ..."
+        (
+            "Volunteers cleared the hall on Sunday. The Rev. Larry Kroft led a prayer, and "
+            "Dan Hollis thanked the volunteers. "
+            "The pastor said the church would reopen.",
+            "The pastor",
+            "Larry Kroft",
+        ),
+    ],
+)
+def test_a_role_is_the_person_whose_title_names_it(nlp, text, phrase, expected):
+    found = _resolve(nlp, text, phrase)
+    assert found is not None and found.endswith(expected)

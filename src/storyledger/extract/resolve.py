@@ -70,13 +70,18 @@ class Referents:
     male_words: frozenset[str]
     journalist_nouns: frozenset[str]
     place_nouns: frozenset[str]
+    titles: dict[str, frozenset[str]]
 
 
 @functools.cache
 def referents() -> Referents:
     """The lists shipped with the package."""
     raw = read_data("referents.json")
-    return Referents(**{name: frozenset(raw[name]) for name in Referents.__dataclass_fields__})
+    lists = {
+        name: frozenset(raw[name]) for name in Referents.__dataclass_fields__ if name != "titles"
+    }
+    titles = {n: frozenset(w) for n, w in raw["titles"].items() if not n.startswith("_")}
+    return Referents(**lists, titles=titles)
 
 
 class Resolver:
@@ -503,8 +508,13 @@ class Resolver:
         return person
 
     def _names_with(self, mention: Mention, noun: str) -> bool:
-        """ "Coroner Gary Hargrove", "Hargrove, the coroner", "the Defence Ministry"."""
-        if noun in mention.text.lower().split():
+        """ "Coroner Gary Hargrove", "Hargrove, the coroner", "the Defence Ministry"; a
+        title that names the role ("Justice Vincent DelGiudice" for "the judge", "the Rev.
+        Larry Kroon" for "the pastor")."""
+        index = self._token_at(mention.start)
+        before = [t.lower_.rstrip(".") for t in self.doc[max(0, index - 2) : index]]
+        words = {*(w.rstrip(".") for w in mention.text.lower().split()), *before}
+        if noun in words or words & self.words.titles.get(noun, frozenset()):
             return True
         root = self._root(mention.start, mention.end)
         if root is None:

@@ -261,3 +261,15 @@ def test_a_pronoun_prefers_the_person_of_the_sentence_before_to_an_apposition_fu
     )
     found = [s[:2] for s in _speakers(nlp, text)]
     assert ("He", "Mark Felt") in found, found
+
+
+@pytest.mark.issue(18)
+def test_a_ruling_reports_the_judges_words(nlp):
+    """ "the judge ruled he can testify": a court's ruling is reported speech of the judge."""
+    text = (
+        "The witness covered his face in court. Later, the judge ruled he can testify "
+        "in open court. Justice Vincent Delmar said the trial would resume on Monday."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
+    quotes = [(q.text, q.speaker_resolved) for q in analysis.get("quotes")]
+    assert ("he can testify in open court", "Vincent Delmar") in quotes, quotes
