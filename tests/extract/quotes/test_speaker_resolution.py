@@ -273,3 +273,20 @@ def test_a_ruling_reports_the_judges_words(nlp):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     quotes = [(q.text, q.speaker_resolved) for q in analysis.get("quotes")]
     assert ("he can testify in open court", "Vincent Delmar") in quotes, quotes
+
+
+@pytest.mark.issue(18)
+def test_coordinated_names_are_plural_for_a_same_head_description(nlp):
+    """ "the Bank of Norvia, the Bank of Estra and the Central Bank of Lyr" is several
+    banks (the earlier plural "several national banks", or the phrase), never the first
+    bank alone."""
+    text = (
+        "Several national banks announced a joint effort on Wednesday. "
+        "The Bank of Norvia, the Bank of Estra and the Central Bank of Lyr said they "
+        "would lend to each other."
+    )
+    found = _speakers(nlp, text)
+    written, resolved, _, _ = found[-1]
+    assert (written.startswith("The Bank of Norvia") and "Bank of Estra" in resolved) or (
+        resolved == "Several national banks"
+    ), found

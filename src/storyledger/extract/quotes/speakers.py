@@ -482,8 +482,8 @@ class SpeakerFinder:
                 head.lemma_.lower() == lemma
                 and head.idx < before
                 and not self._definite(head)
-                and (head.tag_ in ("NNS", "NNPS")) == (subject.tag_ in ("NNS", "NNPS"))
-            ):  # "The friend" is not "Friends"
+                and self._plural(head) == self._plural(subject)
+            ):  # "The friend" is not "Friends"; "the Bank of Canada, ... and the Fed" are banks
                 return p_start, p_end
             if (
                 lemma in ROLE_NOUNS
@@ -492,6 +492,9 @@ class SpeakerFinder:
             ):
                 return p_start, p_end
         return None
+
+    def _plural(self, head: Token) -> bool:
+        return head.tag_ in ("NNS", "NNPS") or self.tree.has_child(head, "conj")
 
     def _unnamed_person(self, head: Token) -> bool:
         """A singular person noun that names no one ("one Mac customer", "the friend")."""
