@@ -1,8 +1,11 @@
 """Quote speakers resolved to the person or organisation (issue #18): invented passages, each
 showing a phenomenon seen in real news; the speaker as written stays in the record."""
 
+from dataclasses import replace
+
 import pytest
 
+from storyledger.extract.quotes.speakers import SpeakerFinder
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 
@@ -290,3 +293,22 @@ def test_coordinated_names_are_plural_for_a_same_head_description(nlp):
     assert (written.startswith("The Bank of Norvia") and "Bank of Estra" in resolved) or (
         resolved == "Several national banks"
     ), found
+
+
+@pytest.mark.issue(18)
+def test_the_official_is_the_name_it_stands_beside_whatever_the_model_tagged(nlp):
+    """ "Wibowo, an official from the relief agency, told reporters ... said the official":
+    Wibowo, also when the model took the name for a place (simulated by swapping its kind)."""
+    text = (
+        "Five people died, Wibowo, an official from the relief agency, told reporters. "
+        "A landslide buried a farm in the hills, said the official."
+    )
+    (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp, only=("layout", "actors"))
+    mentions = [
+        replace(m, kind="place") if m.text == "Wibowo" else m for m in analysis.get("mentions")
+    ]
+    assert any(m.text == "Wibowo" for m in mentions)
+    finder = SpeakerFinder(analysis.doc, text, mentions)
+    cue = next(t for t in analysis.doc if t.text == "said")
+    found = finder.speaker(finder.subject_of(cue))
+    assert found.mention is not None and found.mention.text == "Wibowo", found

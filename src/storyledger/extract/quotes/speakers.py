@@ -372,7 +372,7 @@ class SpeakerFinder:
         index = bisect.bisect_right(self._mention_starts, offset) - 1
         while index >= 0 and offset - self.mentions[index].start < 200:
             mention = self.mentions[index]
-            if mention.kind == "person" and mention.start <= offset < mention.end:
+            if mention.start <= offset < mention.end and self.resolver.is_person(mention):
                 return mention
             index -= 1
         return None
