@@ -312,3 +312,16 @@ def test_the_official_is_the_name_it_stands_beside_whatever_the_model_tagged(nlp
     cue = next(t for t in analysis.doc if t.text == "said")
     found = finder.speaker(finder.subject_of(cue))
     assert found.mention is not None and found.mention.text == "Wibowo", found
+
+
+@pytest.mark.issue(18)
+def test_a_description_is_the_conjunct_with_its_own_noun(nlp):
+    """ "the commerce secretary, Gary Lake, and the interior secretary, Ken Salinas" ...
+    "The interior secretary said": the second conjunct, Ken Salinas."""
+    text = (
+        "In a statement, the commerce secretary, Gary Lake, and the interior secretary, "
+        "Ken Salinas, agreed. The move came a day after Salinas acted on another rule. "
+        "The interior secretary said he would ask the courts to overturn the rule."
+    )
+    found = [s[:2] for s in _speakers(nlp, text)]
+    assert ("The interior secretary", "Ken Salinas") in found, found

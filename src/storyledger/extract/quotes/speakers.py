@@ -92,7 +92,7 @@ class SpeakerFinder:
         found = []
         for token in self.doc[low:high]:
             if (
-                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
+                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos", "conj")
                 and token.pos_ in ("NOUN", "PROPN")
                 and token.idx not in self._cover
             ):
