@@ -27,7 +27,7 @@ import bisect
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.attrs import IDX
@@ -68,13 +68,20 @@ class Referents:
     person_nouns: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    journalist_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    titles: dict[str, frozenset[str]]
 
 
 @functools.cache
 def referents() -> Referents:
     """The lists shipped with the package."""
     raw = read_data("referents.json")
-    return Referents(**{name: frozenset(raw[name]) for name in Referents.__dataclass_fields__})
+    lists = {
+        name: frozenset(raw[name]) for name in Referents.__dataclass_fields__ if name != "titles"
+    }
+    titles = {n: frozenset(w) for n, w in raw["titles"].items() if not n.startswith("_")}
+    return Referents(**lists, titles=titles)
 
 
 class Resolver:
@@ -89,14 +96,56 @@ class Resolver:
     ) -> None:
         self.doc = doc
         self.hidden = hidden
-        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self.words = referents()
+        self._echoed: dict[tuple[int, int], Mention] = {}
+        self.mentions = sorted(self._with_echoes(mentions), key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
         self._sentences = [sentence.start_char for sentence in doc.sents]
         self._token_starts = doc.to_array(IDX).tolist()
-        self.words = referents()
+
+    def _with_echoes(self, mentions: Sequence[Mention]) -> list[Mention]:
+        """The mentions, plus a person's surname written alone where the model tagged no
+        person ("Timmons told police", "Page quickly retreated") or a place ("Rossi noted"):
+        news names a person in full once and by surname after. Only a surname of one person
+        of the article; each echo stands for that person's first full mention."""
+        first: dict[str, Mention] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            words = mention.text.split()
+            if mention.kind == "person" and words and words[-1][:1].isupper():
+                owners[words[-1]].add(mention.actor_id or mention.text)
+                if len(words) > len(first.get(words[-1], mention).text.split()):
+                    first[words[-1]] = mention  # the fullest name, first written
+                first.setdefault(words[-1], mention)
+        surnames = {word: first[word] for word, keys in owners.items() if len(keys) == 1}
+        if not surnames:
+            return list(mentions)
+        kept = [m for m in mentions if not (m.kind == "place" and m.text in surnames)]
+        covered = sorted((m.start, m.end) for m in kept)
+        starts = [low for low, _ in covered]
+        for token in self.doc:
+            person = surnames.get(token.text)
+            if person is None or token.pos_ != "PROPN" or token.ent_type_ not in ("", "GPE"):
+                continue
+            index = bisect.bisect_right(starts, token.idx) - 1
+            if index >= 0 and covered[index][1] > token.idx:
+                continue  # inside a name already: "Jermayne Timmons"
+            if _in_longer_name(token):
+                continue  # "Judge Page Smith": part of a name the model missed
+            end = token.idx + len(token.text)
+            echo = replace(person, start=token.idx, end=end, text=token.text)
+            self._echoed[echo.start, echo.end] = person
+            kept.append(echo)
+        return kept
 
     def resolve(self, start: int, end: int) -> Resolution | None:
         """The named mention the phrase `[start, end)` stands for, or None."""
+        found = self._resolve(start, end)
+        if found is None or (found.mention.start, found.mention.end) not in self._echoed:
+            return found
+        return Resolution(self._echoed[found.mention.start, found.mention.end], found.via)
+
+    def _resolve(self, start: int, end: int) -> Resolution | None:
         root = self._root(start, end)
         if root is None:
             return None
@@ -115,6 +164,11 @@ class Resolver:
             inner = self.resolve(*self._extent(noun))
             return Resolution(inner.mention, "relative") if inner else None
         owned = any(c.dep_ == "poss" for c in root.children)
+        if root.lemma_.lower() in self.words.journalist_nouns and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in root.children
+        ):
+            found = self._in_house()
+            return Resolution(found, "description") if found else None  # "our reporter"
         if owned and root.lemma_.lower() in self.words.person_nouns:
             found = self._named_with(start, end, root.lemma_.lower(), "person")
             return Resolution(found, "description") if found else None  # "her spokesman"
@@ -124,6 +178,10 @@ class Resolver:
             return None  # "the manufacturers", "the Reuters news agency": no one earlier name
         found = self._described(start, root)
         return Resolution(found, "description") if found else None
+
+    def names_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions inside `[start, end)`, with the surnames the model left untagged."""
+        return self._within(start, end)
 
     def owner(self, start: int, end: int) -> Mention | None:
         """Whom a phrase speaks or works for: "her spokesman", "a spokesman for the Navy"."""
@@ -148,18 +206,52 @@ class Resolver:
 
     def is_person(self, mention: Mention) -> bool:
         """A person, or a name the model took for an organisation that a title opens
-        ("Professor Varoufakis") or that stands in apposition to a person noun ("a professor
-        of economics, Yanis Varoufakis")."""
+        ("Professor Varoufakis"), or for an organisation or place that a person noun stands
+        beside ("a professor of economics, Yanis Varoufakis", "Fauzi, an official",
+        "agency official Fauzi") or an age qualifies ("25-year-old Guzel"); never a name the
+        text gives a place noun ("in Suka Makmur village", "the provincial capital Banda
+        Aceh")."""
+        if (mention.actor_id or mention.text) in self._places:
+            return False
         if _a_person(mention):
             return mention.kind == "person" or mention.text not in self._titled_names
-        if mention.kind != "organization":
+        if mention.kind not in ("organization", "place"):
             return False
         root = self._root(mention.start, mention.end)
-        return (
-            root is not None
-            and root.dep_ == "appos"
-            and root.head.lemma_.lower() in self.words.person_nouns
-        )
+        if root is None:
+            return False
+        nouns = self.words.person_nouns
+        if root.dep_ == "appos" and root.head.lemma_.lower() in nouns:
+            return True
+        return any(
+            (c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in nouns)
+            or (c.lower_ == "old" and any(g.lemma_ == "year" for g in c.children))
+            for c in root.children
+        )  # the last: an age, "25-year-old Guzel"
+
+    @functools.cached_property
+    def _places(self) -> frozenset[str]:
+        """Actors tagged as people that the text names with a place noun: "Suka Makmur
+        village", "the capital, Banda Aceh", "the provincial capital Banda Aceh"."""
+        places = self.words.place_nouns
+        found = set()
+        for mention in self.mentions:
+            if mention.kind != "person":
+                continue
+            root = self._root(mention.start, mention.end)
+            if root is None:
+                continue
+            head = root.head
+            if (
+                root.dep_ in ("compound", "appos")
+                and head.pos_ == "NOUN"
+                and (head.lemma_.lower() in places)
+            ) or any(
+                c.dep_ in ("appos", "compound") and c.pos_ == "NOUN" and c.lemma_.lower() in places
+                for c in root.children
+            ):
+                found.add(mention.actor_id or mention.text)
+        return frozenset(found)
 
     @functools.cached_property
     def _titled_names(self) -> frozenset[str]:
@@ -189,16 +281,7 @@ class Resolver:
         """The person a he/she at `offset` stands for; when no name is in reach, the person
         of an earlier he/she of that gender, whose person the text must say is of
         that gender (a story keeps its focus: "she" six sentences on from "Page" is Page)."""
-
-        known = (gender,) if hops < _HOPS else (None, gender)  # passed on: the text says so
-        reported = self.reported_by(offset)
-
-        def fits(mention: Mention) -> bool:
-            if any(low <= mention.start < high for low, high in reported):
-                return False  # "Jackson was on probation, he said": he is not Jackson
-            return self.is_person(mention) and self.gender(mention) in known
-
-        found, stop = self._walk(offset, fits, blocked=self._other_person(gender))
+        found, stop = self._pronoun_walk(offset, gender, first=hops == _HOPS)
         if stop is not None:
             return self._described_person(stop, gender)
         if found is None and hops > 0:
@@ -206,6 +289,34 @@ class Resolver:
             if earlier is not None:
                 return self._person_before(earlier, gender, hops - 1)
         return found
+
+    def _pronoun_walk(
+        self, offset: int, gender: Gender, *, first: bool
+    ) -> tuple[Mention | None, Token | None]:
+        """The walk back of a he/she: the nearest person of a compatible gender, or the
+        subject naming nobody it stopped at ("one customer was sceptical ... he said")."""
+        known = (None, gender) if first else (gender,)  # passed on: the text says so
+        reported = self.reported_by(offset)
+
+        def fits(mention: Mention) -> bool:
+            if any(low <= mention.start < high for low, high in reported):
+                return False  # "Jackson was on probation, he said": he is not Jackson
+            return self.is_person(mention) and self.gender(mention) in known
+
+        return self._walk(offset, fits, blocked=self._other_person(gender))
+
+    def stand_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """For a he/she that no name stands for, the unnamed person it does: the subject
+        naming nobody that the walk back stopped at ("However, one customer was sceptical.
+        "...," he said": the customer), as the extent of its phrase; else None."""
+        root = self._root(start, end)
+        if root is None or root.lower_ not in PRONOUN_GENDER or end - start != len(root.text):
+            return None
+        gender = PRONOUN_GENDER[root.lower_]
+        _, stop = self._pronoun_walk(start, gender, first=True)
+        if stop is None or self._described_person(stop, gender) is not None:
+            return None
+        return self._extent(stop)
 
     def reported_by(self, offset: int) -> list[tuple[int, int]]:
         """The clauses that the verb a pronoun at `offset` is the subject of reports."""
@@ -216,9 +327,12 @@ class Resolver:
         return [self._extent(c) for c in verb.children if c.dep_ == "ccomp"]
 
     def _described_person(self, subject: Token, gender: Gender) -> Mention | None:
-        """A walk stopped at "the star said ...": the he/she is the star, and the star is the
-        person the description resolves to, when it does."""
-        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+        """A walk stopped at "the star said ..." or "our reporter says ...": the he/she is
+        the star, and the star is the person the description resolves to, when it does."""
+        if not any(
+            (c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss"
+            for c in subject.children
+        ):
             return None
         found = self.resolve(subject.idx, subject.idx + len(subject.text))
         if found is None or not self.is_person(found.mention):
@@ -257,15 +371,61 @@ class Resolver:
 
         def fits(mention: Mention) -> bool:
             said = self.gender(mention)
-            return mention.kind == kind and (gender is None or said in (None, gender))
+            right = self.is_person(mention) if kind == "person" else mention.kind == kind
+            return right and (gender is None or said in (None, gender))
 
         def named(mention: Mention) -> bool:
             return self._names_with(mention, noun)
 
         found = self._walk_back(offset, fits, prefer=named)
         if kind == "person" and (found is None or not named(found)):
-            return self._named_with(offset, offset, noun, kind) or found
+            given = self._named_with(offset, offset, noun, kind)
+            if given is not None:
+                return given
+            if self._unnamed_before(offset, root) is not None:
+                return None  # "A close friend said ... The friend said": no one named
         return found
+
+    def _unnamed_before(self, offset: int, root: Token) -> int | None:
+        """Where an earlier indefinite phrase with the description's head noun and number
+        stands when it names no one ("A close friend of the dead mum said" ... "The friend
+        said"): the description is that unnamed person, no name before it."""
+        low = max(self._sentence_start(offset, back=_BACK * 4), offset - _REACH)
+        for token in reversed(self._tokens(low, offset)):
+            if token.lemma_ != root.lemma_ or token.tag_ != root.tag_ or self.hidden(token.idx):
+                continue
+            if not any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                for c in token.children
+            ):
+                continue
+            if not self._within(*self._extent(token)):
+                return token.idx
+        return None
+
+    def _in_house(self) -> Mention | None:
+        """The outlet's own journalist that "our reporter" stands for: the person the article
+        introduces with a journalist noun ("BBC correspondent Ann Roe", "Ann Roe, our Africa
+        correspondent"), else as an organisation's own ("The BBC's James Copnall")."""
+        people = [m for m in self.mentions if self.is_person(m)]
+        for noun in self.words.journalist_nouns:
+            named = next((m for m in people if self._names_with(m, noun)), None)
+            if named is not None:
+                return named
+        for mention in people:
+            root = self._root(mention.start, mention.end)
+            owners = [c for c in root.children if c.dep_ == "poss"] if root is not None else []
+            if any(self._organisation_at(c.idx) for c in owners):
+                return mention
+        return None
+
+    def _organisation_at(self, offset: int) -> bool:
+        """True when an organisation's mention covers `offset`."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and any(
+            m.kind == "organization" and m.start <= offset < m.end
+            for m in self.mentions[max(0, index - 2) : index + 1]
+        )
 
     def _named_with(self, start: int, end: int, noun: str, kind: str) -> Mention | None:
         """The name given with `noun` ("Coroner Gary Hargrove", "Harlan Boll, her spokesman"):
@@ -333,7 +493,8 @@ class Resolver:
             for t in self._tokens(low, high)
             if t.dep_ in _SUBJECTS and blocked(t) and not self.hidden(t.idx)
         ]
-        return stops[-1] if stops else None
+        main = [t for t in stops if t.head.dep_ == "ROOT"]  # "Guzel said ... her daughter"
+        return (main or stops)[-1] if stops else None
 
     def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
         """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""
@@ -347,14 +508,22 @@ class Resolver:
         return person
 
     def _names_with(self, mention: Mention, noun: str) -> bool:
-        """ "Coroner Gary Hargrove", "Hargrove, the coroner", "the Defence Ministry"."""
-        if noun in mention.text.lower().split():
+        """ "Coroner Gary Hargrove", "Hargrove, the coroner", "the Defence Ministry"; a
+        title that names the role ("Justice Vincent DelGiudice" for "the judge", "the Rev.
+        Larry Kroon" for "the pastor")."""
+        index = self._token_at(mention.start)
+        before = [t.lower_.rstrip(".") for t in self.doc[max(0, index - 2) : index]]
+        words = {*(w.rstrip(".") for w in mention.text.lower().split()), *before}
+        if noun in words or words & self.words.titles.get(noun, frozenset()):
             return True
         root = self._root(mention.start, mention.end)
         if root is None:
             return False
-        near = [*root.children, root.head] if root.dep_ == "appos" else list(root.children)
-        return any(t.lemma_.lower() == noun and t.dep_ in ("appos", "compound") for t in near)
+        if root.dep_ == "appos" and root.head.lemma_.lower() == noun:
+            return True  # "A close friend, Tessa Marlow, said"
+        return any(
+            t.lemma_.lower() == noun and t.dep_ in ("appos", "compound") for t in root.children
+        )
 
     def _rank(self, mention: Mention) -> int:
         """0 for the subject of a main verb, 1 for another subject, 2 for any other name."""
@@ -398,6 +567,18 @@ class Resolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
 
+    def _appositive_gender(self, mention: Mention) -> Gender | None:
+        """The gender of a noun set beside the name: "Shondell McAllister, the girl's
+        mother", "the actress, Jane Doe", "Tom Ekwall, a businessman"."""
+        root = self._root(mention.start, mention.end)
+        if root is None:
+            return None
+        beside = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            beside.append(root.head)
+        said = {self._word_gender(t.lemma_.lower()) for t in beside} - {None}
+        return said.pop() if len(said) == 1 else None
+
     def _word_gender(self, word: str) -> Gender | None:
         if word in self.words.female_words:
             return "female"
@@ -416,7 +597,7 @@ class Resolver:
         for mention in people:
             index = self._token_at(mention.start)
             before = self.doc[index - 1].lower_ if index > 0 else ""
-            said = self._word_gender(before)
+            said = self._word_gender(before) or self._appositive_gender(mention)
             if said is not None:
                 votes[mention.actor_id or mention.text][said] += 10
         gendered = [t.i for t in self.doc if t.lower_ in _GENDERED and not self.hidden(t.idx)]
@@ -435,7 +616,7 @@ class Resolver:
                 }
                 if seen:
                     break
-            if back == 0 and token.dep_ not in _SUBJECTS:
+            if back == 0 and not _subject_side(token):
                 continue  # "Tibbs ... asked her to pose": her is not Tibbs
             if back == 1 and _any_between(gendered, self._token_at(low), sentence.start):
                 continue  # the sentence before has a he/she of its own: the one named or it
@@ -455,3 +636,21 @@ def _a_person(mention: Mention) -> bool:
     ("Professor Varoufakis")."""
     first = mention.text.split()[0].lower().rstrip(".") if mention.text.split() else ""
     return mention.kind == "person" or (mention.kind == "organization" and first in TITLES)
+
+
+def _in_longer_name(token: Token) -> bool:
+    """A proper noun joined to another that is no title ("Page Smith", "Timmons Street")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in TITLES:
+        return True
+    return after is not None and after.pos_ == "PROPN" and token.head.i == after.i
+
+
+def _subject_side(token: Token) -> bool:
+    """A subject pronoun, or a possessive on a subject ("Tara Reid ..., but her latest
+    destination hits"); not an object's ("Tibbs admired her body")."""
+    if token.dep_ in _SUBJECTS:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in _SUBJECTS

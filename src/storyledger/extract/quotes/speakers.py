@@ -92,7 +92,7 @@ class SpeakerFinder:
         found = []
         for token in self.doc[low:high]:
             if (
-                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos")
+                token.dep_ in (*SUBJECTS, "dobj", "pobj", "appos", "conj")
                 and token.pos_ in ("NOUN", "PROPN")
                 and token.idx not in self._cover
             ):
@@ -158,6 +158,13 @@ class SpeakerFinder:
         if titled is not None:  # "Police Sgt. Marty Earley", cut at the title's full stop
             return self._named(start, titled.end, self.text[start : titled.end], titled)
         written = self.text[start:end]
+        if subject.lower_ in PRONOUN_GENDER and end - start == len(subject.text):
+            first = self.resolver.resolve(start, end)  # salience: the last main subject first
+            if (
+                first is not None
+                and self.resolver.gender(first.mention) == PRONOUN_GENDER[subject.lower_]
+            ):
+                return self._named(start, end, written, first.mention)
         antecedent = self._antecedent(subject, start)
         if antecedent is not None:
             a_start, a_end = antecedent
@@ -176,6 +183,9 @@ class SpeakerFinder:
             body = self._body_of(start, end)
             if body is not None:
                 return Speaker(start, end, written, body[0], body[1], False, body[0])
+            unnamed = self.resolver.stand_in(start, end) if antecedent is None else None
+            if unnamed is not None:  # "one customer was sceptical ... he said": the customer
+                found = self._describe(start, end, written, *unnamed)
         if found.mention is None:
             later = self._named_next(start, end)
             if later is not None:
@@ -362,7 +372,7 @@ class SpeakerFinder:
         index = bisect.bisect_right(self._mention_starts, offset) - 1
         while index >= 0 and offset - self.mentions[index].start < 200:
             mention = self.mentions[index]
-            if mention.kind == "person" and mention.start <= offset < mention.end:
+            if mention.start <= offset < mention.end and self.resolver.is_person(mention):
                 return mention
             index -= 1
         return None
@@ -456,6 +466,8 @@ class SpeakerFinder:
             if anonymous_only and head.lemma_.lower() not in self.lexicon.anonymous_heads:
                 continue
             if not plural and not self._names_person(p_start, p_end):
+                if head.dep_ in SUBJECTS and self._unnamed_person(head):
+                    return None  # "one customer was sceptical": the resolver's to say
                 continue
             if head.dep_ in (*SUBJECTS, "appos") and self._can_speak(head):
                 return p_start, p_end
@@ -466,7 +478,12 @@ class SpeakerFinder:
         lemma = subject.lemma_.lower()
         for p_start, p_end in self._phrases_back(before, _LOOKBACK * 3):
             head = self._root(p_start, p_end)
-            if head.lemma_.lower() == lemma and head.idx < before and not self._definite(head):
+            if (
+                head.lemma_.lower() == lemma
+                and head.idx < before
+                and not self._definite(head)
+                and self._plural(head) == self._plural(subject)
+            ):  # "The friend" is not "Friends"; "the Bank of Canada, ... and the Fed" are banks
                 return p_start, p_end
             if (
                 lemma in ROLE_NOUNS
@@ -476,8 +493,19 @@ class SpeakerFinder:
                 return p_start, p_end
         return None
 
+    def _plural(self, head: Token) -> bool:
+        return head.tag_ in ("NNS", "NNPS") or self.tree.has_child(head, "conj")
+
+    def _unnamed_person(self, head: Token) -> bool:
+        """A singular person noun that names no one ("one Mac customer", "the friend")."""
+        return (
+            head.pos_ == "NOUN"
+            and head.tag_ == "NN"
+            and head.lemma_.lower() in self.resolver.words.person_nouns
+        )
+
     def _names_person(self, start: int, end: int) -> bool:
-        return any(self.resolver.is_person(m) for m in self._mentions_within(start, end))
+        return any(self.resolver.is_person(m) for m in self.resolver.names_in(start, end))
 
     def _definite(self, token: Token) -> bool:
         return any(
