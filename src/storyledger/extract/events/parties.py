@@ -41,6 +41,8 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
 )
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
+_BELONGING = frozenset({"of", "for"})
+_NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
 # Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
@@ -325,17 +327,16 @@ def _direct(
         and not event_noun
         and kind not in _NO_OBJECT_RECIPIENT
         and obj.dep_ in ("dobj", "nsubjpass")
-        and (
-            can_act(obj)
-            or (
-                kind in _VICTIM_TYPES
-                and obj.pos_ in ("NOUN", "PROPN")
-                and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
-            )
-        )
         and not _own(obj)
     ):
-        return obj
+        if can_act(obj):
+            return obj
+        if (
+            kind in _VICTIM_TYPES
+            and obj.pos_ in ("NOUN", "PROPN")
+            and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
+        ):  # "demolished Palestinian homes", "attacked a camp for refugees": whose they are
+            return _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) or obj
     if obj is not None:
         owner = next((c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
         if owner is not None and can_act(owner):
@@ -344,7 +345,7 @@ def _direct(
             (
                 c
                 for c in obj.children
-                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+                if c.dep_ in _NAMED_DEPS and c.ent_type_ in ("NORP", "GPE", "ORG")
             ),
             None,
         )
@@ -355,7 +356,23 @@ def _direct(
         )
         if found is not None:
             return found
-    return _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
+    found = _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
+    if found is not None:
+        return found
+    # "conceded to demands from X", "reneged on his commitment to X", "for a war against X":
+    # the party on the thing the verb is aimed at (not one met on the way: "after fighting with")
+    return next(
+        (
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for p in [_prepositional(noun, RECIPIENT_PREPS, depth=1, loose=loose)]
+            if p is not None
+        ),
+        None,
+    )
 
 
 def _pobj(token: Token) -> Token:
@@ -393,16 +410,27 @@ def _prepositional(
 
 
 def _named_on(noun: Token) -> Token | None:
-    """The party a thing belongs to: its owner ("Sweden's decision") or a country or group
+    """The party a thing belongs to: its owner ("Sweden's decision"), the one who did it
+    ("violations by X", "crimes committed by X", "property seized by X") or a country or group
     named before it ("German goods")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     if owner is not None and can_act(owner):
         return owner
+    done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for by in (
+        b
+        for head in (noun, *done)
+        for b in head.children
+        if (b.dep_ == "prep" and b.lower_ == "by") or (b.dep_ == "agent" and head is not noun)
+    ):
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if agent is not None and can_act(agent):
+            return agent
     return next(
         (
             c
             for c in noun.children
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            if c.dep_ in _NAMED_DEPS and c.ent_type_ in ("NORP", "GPE", "ORG")
         ),
         None,
     )

@@ -1,0 +1,58 @@
+"""The pair (actor and recipient) on the shapes real news gives them (issue #15, round 4A):
+the party behind the thing an act is aimed at, whose a damaged thing is, a name as modifier."""
+
+import pytest
+
+from tests.extract.events.helpers import events_of
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the party on the thing the verb is aimed at: "to demands from X", "to a request from X"
+        (
+            "The President conceded to demands from the striking workers.",
+            ("The President", "CONCEDE", "the striking workers"),
+        ),
+        (
+            "The judge refused to respond to a request from the prosecutors.",
+            ("The judge", "REJECT", "the prosecutors"),
+        ),
+        # the one who did the deed an act is aimed at: "abuses committed by X", "violations by X"
+        (
+            "The ministry launched an investigation into abuses committed by the police.",
+            ("The ministry", "ACCUSE", "the police"),
+        ),
+        (
+            "The union protested against the violations by the police.",
+            ("The union", "PROTEST", "the police"),
+        ),
+        # a damaged thing stands for whose it is
+        ("Soldiers demolished Kurdish homes.", ("Soldiers", "ASSAULT", "Kurdish")),
+        (
+            "The rebels attacked a shelter for displaced families.",
+            ("The rebels", "ASSAULT", "displaced families"),
+        ),
+        # a name as a nominal modifier of the thing demanded
+        (
+            "The villagers demanded a U.N. military presence.",
+            ("The villagers", "REQUEST", "U.N."),
+        ),
+    ],
+)
+def test_recipient_behind_the_thing(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a party met on the way ("after clashes with X") is not whom the act is aimed at
+        ("The rebels seized the town after clashes with the army.", "the army"),
+        ("Police arrested 40 protesters after talks with the crowd.", "the crowd"),
+    ],
+)
+def test_no_recipient_met_on_the_way(nlp, text, unwanted):
+    assert all(target != unwanted for _, _, target in events_of(nlp, text))
