@@ -445,12 +445,14 @@ def _denied(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _bounds(token: Token) -> tuple[int, int]:
-    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed."""
+    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed; "of"
+    phrases and those that place or affiliate the party ("demonstrators in Baghdad",
+    "activists from the Fatah party") are part of it."""
     cut = {
         t.i
         for child in token.children
         if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
-        and not (child.dep_ == "prep" and child.lower_ == "of")
+        and not (child.dep_ == "prep" and (child.lower_ == "of" or _placing(child)))
         for t in child.subtree
     }
     tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
@@ -459,3 +461,16 @@ def _bounds(token: Token) -> tuple[int, int]:
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _placing(prep: Token) -> bool:
+    """ "in Baghdad", "from the Fatah party": a place or party that says whose the party is."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        prep.lower_ in ("in", "from")
+        and noun is not None
+        and (
+            noun.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
+            or (prep.lower_ == "from" and can_act(noun))
+        )
+    )
