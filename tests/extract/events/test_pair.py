@@ -56,3 +56,23 @@ def test_recipient_behind_the_thing(nlp, text, wanted):
 )
 def test_no_recipient_met_on_the_way(nlp, text, unwanted):
     assert all(target != unwanted for _, _, target in events_of(nlp, text))
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the doer of the thing acted on, named by a participle's agent
+        (
+            "Riot police prevented a march organised by the opposition.",
+            ("Riot police", "COERCE", "the opposition"),
+        ),
+        # a name deep among the modifiers; a phrase on the last of joined objects
+        (
+            "The army fired rockets and mortar rounds against Kurdish rebel positions.",
+            ("The army", "ASSAULT", "Kurdish"),
+        ),
+    ],
+)
+def test_recipient_on_the_object(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

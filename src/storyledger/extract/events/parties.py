@@ -338,24 +338,17 @@ def _direct(
         ):  # "demolished Palestinian homes", "attacked a camp for refugees": whose they are
             return _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) or obj
     if obj is not None:
-        owner = next((c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
-        if owner is not None and can_act(owner):
+        owner = _owner(obj)
+        if owner is not None:
             return owner
-        named = next(  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
-            (
-                c
-                for c in obj.children
-                if c.dep_ in _NAMED_DEPS and c.ent_type_ in ("NORP", "GPE", "ORG")
-            ),
-            None,
-        )
+        named = _named(obj)  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
         if named is not None and loose:
             return named
-        found = _prepositional(
-            obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3, loose=loose
-        )
-        if found is not None:
-            return found
+        preps = RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"})
+        for head in (obj, *obj.conjuncts):  # "fired artillery and rockets against X"
+            found = _prepositional(head, preps, depth=3, loose=loose)
+            if found is not None:
+                return found
     found = _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
     if found is not None:
         return found
@@ -410,9 +403,14 @@ def _prepositional(
 
 
 def _named_on(noun: Token) -> Token | None:
-    """The party a thing belongs to: its owner ("Sweden's decision"), the one who did it
-    ("violations by X", "crimes committed by X", "property seized by X") or a country or group
-    named before it ("German goods")."""
+    """The party a thing belongs to: its owner or doer (`_owner`) or a country or group named
+    before it ("German goods", "Kampuchean guerrilla camps")."""
+    return _owner(noun) or _named(noun)
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose a thing is: its owner ("Sweden's decision") or the one who did it ("violations by
+    X", "crimes committed by X", "the demonstration staged by X")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     if owner is not None and can_act(owner):
         return owner
@@ -426,11 +424,18 @@ def _named_on(noun: Token) -> Token | None:
         agent = next((c for c in by.children if c.dep_ == "pobj"), None)
         if agent is not None and can_act(agent):
             return agent
+    return None
+
+
+def _named(noun: Token) -> Token | None:
+    """A country or group named among the modifiers before a noun, at any depth."""
     return next(
         (
-            c
-            for c in noun.children
-            if c.dep_ in _NAMED_DEPS and c.ent_type_ in ("NORP", "GPE", "ORG")
+            t
+            for c in noun.lefts
+            if c.dep_ in _NAMED_DEPS
+            for t in c.subtree
+            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in _NAMED_DEPS
         ),
         None,
     )
