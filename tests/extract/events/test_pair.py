@@ -76,3 +76,42 @@ def test_no_recipient_met_on_the_way(nlp, text, unwanted):
 )
 def test_recipient_on_the_object(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a complaint made to someone accuses the party it is about (CAMEO 11x)
+        (
+            "Chile complained to the United Nations about Peruvian fishing raids.",
+            ("Chile", "ACCUSE", "Peruvian"),
+        ),
+        # a name of two words among the modifiers is named whole
+        (
+            "Hackers tried to break into the computers of South Korean army staff.",
+            ("Hackers", "COERCE", "South Korean"),
+        ),
+        # candidates and republics are parties
+        (
+            "The president threatened to ban opposition candidates from the vote.",
+            ("The president", "THREATEN", "opposition candidates"),
+        ),
+    ],
+)
+def test_recipient_by_convention(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dictionary verb's thing is no party: a record's holder is not attacked
+        "The quarterback broke Newton's record in the second quarter.",
+        # nor is the scorer of a goal the partner of those who managed it
+        "Kansas City managed a field goal by Ryan Succop.",
+    ],
+)
+def test_no_party_behind_a_dictionary_verbs_thing(nlp, text):
+    assert events_of(nlp, text) == []

@@ -34,7 +34,7 @@ _ACTOR_NOUNS = frozenset(
     "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
     "experts airline airlines carrier manufacturer bank banks investors shareholders "
     "bondholders regulators counterparts partners allies neighbours neighbors delegates "
-    "delegation".split()
+    "delegation candidates candidate republic kingdom".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
@@ -42,6 +42,7 @@ PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
+_DOERS = frozenset({"of", "by"})
 _NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
@@ -321,6 +322,8 @@ def _direct(
         None,
     )
     if dative is not None and not _own(dative):
+        if kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused
+            return _grievance(verb) or dative
         return dative
     if (
         obj is not None
@@ -336,9 +339,10 @@ def _direct(
             and obj.pos_ in ("NOUN", "PROPN")
             and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
         ):  # "demolished Palestinian homes", "attacked a camp for refugees": whose they are
-            return _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) or obj
+            whose = _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) if loose else None
+            return whose or obj
     if obj is not None:
-        owner = _owner(obj)
+        owner = _owner(obj, doer=loose)
         if owner is not None:
             return owner
         named = _named(obj)  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
@@ -349,9 +353,13 @@ def _direct(
             found = _prepositional(head, preps, depth=3, loose=loose)
             if found is not None:
                 return found
-    found = _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
+    found = (_grievance(verb) if kind == "ACCUSE" else None) or _prepositional(
+        verb, RECIPIENT_PREPS, depth=1, loose=loose
+    )
     if found is not None:
         return found
+    if not loose:
+        return None
     # "conceded to demands from X", "reneged on his commitment to X", "for a war against X":
     # the party on the thing the verb is aimed at (not one met on the way: "after fighting with")
     return next(
@@ -361,11 +369,24 @@ def _direct(
             if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS
             for noun in prep.children
             if noun.dep_ == "pobj"
-            for p in [_prepositional(noun, RECIPIENT_PREPS, depth=1, loose=loose)]
+            for p in [_prepositional(noun, RECIPIENT_PREPS | _DOERS, depth=1, loose=loose)]
             if p is not None
         ),
         None,
     )
+
+
+def _grievance(verb: Token) -> Token | None:
+    """Whom a complaint made to someone is about: the party named in its "over" or "about"
+    phrase, or whose the deed named there is ("over Israeli air raids", "about X's policy")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and can_act(noun) and not _own(noun):
+            return noun
+        found = _named_on(noun) if noun is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def _pobj(token: Token) -> Token:
@@ -408,12 +429,14 @@ def _named_on(noun: Token) -> Token | None:
     return _owner(noun) or _named(noun)
 
 
-def _owner(noun: Token) -> Token | None:
-    """Whose a thing is: its owner ("Sweden's decision") or the one who did it ("violations by
-    X", "crimes committed by X", "the demonstration staged by X")."""
+def _owner(noun: Token, *, doer: bool = True) -> Token | None:
+    """Whose a thing is: its owner ("Sweden's decision") or, when `doer`, the one who did it
+    ("violations by X", "crimes committed by X", "the demonstration staged by X")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     if owner is not None and can_act(owner):
         return owner
+    if not doer:
+        return None
     done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for by in (
         b
@@ -429,7 +452,7 @@ def _owner(noun: Token) -> Token | None:
 
 def _named(noun: Token) -> Token | None:
     """A country or group named among the modifiers before a noun, at any depth."""
-    return next(
+    found = next(
         (
             t
             for c in noun.lefts
@@ -439,6 +462,9 @@ def _named(noun: Token) -> Token | None:
         ),
         None,
     )
+    while found is not None and found.head.ent_iob_ == "I" and found.head.i == found.i + 1:
+        found = found.head  # "South Korean": the name's last word, which holds the rest
+    return found
 
 
 def _own(token: Token) -> bool:
