@@ -89,8 +89,8 @@ def test_recipient_on_the_object(nlp, text, wanted):
         ),
         # a name of two words among the modifiers is named whole
         (
-            "Hackers tried to break into the computers of South Korean army staff.",
-            ("Hackers", "COERCE", "South Korean"),
+            "Spies tried to hack into South Korean army computers.",
+            ("Spies", "COERCE", "South Korean"),
         ),
         # candidates and republics are parties
         (
