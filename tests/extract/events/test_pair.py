@@ -115,3 +115,23 @@ def test_recipient_by_convention(nlp, text, wanted):
 )
 def test_no_party_behind_a_dictionary_verbs_thing(nlp, text):
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a party's purpose clause is its own, whatever it did to whom on the way
+        (
+            "Angry farmers blockaded Brussels to demand aid from the European Union.",
+            ("Angry farmers", "REQUEST", "the European Union"),
+        ),
+        # when the head's subject is no party, its object does the infinitive
+        (
+            "The crisis led the foreign minister to cancel his visit to Chile.",
+            ("the foreign minister", "REJECT", "Chile"),
+        ),
+    ],
+)
+def test_actor_of_an_infinitive(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

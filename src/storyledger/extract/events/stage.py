@@ -399,8 +399,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject is not None and not can_act(subject):
                 subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
+        if token.dep_ == "xcomp" or (token.dep_ == "advcl" and _object_control(token)):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if controller is not None and can_act(controller):
                 return controller
@@ -474,3 +473,13 @@ def _placing(prep: Token) -> bool:
             or (prep.lower_ == "from" and can_act(noun))
         )
     )
+
+
+def _object_control(clause: Token) -> bool:
+    """ "conditions led Vance to cancel" (parsed as a purpose clause): the object does the
+    infinitive when the head verb's subject is no party; a party's purpose clause is its own
+    ("farmers blockaded Paris to demand ...": the farmers demand)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject is None or not can_act(subject)
