@@ -135,3 +135,21 @@ def test_no_party_behind_a_dictionary_verbs_thing(nlp, text):
 )
 def test_actor_of_an_infinitive(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Police released the activists whom the army had arrested.",
+            ("the army", "COERCE", "the activists"),
+        ),
+        (
+            "The convoy, which rebels attacked on Monday, reached the city.",
+            ("rebels", "ASSAULT", "The convoy"),
+        ),
+    ],
+)
+def test_recipient_named_by_a_relative_pronoun(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

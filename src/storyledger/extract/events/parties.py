@@ -204,7 +204,9 @@ def recipient(
     """The recipient of an event verb (see the module's docstring), or None; `loose` says
     whether to look in the infinitive or clause the verb governs and take a country or group
     named on a non-actor object ("rejected the Indian proposal": India)."""
-    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose)
+    role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
+    obj = antecedent(obj, verb) if obj is not None else None
+    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
     if found is None and loose:
         clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if clause is not None:
@@ -236,6 +238,15 @@ def recipient(
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
     return found
+
+
+def antecedent(token: Token, clause: Token) -> Token:
+    """A relative pronoun's noun: "the rebels who attacked", "the hostages whom they seized"
+    (the pronoun itself where its clause is no relative clause)."""
+    relative = token.tag_ in ("WP", "WDT") or (token.lower_ == "that" and token.pos_ == "PRON")
+    if relative and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def aimed_at(noun: Token) -> Token | None:
@@ -309,7 +320,7 @@ def _place(head: Token) -> Token | None:
 
 
 def _direct(
-    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
+    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool, role: str = ""
 ) -> Token | None:
     dative = next(  # a dative, or the goal of a transfer ("handed the suspects over to Sweden")
         (
@@ -329,7 +340,7 @@ def _direct(
         obj is not None
         and not event_noun
         and kind not in _NO_OBJECT_RECIPIENT
-        and obj.dep_ in ("dobj", "nsubjpass")
+        and (role or obj.dep_) in ("dobj", "nsubjpass")
         and not _own(obj)
     ):
         if can_act(obj):
