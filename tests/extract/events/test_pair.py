@@ -153,3 +153,21 @@ def test_actor_of_an_infinitive(nlp, text, wanted):
 )
 def test_recipient_named_by_a_relative_pronoun(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Prisoners rioted at a jail in southern Chile.",
+            ("Prisoners", "PROTEST", "southern Chile"),
+        ),
+        (
+            "Israeli tanks fired shells at targets in Jenin.",
+            ("Israeli tanks", "ASSAULT", "Jenin"),
+        ),
+    ],
+)
+def test_recipient_is_the_place_a_site_is_in(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

@@ -43,6 +43,7 @@ _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
+_PLACE_PREPS = frozenset({"in", "outside", "at"})
 _NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
@@ -307,10 +308,14 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
 
 def _place(head: Token) -> Token | None:
     """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre": the place
-    named after "in" (or "outside") on a verb or its object."""
+    named after "in" (or "outside") on a verb or its object; "rioted at a jail in Israel",
+    "fired at targets in Jericho": the place a site named after "at" is in."""
     towns = cameo().synonyms.get("&TOWN", frozenset())
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ == "at":
+            site = place and next((c for c in place.children if c.lower_ == "in"), None)
+            place = next((c for c in site.children if c.dep_ == "pobj"), None) if site else None
         if place is not None and place.lemma_.lower() in towns:
             of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
