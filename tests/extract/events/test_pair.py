@@ -171,3 +171,10 @@ def test_recipient_named_by_a_relative_pronoun(nlp, text, wanted):
 )
 def test_recipient_is_the_place_a_site_is_in(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_they_stands_for_a_group_of_people(nlp):
+    text = "A group of opposition leaders announced that they had met the president."
+    wanted = ("A group of opposition leaders", "CONSULT", "the president")
+    assert wanted in events_of(nlp, text)

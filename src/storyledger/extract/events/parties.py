@@ -530,5 +530,9 @@ def _antecedent(token: Token, number: str) -> bool:
         return person and token.tag_ in ("NN", "NNP")
     if token.ent_type_ in ("GPE", "ORG", "NORP"):
         return True
-    plural = token.tag_ in ("NNS", "NNPS")
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = of and next((c for c in of.children if c.dep_ == "pobj"), None)
+    plural = token.tag_ in ("NNS", "NNPS") or (  # "a group of Yoruba leaders ... they"
+        members is not None and members.tag_ in ("NNS", "NNPS") and can_act(members)
+    )
     return plural == (number == "pl")
