@@ -178,3 +178,9 @@ def test_they_stands_for_a_group_of_people(nlp):
     text = "A group of opposition leaders announced that they had met the president."
     wanted = ("A group of opposition leaders", "CONSULT", "the president")
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_recipient_of_what_an_act_is_done_for(nlp):
+    text = "Soldiers opened fire to disperse the protesters."
+    assert ("Soldiers", "ASSAULT", "the protesters") in events_of(nlp, text)

@@ -238,7 +238,21 @@ def recipient(
         )
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
+    if found is None and kind not in _NO_OBJECT_RECIPIENT:
+        found = _purpose(verb)
     return found
+
+
+def _purpose(verb: Token) -> Token | None:
+    """Whom an act with no recipient of its own is done to, named as the object of what it is
+    done for: "opened fire to disperse the demonstrators" (the party acted on, not one's own)."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if obj is not None and can_act(obj) and not _own(obj) and obj.tag_ != "PRP":
+            return obj
+    return None
 
 
 def antecedent(token: Token, clause: Token) -> Token:
