@@ -184,3 +184,9 @@ def test_they_stands_for_a_group_of_people(nlp):
 def test_recipient_of_what_an_act_is_done_for(nlp):
     text = "Soldiers opened fire to disperse the protesters."
     assert ("Soldiers", "ASSAULT", "the protesters") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_protest_in_defiance_of_a_party(nlp):
+    text = "Students blocked roads in Minsk in defiance of the government."
+    assert ("Students", "PROTEST", "the government") in events_of(nlp, text)

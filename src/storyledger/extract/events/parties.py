@@ -44,6 +44,8 @@ _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
 _PLACE_PREPS = frozenset({"in", "outside", "at"})
+# "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
+_DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
 _NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
@@ -307,7 +309,7 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
     for purpose in purposes:
         if purpose.pos_ == "ADP":  # "in protest of X", "in protest at X"
             noun = next((c for c in purpose.children if c.dep_ == "pobj"), None)
-            if noun is None or noun.lemma_.lower() != "protest":
+            if noun is None or noun.lemma_.lower() not in _DISSENT:
                 continue
             found = _prepositional(noun, preps, depth=3, loose=True)
         else:
