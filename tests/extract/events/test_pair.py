@@ -190,3 +190,22 @@ def test_recipient_of_what_an_act_is_done_for(nlp):
 def test_protest_in_defiance_of_a_party(nlp):
     text = "Students blocked roads in Minsk in defiance of the government."
     assert ("Students", "PROTEST", "the government") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Supporters of the ousted president attacked a police station.",
+            ("Supporters of the ousted president", "ASSAULT", "a police station"),
+        ),
+        ("Village elders rejected the peace plan.", ("Village elders", "REJECT", None)),
+        (
+            "The armed wing of the movement attacked an army post.",
+            ("The armed wing of the movement", "ASSAULT", "an army post"),
+        ),
+    ],
+)
+def test_political_actor_nouns(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

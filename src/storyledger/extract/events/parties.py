@@ -34,7 +34,8 @@ _ACTOR_NOUNS = frozenset(
     "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
     "experts airline airlines carrier manufacturer bank banks investors shareholders "
     "bondholders regulators counterparts partners allies neighbours neighbors delegates "
-    "delegation candidates candidate republic kingdom".split()
+    "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
+    "elders wing".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
