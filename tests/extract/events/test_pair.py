@@ -209,3 +209,17 @@ def test_protest_in_defiance_of_a_party(nlp):
 )
 def test_political_actor_nouns(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # a helper is no recipient
+        ("Police investigated with the assistance of the army.", "the army"),
+        # a call for others to visit someone is no act of the caller's to them
+        ("The councilman called for the mayor to visit the residents.", "the residents"),
+    ],
+)
+def test_no_recipient_from_a_helper_or_a_call(nlp, text, unwanted):
+    assert all(target != unwanted for _, _, target in events_of(nlp, text))

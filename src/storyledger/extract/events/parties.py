@@ -49,6 +49,7 @@ _PLACE_PREPS = frozenset({"in", "outside", "at"})
 _DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
 _NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
 # Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
 # with no other recipient, the place named is the recipient (CAMEO's target is the country or
@@ -241,14 +242,15 @@ def recipient(
         )
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
-    if found is None and kind not in _NO_OBJECT_RECIPIENT:
+    if found is None and kind in _FORCE:
         found = _purpose(verb)
     return found
 
 
 def _purpose(verb: Token) -> Token | None:
-    """Whom an act with no recipient of its own is done to, named as the object of what it is
-    done for: "opened fire to disperse the demonstrators" (the party acted on, not one's own)."""
+    """Whom an act of force with no recipient of its own is done to, named as the object of
+    what it is done for: "opened fire to disperse the demonstrators" (not one's own people; a
+    call or visit "to X" is no act done to X)."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
@@ -394,12 +396,13 @@ def _direct(
     if not loose:
         return None
     # "conceded to demands from X", "reneged on his commitment to X", "for a war against X":
-    # the party on the thing the verb is aimed at (not one met on the way: "after fighting with")
+    # the party on the thing the verb is aimed at (not one met on the way: "after fighting with
+    # X", nor a helper: "investigated with the assistance of X")
     return next(
         (
             p
             for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS - {"with"}
             for noun in prep.children
             if noun.dep_ == "pobj"
             for p in [_prepositional(noun, RECIPIENT_PREPS | _DOERS, depth=1, loose=loose)]
