@@ -227,3 +227,21 @@ def test_political_actor_nouns(nlp, text, wanted):
 )
 def test_no_recipient_from_a_helper_or_a_call(nlp, text, actor, unwanted):
     assert (actor, unwanted) not in [(a, target) for a, _, target in events_of(nlp, text)]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Ethiopia said its troops had withdrawn from the border town.",
+            ("Ethiopia", "RETREAT", None),
+        ),
+        (
+            "The rebels said their fighters had attacked an army convoy.",
+            ("The rebels", "ASSAULT", "an army convoy"),
+        ),
+    ],
+)
+def test_own_forces_act_for_their_owner(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

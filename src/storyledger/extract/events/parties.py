@@ -511,6 +511,20 @@ def _own(token: Token) -> bool:
 
 
 _PRONOUNS = {"it": "sg", "they": "pl", "them": "pl", "he": "person", "she": "person"}
+_OWNERS = {"its": "sg", "their": "pl"}
+
+
+def owner(token: Token) -> Token:
+    """ "Bosnian Serbs said their forces had withdrawn": a party's own forces or officials
+    named by a possessive pronoun act for the party it refers to in the sentence (CAMEO codes
+    the owner, with the forces' sector); the token itself where there is none."""
+    mine = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+    if mine is None or token.lemma_.lower() not in _OWN_PEOPLE | {"country"}:
+        return token
+    found = resolve(mine)
+    return found if found is not mine else token
+
+
 _DESCRIBED = frozenset({"amod", "compound", "prep", "relcl", "acl", "nmod", "appos"})
 _ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
 
@@ -520,7 +534,7 @@ def resolve(token: Token) -> Token:
     sentence: the nearest governing verb's subject (or, for an object pronoun, its object) that
     agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
     ..."); the token itself where there is none."""
-    number = _PRONOUNS.get(token.lower_)
+    number = _PRONOUNS.get(token.lower_) or _OWNERS.get(token.lower_)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
         c.dep_ in _DESCRIBED for c in token.children
     )  # "the group" refers back; "the largest Protestant group in Ulster" names one

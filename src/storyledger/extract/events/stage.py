@@ -22,6 +22,7 @@ from storyledger.extract.events.parties import (
     instrument,
     is_state,
     nationals,
+    owner,
     political,
     recipient,
     resolve,
@@ -319,7 +320,7 @@ def _event(
             kind = "AGREE"  # CAMEO 035: "willing to withdraw" is an intent to yield
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
-    actor, target = resolve(actor), resolve(target) if target is not None else None
+    actor, target = owner(resolve(actor)), resolve(target) if target is not None else None
     if target is not None and target.i == actor.i:
         return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
