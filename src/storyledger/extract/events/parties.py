@@ -34,14 +34,22 @@ _ACTOR_NOUNS = frozenset(
     "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
     "experts airline airlines carrier manufacturer bank banks investors shareholders "
     "bondholders regulators counterparts partners allies neighbours neighbors delegates "
-    "delegation".split()
+    "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
+    "elders wing".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
 )
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
+_BELONGING = frozenset({"of", "for"})
+_DOERS = frozenset({"of", "by"})
+_PLACE_PREPS = frozenset({"in", "outside", "at"})
+# "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
+_DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
+_NAMED_DEPS = ("amod", "compound", "nmod")
 _VICTIM_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT"})
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 _CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE"})
 # Acts done to a place ("lifted a curfew in Montenegro", "strengthened its forces in Lebanon"):
 # with no other recipient, the place named is the recipient (CAMEO's target is the country or
@@ -201,7 +209,9 @@ def recipient(
     """The recipient of an event verb (see the module's docstring), or None; `loose` says
     whether to look in the infinitive or clause the verb governs and take a country or group
     named on a non-actor object ("rejected the Indian proposal": India)."""
-    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose)
+    role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
+    obj = antecedent(obj, verb) if obj is not None else None
+    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
     if found is None and loose:
         clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if clause is not None:
@@ -232,7 +242,31 @@ def recipient(
         )
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
+    if found is None and kind in _FORCE:
+        found = _purpose(verb)
     return found
+
+
+def _purpose(verb: Token) -> Token | None:
+    """Whom an act of force with no recipient of its own is done to, named as the object of
+    what it is done for: "opened fire to disperse the demonstrators" (not one's own people; a
+    call or visit "to X" is no act done to X)."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if obj is not None and can_act(obj) and not _own(obj) and obj.tag_ != "PRP":
+            return obj
+    return None
+
+
+def antecedent(token: Token, clause: Token) -> Token:
+    """A relative pronoun's noun: "the rebels who attacked", "the hostages whom they seized"
+    (the pronoun itself where its clause is no relative clause)."""
+    relative = token.tag_ in ("WP", "WDT") or (token.lower_ == "that" and token.pos_ == "PRON")
+    if relative and clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return token
 
 
 def aimed_at(noun: Token) -> Token | None:
@@ -278,7 +312,7 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
     for purpose in purposes:
         if purpose.pos_ == "ADP":  # "in protest of X", "in protest at X"
             noun = next((c for c in purpose.children if c.dep_ == "pobj"), None)
-            if noun is None or noun.lemma_.lower() != "protest":
+            if noun is None or noun.lemma_.lower() not in _DISSENT:
                 continue
             found = _prepositional(noun, preps, depth=3, loose=True)
         else:
@@ -293,10 +327,14 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
 
 def _place(head: Token) -> Token | None:
     """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre": the place
-    named after "in" (or "outside") on a verb or its object."""
+    named after "in" (or "outside") on a verb or its object; "rioted at a jail in Israel",
+    "fired at targets in Jericho": the place a site named after "at" is in."""
     towns = cameo().synonyms.get("&TOWN", frozenset())
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "outside")):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
         place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ == "at":
+            site = place and next((c for c in place.children if c.lower_ == "in"), None)
+            place = next((c for c in site.children if c.dep_ == "pobj"), None) if site else None
         if place is not None and place.lemma_.lower() in towns:
             of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
@@ -306,7 +344,7 @@ def _place(head: Token) -> Token | None:
 
 
 def _direct(
-    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool
+    verb: Token, obj: Token | None, kind: str, *, event_noun: bool, loose: bool, role: str = ""
 ) -> Token | None:
     dative = next(  # a dative, or the goal of a transfer ("handed the suspects over to Sweden")
         (
@@ -319,43 +357,72 @@ def _direct(
         None,
     )
     if dative is not None and not _own(dative):
+        if kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused
+            return _grievance(verb) or dative
         return dative
     if (
         obj is not None
         and not event_noun
         and kind not in _NO_OBJECT_RECIPIENT
-        and obj.dep_ in ("dobj", "nsubjpass")
-        and (
-            can_act(obj)
-            or (
-                kind in _VICTIM_TYPES
-                and obj.pos_ in ("NOUN", "PROPN")
-                and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
-            )
-        )
+        and (role or obj.dep_) in ("dobj", "nsubjpass")
         and not _own(obj)
     ):
-        return obj
+        if can_act(obj):
+            return obj
+        if (
+            kind in _VICTIM_TYPES
+            and obj.pos_ in ("NOUN", "PROPN")
+            and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
+        ):  # "demolished Palestinian homes", "attacked a camp for refugees": whose they are
+            whose = _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) if loose else None
+            return whose or obj
     if obj is not None:
-        owner = next((c for c in obj.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
-        if owner is not None and can_act(owner):
+        owner = _owner(obj, doer=loose)
+        if owner is not None:
             return owner
-        named = next(  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
-            (
-                c
-                for c in obj.children
-                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-            ),
-            None,
-        )
+        named = _named(obj)  # "rejected the Indian proposal", "threatened to shell Iraqi towns"
         if named is not None and loose:
             return named
-        found = _prepositional(
-            obj, RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"}), depth=3, loose=loose
-        )
+        preps = RECIPIENT_PREPS | ({"of", "by"} if loose else {"of"})
+        for head in (obj, *obj.conjuncts):  # "fired artillery and rockets against X"
+            found = _prepositional(head, preps, depth=3, loose=loose)
+            if found is not None:
+                return found
+    found = (_grievance(verb) if kind == "ACCUSE" else None) or _prepositional(
+        verb, RECIPIENT_PREPS, depth=1, loose=loose
+    )
+    if found is not None:
+        return found
+    if not loose:
+        return None
+    # "conceded to demands from X", "reneged on his commitment to X", "for a war against X":
+    # the party on the thing the verb is aimed at (not one met on the way: "after fighting with
+    # X", nor a helper: "investigated with the assistance of X")
+    return next(
+        (
+            p
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS - {"with"}
+            for noun in prep.children
+            if noun.dep_ == "pobj"
+            for p in [_prepositional(noun, RECIPIENT_PREPS | _DOERS, depth=1, loose=loose)]
+            if p is not None
+        ),
+        None,
+    )
+
+
+def _grievance(verb: Token) -> Token | None:
+    """Whom a complaint made to someone is about: the party named in its "over" or "about"
+    phrase, or whose the deed named there is ("over Israeli air raids", "about X's policy")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("over", "about")):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and can_act(noun) and not _own(noun):
+            return noun
+        found = _named_on(noun) if noun is not None else None
         if found is not None:
             return found
-    return _prepositional(verb, RECIPIENT_PREPS, depth=1, loose=loose)
+    return None
 
 
 def _pobj(token: Token) -> Token:
@@ -393,19 +460,47 @@ def _prepositional(
 
 
 def _named_on(noun: Token) -> Token | None:
-    """The party a thing belongs to: its owner ("Sweden's decision") or a country or group
-    named before it ("German goods")."""
+    """The party a thing belongs to: its owner or doer (`_owner`) or a country or group named
+    before it ("German goods", "Kampuchean guerrilla camps")."""
+    return _owner(noun) or _named(noun)
+
+
+def _owner(noun: Token, *, doer: bool = True) -> Token | None:
+    """Whose a thing is: its owner ("Sweden's decision") or, when `doer`, the one who did it
+    ("violations by X", "crimes committed by X", "the demonstration staged by X")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     if owner is not None and can_act(owner):
         return owner
-    return next(
+    if not doer:
+        return None
+    done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for by in (
+        b
+        for head in (noun, *done)
+        for b in head.children
+        if (b.dep_ == "prep" and b.lower_ == "by") or (b.dep_ == "agent" and head is not noun)
+    ):
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if agent is not None and can_act(agent):
+            return agent
+    return None
+
+
+def _named(noun: Token) -> Token | None:
+    """A country or group named among the modifiers before a noun, at any depth."""
+    found = next(
         (
-            c
-            for c in noun.children
-            if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            t
+            for c in noun.lefts
+            if c.dep_ in _NAMED_DEPS
+            for t in c.subtree
+            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in _NAMED_DEPS
         ),
         None,
     )
+    while found is not None and found.head.ent_iob_ == "I" and found.head.i == found.i + 1:
+        found = found.head  # "South Korean": the name's last word, which holds the rest
+    return found
 
 
 def _own(token: Token) -> bool:
@@ -416,6 +511,20 @@ def _own(token: Token) -> bool:
 
 
 _PRONOUNS = {"it": "sg", "they": "pl", "them": "pl", "he": "person", "she": "person"}
+_OWNERS = {"its": "sg", "their": "pl"}
+
+
+def owner(token: Token) -> Token:
+    """ "Bosnian Serbs said their forces had withdrawn": a party's own forces or officials
+    named by a possessive pronoun act for the party it refers to in the sentence (CAMEO codes
+    the owner, with the forces' sector); the token itself where there is none."""
+    mine = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _OWNERS), None)
+    if mine is None or token.lemma_.lower() not in _OWN_PEOPLE | {"country"}:
+        return token
+    found = resolve(mine)
+    return found if found is not mine else token
+
+
 _DESCRIBED = frozenset({"amod", "compound", "prep", "relcl", "acl", "nmod", "appos"})
 _ANAPHORS = frozenset({"country", "group", "organisation", "organization", "movement"})
 
@@ -425,7 +534,7 @@ def resolve(token: Token) -> Token:
     sentence: the nearest governing verb's subject (or, for an object pronoun, its object) that
     agrees in number ("Switzerland said it expelled ...", "sued the newspaper, accusing it of
     ..."); the token itself where there is none."""
-    number = _PRONOUNS.get(token.lower_)
+    number = _PRONOUNS.get(token.lower_) or _OWNERS.get(token.lower_)
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not any(
         c.dep_ in _DESCRIBED for c in token.children
     )  # "the group" refers back; "the largest Protestant group in Ulster" names one
@@ -455,5 +564,9 @@ def _antecedent(token: Token, number: str) -> bool:
         return person and token.tag_ in ("NN", "NNP")
     if token.ent_type_ in ("GPE", "ORG", "NORP"):
         return True
-    plural = token.tag_ in ("NNS", "NNPS")
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = of and next((c for c in of.children if c.dep_ == "pobj"), None)
+    plural = token.tag_ in ("NNS", "NNPS") or (  # "a group of Yoruba leaders ... they"
+        members is not None and members.tag_ in ("NNS", "NNPS") and can_act(members)
+    )
     return plural == (number == "pl")

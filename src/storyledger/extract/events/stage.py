@@ -23,6 +23,7 @@ from storyledger.extract.events.parties import (
     instrument,
     is_state,
     nationals,
+    owner,
     political,
     recipient,
     resolve,
@@ -380,7 +381,7 @@ def _event(
         kind, mode = "THREATEN", None  # CAMEO 13x: "will withdraw its force unless ..."
     text = article.text
     resolved = dates.of(verb, span, future=aux == "future")
-    actor, target = resolve(actor), resolve(target) if target is not None else None
+    actor, target = owner(resolve(actor)), resolve(target) if target is not None else None
     if target is not None and target.i == actor.i:
         return None
     actor_bounds, target_bounds = _bounds(actor), _bounds(target) if target is not None else None
@@ -460,8 +461,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject is not None and not can_act(subject):
                 subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if token.dep_ == "xcomp" or (token.dep_ == "advcl" and infinitive):
+        if token.dep_ == "xcomp" or (token.dep_ == "advcl" and _object_control(token)):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if controller is not None and can_act(controller):
                 return controller
@@ -521,12 +521,14 @@ def _denied(verb: Token, lexicon: EventLexicon) -> bool:
 
 
 def _bounds(token: Token) -> tuple[int, int]:
-    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed."""
+    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed; "of"
+    phrases and those that place or affiliate the party ("demonstrators in Baghdad",
+    "activists from the Fatah party") are part of it."""
     cut = {
         t.i
         for child in token.children
         if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
-        and not (child.dep_ == "prep" and child.lower_ == "of")
+        and not (child.dep_ == "prep" and (child.lower_ == "of" or _placing(child)))
         for t in child.subtree
     }
     tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
@@ -535,3 +537,26 @@ def _bounds(token: Token) -> tuple[int, int]:
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _placing(prep: Token) -> bool:
+    """ "in Baghdad", "from the Fatah party": a place or party that says whose the party is."""
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (
+        prep.lower_ in ("in", "from")
+        and noun is not None
+        and (
+            noun.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
+            or (prep.lower_ == "from" and can_act(noun))
+        )
+    )
+
+
+def _object_control(clause: Token) -> bool:
+    """ "conditions led Vance to cancel" (parsed as a purpose clause): the object does the
+    infinitive when the head verb's subject is no party; a party's purpose clause is its own
+    ("farmers blockaded Paris to demand ...": the farmers demand)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return subject is None or not can_act(subject)
