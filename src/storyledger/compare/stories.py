@@ -22,40 +22,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
 from storyledger.compare.grouping import Grouping, add_batch, settings_key, word_terms
 from storyledger.compare.naming import story_name
+from storyledger.compare.story_model import StorySettings
+from storyledger.compare.when import date_terms
 from storyledger.compare.words import STOP_WORDS as STOP
 from storyledger.compare.words import stem, tokens
 from storyledger.model import Actor, Article, Figure, Mention, Story, StoryCopy, content_id
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StorySettings:
-    """The knobs of story grouping (tuned on evals/stories; see docs/decisions.md)."""
-
-    similarity: float = 0.125
-    copy_similarity: float = 0.85
-    decay_days: float = 90.0
-    title_weight: float = 1.0
-    name_weight: float = 1.0
-    place_weight: float = 0.25
-    figure_weight: float = 0.5
-
-    def weights(self) -> tuple[float, ...]:
-        """The weight of each block of `_blocks`: words, headline, names, places, figures."""
-        return (
-            1.0,
-            self.title_weight,
-            self.name_weight,
-            self.place_weight,
-            self.figure_weight,
-        )
 
 
 def group_stories(
@@ -113,10 +91,7 @@ def grow(
             [article.id for article in chosen],
             [a.published.toordinal() if a.published else -1 for a in chosen],
             [[found[k] for k in batch] for found in docs],
-            settings.weights(),
-            settings.similarity,
-            settings.copy_similarity,
-            settings.decay_days,
+            settings.scoring(),
         )
     return grouping
 
@@ -187,20 +162,25 @@ def _documents(
     rewrites, so an article's terms are its own: they do not move when the corpus's actors
     are regrouped."""
     index = {article.id: i for i, article in enumerate(articles)}
+    people: list[list[str]] = [[] for _ in articles]
     names: list[list[str]] = [[] for _ in articles]
     places: list[list[str]] = [[] for _ in articles]
     for mention in mentions:
         if mention.article in index:
             found = places if mention.label in _PLACE_LABELS else names
+            found = people if mention.label == "PERSON" else found
             found[index[mention.article]] += [w for w in tokens(mention.text) if w not in STOP]
     counted: list[list[str]] = [[] for _ in articles]
     for figure in figures:
         if figure.article in index and figure.value is not None:
             what = stem(figure.counted.lower()) if figure.counted else ""
             counted[index[figure.article]].append(f"{figure.value:g}|{what}")
-    words = [word_terms(text) for text in texts]
+    words, dates = [], []
+    for article, text in zip(articles, texts, strict=True):
+        words.append(word_terms(text))
+        dates.append(date_terms(f"{article.title or ''}\n{text}", article.published))
     titles = [word_terms(article.title or _first_line(article.text)) for article in articles]
-    return [words, titles, names, places, counted]
+    return [words, titles, people, names, places, counted, dates]
 
 
 def _first_line(text: str) -> str:
