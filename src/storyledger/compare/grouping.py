@@ -1,14 +1,15 @@
 """The online story grouping's state: what a new batch of articles needs to join stories.
 
 Articles arrive in batches (the articles analysed between two refreshes). A batch is taken in
-publication order, each article's five evidence blocks (`compare.stories`) are TF-IDF vectors
+publication order, each article's evidence blocks (`compare.stories`) are TF-IDF vectors
 weighted by the document frequencies of every article seen so far (this batch included), and
 each article joins the best story or starts one. What the next batch needs is kept here: the
 vocabulary and document frequency of each block, every article's block vectors (fixed at
 arrival, as topic detection and tracking systems freeze IDF), each story's centroid length by
-block and latest day, and the copies found. A full recompute replays the same batches in the
-same order, so it equals the incremental result by construction; with one batch (a fresh
-store, an eval, a batch import) this is the plain batch grouping, IDF over the whole corpus.
+block, size, count of articles with evidence in each block and latest day, and the copies
+found. A full recompute replays the same batches in the same order, so it equals the
+incremental result by construction; with one batch (a fresh store, an eval, a batch import)
+this is the plain batch grouping, IDF over the whole corpus.
 
 `to_bytes`/`from_bytes` turn the state into one NumPy archive (no pickle) for the store.
 """
@@ -63,7 +64,8 @@ class Scoring:
     """How an article is scored against a story (`_best_story`): the gate (a weighted mean
     of centroid cosines, one weight per block, and its threshold) and the pair model (its
     intercept, a weight per block for the cosine of two articles' block vectors and one for
-    both having evidence in the block, a factor for two dated reports, and its threshold)."""
+    both having evidence in the block, a factor for two dated reports, its threshold, and
+    the higher one at which an article that reaches two stories makes them one)."""
 
     gate: tuple[float, ...]
     similarity: float
@@ -72,6 +74,7 @@ class Scoring:
     both: tuple[float, ...]
     time_bonus: float
     threshold: float
+    merge: float
     copy_similarity: float
     decay_days: float
 
@@ -154,7 +157,7 @@ def _cluster(grouping: Grouping, start: int, scoring: Scoring) -> None:
                 grouping.copies[i] = copy
                 label = int(labels[copy[0]])
             else:
-                label = _best_story(i, grouping, rows, scoring)
+                label, other = _best_story(i, grouping, rows, scoring)
             labels[i] = label
             counts[0, label] += 1
             for b, (cols, sims, itself) in enumerate(rows):
@@ -162,6 +165,8 @@ def _cluster(grouping: Grouping, start: int, scoring: Scoring) -> None:
                 norm2[b, label] += 2 * together + itself
                 counts[b + 1, label] += itself > 0
             latest[label] = max(latest[label], days[i])
+            if copy is None and other >= 0:
+                _merge(grouping, label, other, i, scoring)
 
 
 def _earlier(
@@ -188,9 +193,11 @@ def _best_story(
     grouping: Grouping,
     rows: Sequence[tuple[np.ndarray, np.ndarray, float]],
     scoring: Scoring,
-) -> int:
+) -> tuple[int, int]:
     """The story the pair model scores highest for article i, among those that pass the
-    gate and reach the model's threshold; or i itself (a new story).
+    gate and reach the model's threshold, or i itself (a new story); and the runner-up when
+    it does too, else -1 (`_merge` then asks whether the two are one story, which an online
+    grouping, taking articles one by one, would otherwise keep split).
 
     The gate is the old centroid test: the weighted mean, over the blocks where article i has
     any evidence, of the cosines of its blocks with the story's centroids. The pair model's
@@ -203,7 +210,7 @@ def _best_story(
     labels, days, norm2, counts = grouping.labels, grouping.days, grouping.norm2, grouping.counts
     touched = [labels[cols] for cols, _sims, _itself in rows]
     if not any(len(found) for found in touched):
-        return i
+        return i, -1
     stories = np.unique(np.concatenate(touched))
     sizes = counts[0, stories]
     present = np.array([itself > 0 for _cols, _sims, itself in rows])
@@ -223,8 +230,52 @@ def _best_story(
     for b in np.flatnonzero(present):
         values += scoring.both[b] * counts[b + 1, stories] / sizes
     values[(centroid * recent < scoring.similarity) | (values < scoring.threshold)] = -np.inf
-    best = int(np.argmax(values))
-    return int(stories[best]) if np.isfinite(values[best]) else i
+    order = np.argsort(-values, kind="stable")
+    best = int(order[0])
+    if not np.isfinite(values[best]):
+        return i, -1
+    second = int(order[1]) if len(order) > 1 else -1
+    if second >= 0 and np.isfinite(values[second]):
+        return int(stories[best]), int(stories[second])
+    return int(stories[best]), -1
+
+
+def _merge(grouping: Grouping, label: int, other: int, i: int, scoring: Scoring) -> None:
+    """Stories `label` (which article i has just joined) and `other`, both within its reach,
+    made one when the pair model, averaged over every pair of their other articles, scores
+    them at `scoring.merge` or above: one article that reaches two unrelated stories does not
+    join them, two halves of one story do. The later story's articles take the earlier one's
+    label, and the centroids, counts and latest day are added up (the squared length of a
+    sum of two centroids needs their product)."""
+    labels = grouping.labels
+    a = np.flatnonzero(labels[:i] == label)
+    b = np.flatnonzero(labels[:i] == other)
+    if not len(a) or not len(b) or _story_pair(grouping, a, b, scoring) < scoring.merge:
+        return
+    keep, gone = min(label, other), max(label, other)
+    a = np.flatnonzero(labels[: i + 1] == keep)
+    b = np.flatnonzero(labels[: i + 1] == gone)
+    for k, block in enumerate(grouping.blocks):
+        cross = float((block[a] @ block[b].T).sum())
+        grouping.norm2[k, keep] += grouping.norm2[k, gone] + 2 * cross
+    grouping.counts[:, keep] += grouping.counts[:, gone]
+    grouping.latest[keep] = max(grouping.latest[keep], grouping.latest[gone])
+    labels[b] = keep
+
+
+def _story_pair(grouping: Grouping, a: np.ndarray, b: np.ndarray, scoring: Scoring) -> float:
+    """The pair model's log-odds averaged over the pairs of articles `a` x `b`."""
+    pairs = len(a) * len(b)
+    value = scoring.bias
+    first, second = grouping.days[a].max(), grouping.days[b].max()
+    dated = first >= 0 and second >= 0
+    recent = float(np.exp(-abs(first - second) / scoring.decay_days)) if dated else 1.0
+    for k, block in enumerate(grouping.blocks):
+        cross = float((block[a] @ block[b].T).sum())
+        value += scoring.cosine[k] * cross / pairs * recent * (1 + scoring.time_bonus * dated)
+        filled = np.diff(block.indptr) > 0
+        value += scoring.both[k] * float(filled[a].sum() * filled[b].sum()) / pairs
+    return value
 
 
 def to_bytes(grouping: Grouping) -> bytes:

@@ -1,21 +1,20 @@
 """Group a corpus's articles into stories, and link near-duplicate (syndicated) copies.
 
-Each article becomes five TF-IDF vectors (scikit-learn's weighting), one per kind of evidence:
-its words, its headline, the words of the names it mentions (people, organisations), of the
-places, and its figures with what they count. What is specific to one event (a rare name, a
-place, "5.4 magnitude") then weighs apart from the words a whole beat shares; IDF makes the
-names every article of a beat repeats count little. Articles are taken in publication order
-(batch by batch as they arrived, `compare.grouping`, which keeps the state) and each joins the
-story whose centroid (the sum of its articles' vectors, block by block) it is most similar to,
-by the weighted mean of the blocks' cosines discounted by the time since that story's latest
-article (`exp(-days / decay_days)`), when that reaches `StorySettings.similarity`; otherwise it
-starts a story. This is the online centroid clustering of news-stream systems: a story told
-over months follows its latest steps, while one article that shares words with two stories no
-longer chains them together. An article at `copy_similarity` or above (word similarity) with an
-earlier one is a near-duplicate: it joins that article's story and is linked to the earliest
-copy, never deleted. The user's names and merges (kept by article) are applied last, so they
-survive regrouping when new articles arrive. Similarities come from sparse matrix products in
-chunks, so memory never holds the whole similarity matrix.
+Each article becomes seven TF-IDF vectors (scikit-learn's weighting), one per kind of
+evidence: its words, its headline, the words of the people it names, of the other names
+(organisations, groups), of the places, its figures with what they count, and the dates it
+names (`compare.when`). Articles are taken in publication order (batch by batch as they
+arrived, `compare.grouping`, which keeps the state) and each joins a story or starts one. What
+tells two events of one kind apart is who (the people named), when (the dates, and two dated
+reports published together) and the figures, more than the words a beat shares: a pair model
+(`compare.story_model`, fitted on half of ECB+) weighs each block's cosine, and its log-odds
+averaged over a story's articles decide, behind the old centroid test (the weighted mean of
+the blocks' centroid cosines, discounted by the time since the story's latest article) as a
+gate. An article at `copy_similarity` or above (word similarity) with an earlier one is a
+near-duplicate: it joins that article's story and is linked to the earliest copy, never
+deleted. The user's names and merges (kept by article) are applied last, so they survive
+regrouping when new articles arrive. Similarities come from sparse matrix products in chunks,
+so memory never holds the whole similarity matrix.
 """
 
 from __future__ import annotations
@@ -157,10 +156,10 @@ def _documents(
     figures: Iterable[Figure],
 ) -> list[list[list[str]]]:
     """The terms of each evidence block of each article: the words, the headline, the words
-    of the names (people, organisations), of the places, and the figures with what they
-    count. Names and places are told apart by the model's label, which the store never
-    rewrites, so an article's terms are its own: they do not move when the corpus's actors
-    are regrouped."""
+    of the people, of the other names (organisations, groups), of the places, the figures
+    with what they count, and the dates named. Names and places are told apart by the
+    model's label, which the store never rewrites, so an article's terms are its own: they do
+    not move when the corpus's actors are regrouped."""
     index = {article.id: i for i, article in enumerate(articles)}
     people: list[list[str]] = [[] for _ in articles]
     names: list[list[str]] = [[] for _ in articles]

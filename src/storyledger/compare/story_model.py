@@ -4,9 +4,9 @@ The pair model's weights are a logistic regression over pairs of ECB+ articles o
 topics only (`scripts/fit_story_model.py` refits and prints them): every pair within a topic
 (same event or the other event of the same kind) and a sample of pairs across topics, its
 features the cosines of the two articles' evidence blocks and, for the blocks that can be
-empty, whether both articles have evidence there. The gate threshold, the time factor and
-the model's threshold were chosen on the odd topics and MEANTIME; the even topics are the
-held-out check (docs/decisions.md).
+empty, whether both articles have evidence there. The gate threshold, the time factor, the
+model's threshold and the merge threshold were chosen on the odd topics and MEANTIME; the
+even topics are the held-out check (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ class StorySettings:
     place_both: float = -0.07
     figure_both: float = -0.52
     date_both: float = -1.02
+    merge: float = 0.0
+    """The log-odds, averaged over the pairs of two stories' articles, that make them one."""
     time_bonus: float = 2.0
     """How much more the cosines count when both reports are dated (times the time decay)."""
     copy_similarity: float = 0.85
@@ -82,6 +84,7 @@ class StorySettings:
             ),
             time_bonus=self.time_bonus,
             threshold=self.threshold,
+            merge=self.merge,
             copy_similarity=self.copy_similarity,
             decay_days=self.decay_days,
         )
