@@ -17,7 +17,13 @@ from typing import Literal, overload
 from storyledger.actor_index import ActorChange, index_complete, name_row, plan_actors
 from storyledger.actors import resolve_actors
 from storyledger.compare.corpus import CorpusComparison, CorpusRecords, compare_stories
-from storyledger.compare.grouping import Grouping, from_bytes, settings_key, to_bytes
+from storyledger.compare.grouping import (
+    Grouping,
+    from_bytes,
+    settings_key,
+    stored_settings,
+    to_bytes,
+)
 from storyledger.compare.stories import StorySettings, grow, stories_of, story_groups
 from storyledger.model import Actor, Article, Comparison, Mention, Quote, Story, content_id
 from storyledger.store import Store
@@ -259,14 +265,11 @@ def _kept_grouping(
     """The stored grouping state, when the `changed` articles are exactly the stored articles
     it has not taken (new ones, none re-analysed) and it was made with these settings."""
     raw = store.story_state()
-    if raw is None:
+    if raw is None or stored_settings(raw) != settings_key(settings or StorySettings()):
         return None
     grouping = from_bytes(raw)
     kept = set(grouping.ids)
-    fits = grouping.settings == settings_key(settings or StorySettings())
-    return (
-        grouping if fits and not kept & changed and kept | changed == store.article_ids() else None
-    )
+    return grouping if not kept & changed and kept | changed == store.article_ids() else None
 
 
 def _compared(

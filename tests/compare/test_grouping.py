@@ -6,8 +6,8 @@ from datetime import date
 import numpy as np
 import pytest
 
-from storyledger.compare.grouping import from_bytes, to_bytes
-from storyledger.compare.stories import group_stories, grow, stories_of
+from storyledger.compare.grouping import from_bytes, settings_key, stored_settings, to_bytes
+from storyledger.compare.stories import StorySettings, group_stories, grow, stories_of
 from storyledger.model import Article
 
 TEXTS = [
@@ -37,7 +37,7 @@ def _articles():
 def _same(one, other):
     assert one.ids == other.ids and one.copies == other.copies
     assert np.array_equal(one.labels, other.labels)
-    assert np.allclose(one.norm2, other.norm2)
+    assert np.allclose(one.norm2, other.norm2) and np.allclose(one.counts, other.counts)
     for a, b in zip(one.blocks, other.blocks, strict=True):
         assert (a != b).nnz == 0
 
@@ -63,3 +63,13 @@ def test_one_batch_is_the_batch_grouping():
     ids = {key: a.id for (key, _t, _d), a in zip(TEXTS, articles, strict=True)}
     assert any({ids["q1"], ids["q2"]} <= set(found) for found in together)
     assert not any({ids["q1"], ids["f1"]} <= set(found) for found in together)
+
+
+@pytest.mark.issue(17)
+def test_a_state_of_other_settings_is_told_by_its_settings_alone():
+    raw = to_bytes(grow(None, _articles(), [], []))
+    assert stored_settings(raw) == settings_key(StorySettings())
+    other = StorySettings(merge=1.0)
+    assert stored_settings(to_bytes(grow(None, _articles(), [], [], settings=other))) != (
+        stored_settings(raw)
+    )

@@ -2,8 +2,10 @@
 
 from datetime import date
 
+import pytest
+
 from storyledger.compare.stories import group_stories
-from storyledger.model import Article
+from storyledger.model import Article, Mention
 
 FLOOD = (
     "Floodwaters swept through the harbor district of Port Meridian after the Sable River burst "
@@ -104,3 +106,61 @@ def test_texts_can_be_streamed_apart_from_the_articles():
     openings = [_article(a.id, a.text[:40], a.published.day) for a in articles]
     streamed = group_stories(openings, [], texts=(a.text for a in articles))
     assert [s.articles for s in streamed] == [s.articles for s in group_stories(articles, [])]
+
+
+REHAB = {
+    "r1": (
+        "Tara Reid",
+        "Tara Reid checked into a rehabilitation center in Malibu on Tuesday, her representative "
+        "said. The actress, 33, entered Promises after a difficult year.",
+    ),
+    "r2": (
+        "Tara Reid",
+        "Actress Tara Reid has entered Promises, the Malibu treatment facility, a spokesman for "
+        "Reid confirmed on Tuesday. Reid asked for privacy.",
+    ),
+    "l1": (
+        "Lindsay Lohan",
+        "Lindsay Lohan checked into rehab on Thursday to begin a 90-day court-ordered stay, her "
+        "lawyer said. Lohan, 26, arrived at the Betty Ford Center after midnight.",
+    ),
+    "l2": (
+        "Lindsay Lohan",
+        "A judge sentenced Lindsay Lohan to 90 days in a locked rehab facility, and the actress "
+        "checked in on Thursday, her attorney Mark Heller said.",
+    ),
+}
+
+
+def _rehab(key, published):
+    name, text = REHAB[key]
+    article = Article(id=key, text=text, source=key, published=published)
+    found = []
+    for k, start in enumerate(i for i in range(len(text)) if text.startswith(name, i)):
+        found.append(
+            Mention(
+                id=f"{key}-{k}",
+                article=key,
+                start=start,
+                end=start + len(name),
+                text=name,
+                label="PERSON",
+                kind="person",
+                actor_id=name,
+            )
+        )
+    return article, found
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("dated", [True, False])
+def test_two_events_of_one_kind_are_two_stories_and_their_reports_one(dated):
+    """Two rehab stays in the words of one beat: who (the person named) tells them apart,
+    what the reports share (and, when dated, being published together) joins each."""
+    days = {"r1": date(2008, 12, 9), "r2": date(2008, 12, 10)}
+    days |= {"l1": date(2013, 5, 2), "l2": date(2013, 5, 3)}
+    made = [_rehab(key, days[key] if dated else None) for key in ("r1", "l1", "r2", "l2")]
+    articles = [article for article, _found in made]
+    mentions = [mention for _article, found in made for mention in found]
+    stories = group_stories(articles, mentions)
+    assert sorted(sorted(s.articles) for s in stories) == [["l1", "l2"], ["r1", "r2"]]

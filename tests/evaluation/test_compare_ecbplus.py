@@ -2,7 +2,12 @@
 
 import pytest
 
-from storyledger.evaluation.compare_ecbplus import load_ecbplus, score_groupings, strip_stamps
+from storyledger.evaluation.compare_ecbplus import (
+    load_ecbplus,
+    pair_errors,
+    score_groupings,
+    strip_stamps,
+)
 from storyledger.model import Story
 from tests.conftest import SHARED, need
 
@@ -58,3 +63,26 @@ def test_scores_by_half_of_the_topics():
     assert scores["ecbplus_undated"]["recall"] == 1.0 and scores["ecbplus_undated"]["f1"] < 0.1
     halves = scores["ecbplus_odd_topics"]["articles"] + scores["ecbplus_even_topics"]["articles"]
     assert halves == 982
+
+
+@pytest.mark.issue(17)
+def test_wrong_pairs_are_told_by_kind_and_topic():
+    items = [item for item in load_ecbplus(need(ECBPLUS)) if item.topic in (1, 2)]
+    by_topic: dict[int, list[str]] = {}
+    for item in items:
+        by_topic.setdefault(item.topic, []).append(item.article.id)
+    # each topic one story: its two events joined, nothing split, no topics joined
+    stories = [
+        Story(id=str(t), name=str(t), name_source="auto", articles=tuple(a))
+        for t, a in by_topic.items()
+    ]
+    errors = pair_errors(items, stories)
+    sizes = {(i.topic, i.story): 0 for i in items}
+    for item in items:
+        sizes[(item.topic, item.story)] += 1
+    expected = sum(sizes[(t, f"{t}-ecb")] * sizes[(t, f"{t}-ecbplus")] for t in (1, 2))
+    assert errors["joined_within_topic"] == expected
+    assert errors["joined_across_topics"] == 0 and errors["split"] == 0
+    assert [t for t, _n in errors["worst_joined"]] == sorted(
+        (1, 2), key=lambda t: -sizes[(t, f"{t}-ecb")] * sizes[(t, f"{t}-ecbplus")]
+    )

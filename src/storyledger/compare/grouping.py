@@ -1,14 +1,15 @@
 """The online story grouping's state: what a new batch of articles needs to join stories.
 
 Articles arrive in batches (the articles analysed between two refreshes). A batch is taken in
-publication order, each article's five evidence blocks (`compare.stories`) are TF-IDF vectors
+publication order, each article's evidence blocks (`compare.stories`) are TF-IDF vectors
 weighted by the document frequencies of every article seen so far (this batch included), and
 each article joins the best story or starts one. What the next batch needs is kept here: the
 vocabulary and document frequency of each block, every article's block vectors (fixed at
 arrival, as topic detection and tracking systems freeze IDF), each story's centroid length by
-block and latest day, and the copies found. A full recompute replays the same batches in the
-same order, so it equals the incremental result by construction; with one batch (a fresh
-store, an eval, a batch import) this is the plain batch grouping, IDF over the whole corpus.
+block, size, count of articles with evidence in each block and latest day, and the copies
+found. A full recompute replays the same batches in the same order, so it equals the
+incremental result by construction; with one batch (a fresh store, an eval, a batch import)
+this is the plain batch grouping, IDF over the whole corpus.
 
 `to_bytes`/`from_bytes` turn the state into one NumPy archive (no pickle) for the store.
 """
@@ -26,7 +27,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-BLOCKS = 5
+BLOCKS = 7
 _CHUNK = 512
 _WORDS = TfidfVectorizer(
     stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b"
@@ -53,8 +54,29 @@ class Grouping:
     )
     labels: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     norm2: np.ndarray = field(default_factory=lambda: np.zeros((BLOCKS, 0)))
+    counts: np.ndarray = field(default_factory=lambda: np.zeros((BLOCKS + 1, 0)))
     latest: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     copies: dict[int, tuple[int, float]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    """How an article is scored against a story (`_best_story`): the gate (a weighted mean
+    of centroid cosines, one weight per block, and its threshold) and the pair model (its
+    intercept, a weight per block for the cosine of two articles' block vectors and one for
+    both having evidence in the block, a factor for two dated reports, its threshold, and
+    the higher one at which an article that reaches two stories makes them one)."""
+
+    gate: tuple[float, ...]
+    similarity: float
+    bias: float
+    cosine: tuple[float, ...]
+    both: tuple[float, ...]
+    time_bonus: float
+    threshold: float
+    merge: float
+    copy_similarity: float
+    decay_days: float
 
 
 def add_batch(
@@ -62,10 +84,7 @@ def add_batch(
     ids: Sequence[str],
     days: Sequence[int],
     docs: Sequence[Sequence[list[str]]],
-    weights: Sequence[float],
-    similarity: float,
-    copy_similarity: float,
-    decay_days: float,
+    scoring: Scoring,
 ) -> None:
     """Add one batch, already in publication order: `docs[b][k]` are the terms of block b of
     its k-th article, `days` their ordinal days (-1 when undated)."""
@@ -77,8 +96,9 @@ def add_batch(
     size = len(grouping.ids)
     grouping.labels = np.concatenate([grouping.labels, np.arange(start, size)])
     grouping.norm2 = np.hstack([grouping.norm2, np.zeros((BLOCKS, size - start))])
+    grouping.counts = np.hstack([grouping.counts, np.zeros((BLOCKS + 1, size - start))])
     grouping.latest = np.concatenate([grouping.latest, np.full(size - start, -1, np.int64)])
-    _cluster(grouping, start, np.array(weights), similarity, copy_similarity, decay_days)
+    _cluster(grouping, start, scoring)
 
 
 def _grow(grouping: Grouping, b: int, docs: Sequence[list[str]]) -> sparse.csr_matrix:
@@ -119,36 +139,34 @@ def _unit_rows(rows: sparse.csr_matrix) -> sparse.csr_matrix:
     return rows
 
 
-def _cluster(
-    grouping: Grouping,
-    start: int,
-    weights: np.ndarray,
-    similarity: float,
-    copy_similarity: float,
-    decay_days: float,
-) -> None:
+def _cluster(grouping: Grouping, start: int, scoring: Scoring) -> None:
     """Each new article's story (the index of the story's first article) and its copy, if
-    any (`later -> (earlier, word similarity)`). An article's similarity to a story is the
-    weighted mean, over the evidence blocks, of the cosine of its block with the sum of the
-    story's blocks (each block's centroid kept by its squared length)."""
+    any (`later -> (earlier, word similarity)`). Kept for each story: the squared length of
+    each block's centroid, its size and how many of its articles have evidence in each
+    block."""
     labels, norm2, latest, days = grouping.labels, grouping.norm2, grouping.latest, grouping.days
+    counts = grouping.counts
     for first in range(start, len(grouping.ids), _CHUNK):
         end = first + _CHUNK
         products = [(block[first:end] @ block[:end].T).tocsr() for block in grouping.blocks]
         for offset in range(products[0].shape[0]):
             i = first + offset
             rows = [_earlier(product, offset, i) for product in products]
-            copy = _copy_of(*rows[0][:2], copy_similarity)
+            copy = _copy_of(*rows[0][:2], scoring.copy_similarity)
             if copy is not None:
                 grouping.copies[i] = copy
                 label = int(labels[copy[0]])
             else:
-                label = _best_story(i, grouping, rows, weights, similarity, decay_days)
+                label, other = _best_story(i, grouping, rows, scoring)
             labels[i] = label
+            counts[0, label] += 1
             for b, (cols, sims, itself) in enumerate(rows):
                 together = float(sims[labels[cols] == label].sum()) if label != i else 0.0
                 norm2[b, label] += 2 * together + itself
+                counts[b + 1, label] += itself > 0
             latest[label] = max(latest[label], days[i])
+            if copy is None and other >= 0:
+                _merge(grouping, label, other, i, scoring)
 
 
 def _earlier(
@@ -174,33 +192,90 @@ def _best_story(
     i: int,
     grouping: Grouping,
     rows: Sequence[tuple[np.ndarray, np.ndarray, float]],
-    weights: np.ndarray,
-    similarity: float,
-    decay_days: float,
-) -> int:
-    """The story whose time-discounted centroid similarity to article i is highest and
-    reaches the threshold, or i itself (a new story). The blocks in which article i has no
-    evidence at all (no figure, no place named) are left out of its mean."""
-    labels, norm2, days = grouping.labels, grouping.norm2, grouping.days
+    scoring: Scoring,
+) -> tuple[int, int]:
+    """The story the pair model scores highest for article i, among those that pass the
+    gate and reach the model's threshold, or i itself (a new story); and the runner-up when
+    it does too, else -1 (`_merge` then asks whether the two are one story, which an online
+    grouping, taking articles one by one, would otherwise keep split).
+
+    The gate is the old centroid test: the weighted mean, over the blocks where article i has
+    any evidence, of the cosines of its blocks with the story's centroids. The pair model's
+    log-odds are averaged over the story's articles (group-average linkage, online: the sum
+    of the products with the story's articles over its size): the cosines of the two
+    articles' blocks, weighted, and for each block where both have evidence a weight of its
+    own (two reports that both name people, none the same, speak of two events). The
+    positive evidence is discounted by the days since the story's latest article and raised
+    by `time_bonus` when both are dated (reports of one event are published together)."""
+    labels, days, norm2, counts = grouping.labels, grouping.days, grouping.norm2, grouping.counts
     touched = [labels[cols] for cols, _sims, _itself in rows]
     if not any(len(found) for found in touched):
-        return i
+        return i, -1
     stories = np.unique(np.concatenate(touched))
-    values = np.zeros(len(stories))
+    sizes = counts[0, stories]
     present = np.array([itself > 0 for _cols, _sims, itself in rows])
-    weights = weights * present / max(float((weights * present).sum()), 1e-12)
+    gate = np.asarray(scoring.gate) * present
+    gate /= max(float(gate.sum()), 1e-12)
+    centroid, pairs = np.zeros(len(stories)), np.zeros(len(stories))
     for b, ((_cols, sims, _itself), story_of) in enumerate(zip(rows, touched, strict=True)):
-        if not len(sims) or not weights[b]:
-            continue
-        position = np.searchsorted(stories, story_of)
-        summed = np.bincount(position, weights=sims, minlength=len(stories))
-        values += weights[b] * summed / np.sqrt(np.maximum(norm2[b, stories], 1e-12))
+        if len(sims):
+            position = np.searchsorted(stories, story_of)
+            summed = np.bincount(position, weights=sims, minlength=len(stories))
+            centroid += gate[b] * summed / np.sqrt(np.maximum(norm2[b, stories], 1e-12))
+            pairs += scoring.cosine[b] * summed / sizes
     last = grouping.latest[stories]
     dated = (last >= 0) & (days[i] >= 0)
-    apart = np.where(dated, np.abs(days[i] - last), 0)
-    values = values * np.exp(-apart / decay_days)
-    best = int(np.argmax(values))
-    return int(stories[best]) if values[best] >= similarity else i
+    recent = np.exp(-np.where(dated, np.abs(days[i] - last), 0) / scoring.decay_days)
+    values = scoring.bias + pairs * recent * (1 + scoring.time_bonus * dated)
+    for b in np.flatnonzero(present):
+        values += scoring.both[b] * counts[b + 1, stories] / sizes
+    values[(centroid * recent < scoring.similarity) | (values < scoring.threshold)] = -np.inf
+    order = np.argsort(-values, kind="stable")
+    best = int(order[0])
+    if not np.isfinite(values[best]):
+        return i, -1
+    second = int(order[1]) if len(order) > 1 else -1
+    if second >= 0 and np.isfinite(values[second]):
+        return int(stories[best]), int(stories[second])
+    return int(stories[best]), -1
+
+
+def _merge(grouping: Grouping, label: int, other: int, i: int, scoring: Scoring) -> None:
+    """Stories `label` (which article i has just joined) and `other`, both within its reach,
+    made one when the pair model, averaged over every pair of their other articles, scores
+    them at `scoring.merge` or above: one article that reaches two unrelated stories does not
+    join them, two halves of one story do. The later story's articles take the earlier one's
+    label, and the centroids, counts and latest day are added up (the squared length of a
+    sum of two centroids needs their product)."""
+    labels = grouping.labels
+    a = np.flatnonzero(labels[:i] == label)
+    b = np.flatnonzero(labels[:i] == other)
+    if not len(a) or not len(b) or _story_pair(grouping, a, b, scoring) < scoring.merge:
+        return
+    keep, gone = min(label, other), max(label, other)
+    a = np.flatnonzero(labels[: i + 1] == keep)
+    b = np.flatnonzero(labels[: i + 1] == gone)
+    for k, block in enumerate(grouping.blocks):
+        cross = float((block[a] @ block[b].T).sum())
+        grouping.norm2[k, keep] += grouping.norm2[k, gone] + 2 * cross
+    grouping.counts[:, keep] += grouping.counts[:, gone]
+    grouping.latest[keep] = max(grouping.latest[keep], grouping.latest[gone])
+    labels[b] = keep
+
+
+def _story_pair(grouping: Grouping, a: np.ndarray, b: np.ndarray, scoring: Scoring) -> float:
+    """The pair model's log-odds averaged over the pairs of articles `a` x `b`."""
+    pairs = len(a) * len(b)
+    value = scoring.bias
+    first, second = grouping.days[a].max(), grouping.days[b].max()
+    dated = first >= 0 and second >= 0
+    recent = float(np.exp(-abs(first - second) / scoring.decay_days)) if dated else 1.0
+    for k, block in enumerate(grouping.blocks):
+        cross = float((block[a] @ block[b].T).sum())
+        value += scoring.cosine[k] * cross / pairs * recent * (1 + scoring.time_bonus * dated)
+        filled = np.diff(block.indptr) > 0
+        value += scoring.both[k] * float(filled[a].sum() * filled[b].sum()) / pairs
+    return value
 
 
 def to_bytes(grouping: Grouping) -> bytes:
@@ -215,6 +290,7 @@ def to_bytes(grouping: Grouping) -> bytes:
         "days": grouping.days,
         "labels": grouping.labels,
         "norm2": grouping.norm2,
+        "counts": grouping.counts,
         "latest": grouping.latest,
         "copies": np.array(
             [(i, j, s) for i, (j, s) in sorted(grouping.copies.items())], dtype=np.float64
@@ -250,9 +326,17 @@ def from_bytes(raw: bytes) -> Grouping:
         ],
         labels=found["labels"],
         norm2=found["norm2"],
+        counts=found["counts"],
         latest=found["latest"],
         copies={int(i): (int(j), float(s)) for i, j, s in copies},
     )
+
+
+def stored_settings(raw: bytes) -> dict[str, float]:
+    """The settings a stored state was made with, read without the rest (a state of other
+    settings, or of an older layout, is replayed, never loaded)."""
+    found = np.load(io.BytesIO(raw), allow_pickle=False)
+    return dict(json.loads(found["meta"].tobytes().decode())["settings"])
 
 
 def settings_key(settings: object) -> dict[str, float]:

@@ -1,61 +1,38 @@
 """Group a corpus's articles into stories, and link near-duplicate (syndicated) copies.
 
-Each article becomes five TF-IDF vectors (scikit-learn's weighting), one per kind of evidence:
-its words, its headline, the words of the names it mentions (people, organisations), of the
-places, and its figures with what they count. What is specific to one event (a rare name, a
-place, "5.4 magnitude") then weighs apart from the words a whole beat shares; IDF makes the
-names every article of a beat repeats count little. Articles are taken in publication order
-(batch by batch as they arrived, `compare.grouping`, which keeps the state) and each joins the
-story whose centroid (the sum of its articles' vectors, block by block) it is most similar to,
-by the weighted mean of the blocks' cosines discounted by the time since that story's latest
-article (`exp(-days / decay_days)`), when that reaches `StorySettings.similarity`; otherwise it
-starts a story. This is the online centroid clustering of news-stream systems: a story told
-over months follows its latest steps, while one article that shares words with two stories no
-longer chains them together. An article at `copy_similarity` or above (word similarity) with an
-earlier one is a near-duplicate: it joins that article's story and is linked to the earliest
-copy, never deleted. The user's names and merges (kept by article) are applied last, so they
-survive regrouping when new articles arrive. Similarities come from sparse matrix products in
-chunks, so memory never holds the whole similarity matrix.
+Each article becomes seven TF-IDF vectors (scikit-learn's weighting), one per kind of
+evidence: its words, its headline, the words of the people it names, of the other names
+(organisations, groups), of the places, its figures with what they count, and the dates it
+names (`compare.when`). Articles are taken in publication order (batch by batch as they
+arrived, `compare.grouping`, which keeps the state) and each joins a story or starts one. What
+tells two events of one kind apart is who (the people named), when (the dates, and two dated
+reports published together) and the figures, more than the words a beat shares: a pair model
+(`compare.story_model`, fitted on half of ECB+) weighs each block's cosine, and its log-odds
+averaged over a story's articles decide, behind the old centroid test (the weighted mean of
+the blocks' centroid cosines, discounted by the time since the story's latest article) as a
+gate. An article at `copy_similarity` or above (word similarity) with an earlier one is a
+near-duplicate: it joins that article's story and is linked to the earliest copy, never
+deleted. The user's names and merges (kept by article) are applied last, so they survive
+regrouping when new articles arrive. Similarities come from sparse matrix products in chunks,
+so memory never holds the whole similarity matrix.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
 from storyledger.compare.grouping import Grouping, add_batch, settings_key, word_terms
 from storyledger.compare.naming import story_name
+from storyledger.compare.story_model import StorySettings
+from storyledger.compare.when import date_terms
 from storyledger.compare.words import STOP_WORDS as STOP
 from storyledger.compare.words import stem, tokens
 from storyledger.model import Actor, Article, Figure, Mention, Story, StoryCopy, content_id
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class StorySettings:
-    """The knobs of story grouping (tuned on evals/stories; see docs/decisions.md)."""
-
-    similarity: float = 0.125
-    copy_similarity: float = 0.85
-    decay_days: float = 90.0
-    title_weight: float = 1.0
-    name_weight: float = 1.0
-    place_weight: float = 0.25
-    figure_weight: float = 0.5
-
-    def weights(self) -> tuple[float, ...]:
-        """The weight of each block of `_blocks`: words, headline, names, places, figures."""
-        return (
-            1.0,
-            self.title_weight,
-            self.name_weight,
-            self.place_weight,
-            self.figure_weight,
-        )
 
 
 def group_stories(
@@ -113,10 +90,7 @@ def grow(
             [article.id for article in chosen],
             [a.published.toordinal() if a.published else -1 for a in chosen],
             [[found[k] for k in batch] for found in docs],
-            settings.weights(),
-            settings.similarity,
-            settings.copy_similarity,
-            settings.decay_days,
+            settings.scoring(),
         )
     return grouping
 
@@ -182,25 +156,30 @@ def _documents(
     figures: Iterable[Figure],
 ) -> list[list[list[str]]]:
     """The terms of each evidence block of each article: the words, the headline, the words
-    of the names (people, organisations), of the places, and the figures with what they
-    count. Names and places are told apart by the model's label, which the store never
-    rewrites, so an article's terms are its own: they do not move when the corpus's actors
-    are regrouped."""
+    of the people, of the other names (organisations, groups), of the places, the figures
+    with what they count, and the dates named. Names and places are told apart by the
+    model's label, which the store never rewrites, so an article's terms are its own: they do
+    not move when the corpus's actors are regrouped."""
     index = {article.id: i for i, article in enumerate(articles)}
+    people: list[list[str]] = [[] for _ in articles]
     names: list[list[str]] = [[] for _ in articles]
     places: list[list[str]] = [[] for _ in articles]
     for mention in mentions:
         if mention.article in index:
             found = places if mention.label in _PLACE_LABELS else names
+            found = people if mention.label == "PERSON" else found
             found[index[mention.article]] += [w for w in tokens(mention.text) if w not in STOP]
     counted: list[list[str]] = [[] for _ in articles]
     for figure in figures:
         if figure.article in index and figure.value is not None:
             what = stem(figure.counted.lower()) if figure.counted else ""
             counted[index[figure.article]].append(f"{figure.value:g}|{what}")
-    words = [word_terms(text) for text in texts]
+    words, dates = [], []
+    for article, text in zip(articles, texts, strict=True):
+        words.append(word_terms(text))
+        dates.append(date_terms(f"{article.title or ''}\n{text}", article.published))
     titles = [word_terms(article.title or _first_line(article.text)) for article in articles]
-    return [words, titles, names, places, counted]
+    return [words, titles, people, names, places, counted, dates]
 
 
 def _first_line(text: str) -> str:

@@ -11,8 +11,10 @@ even topic numbers) so that a threshold tuned on one half can be checked on the 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -95,10 +97,36 @@ def score_groupings(
     gold = {item.article.id: item.story for item in items}
     results: dict[str, Any] = {"ecbplus": pairwise(dated, gold)}
     results["ecbplus_undated"] = pairwise(without_dates, gold)
+    results["ecbplus_errors"] = pair_errors(items, dated)
     for half, parity in (("odd", 1), ("even", 0)):
         kept = {item.article.id: item.story for item in items if item.topic % 2 == parity}
         results[f"ecbplus_{half}_topics"] = pairwise(_restricted(dated, kept), kept)
     return results
+
+
+def pair_errors(items: Sequence[EcbArticle], stories: list[Story]) -> dict[str, Any]:
+    """The grouping's wrong pairs by kind: the two events of one topic joined (by topic),
+    stories of different topics joined, and one event's reports split (by topic)."""
+    label = {article: story.id for story in stories for article in story.articles}
+    within: Counter[int] = Counter()
+    split: Counter[int] = Counter()
+    across = 0
+    for one, other in itertools.combinations(items, 2):
+        joined = label[one.article.id] == label[other.article.id]
+        if one.story == other.story and not joined:
+            split[one.topic] += 1
+        elif one.story != other.story and joined:
+            if one.topic == other.topic:
+                within[one.topic] += 1
+            else:
+                across += 1
+    return {
+        "joined_within_topic": sum(within.values()),
+        "joined_across_topics": across,
+        "split": sum(split.values()),
+        "worst_joined": [[topic, n] for topic, n in within.most_common(5)],
+        "worst_split": [[topic, n] for topic, n in split.most_common(5)],
+    }
 
 
 def _restricted(stories: list[Story], kept: dict[str, str]) -> list[Story]:
@@ -133,6 +161,7 @@ def format_lines(results: dict[str, Any]) -> list[str]:
         "stories, real news: ECB+ (Cybulska and Vossen 2014, CC BY 3.0), 982 articles, 43 topics"
         " of two same-kind events; opening date/time stamp lines left out",
     ]
+    errors = results["ecbplus_errors"]
     for section, label in (
         ("ecbplus", "all, corpus dates"),
         ("ecbplus_undated", "all, no dates"),
@@ -144,4 +173,15 @@ def format_lines(results: dict[str, Any]) -> list[str]:
             f"  {label:28} gold={row['gold_stories']} found={row['found_stories']}"
             f" P={row['precision']} R={row['recall']} F1={row['f1']}"
         )
+    lines.append(
+        "  wrong pairs (corpus dates): two events of a topic joined"
+        f" {errors['joined_within_topic']}"
+        f" (worst topics {_pairs(errors['worst_joined'])}), topics joined"
+        f" {errors['joined_across_topics']}, one event split {errors['split']}"
+        f" (worst topics {_pairs(errors['worst_split'])})"
+    )
     return lines
+
+
+def _pairs(rows: list[list[int]]) -> str:
+    return ", ".join(f"{topic}: {n}" for topic, n in rows) or "none"

@@ -1,0 +1,90 @@
+"""The knobs of story grouping: the gate, the pair model and its weights (issue #17, round 3).
+
+The pair model's weights are a logistic regression over pairs of ECB+ articles of the odd
+topics only (`scripts/fit_story_model.py` refits and prints them): every pair within a topic
+(same event or the other event of the same kind) and a sample of pairs across topics, its
+features the cosines of the two articles' evidence blocks and, for the blocks that can be
+empty, whether both articles have evidence there. The gate threshold, the time factor, the
+model's threshold and the merge threshold were chosen on the odd topics and MEANTIME; the
+even topics are the held-out check (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyledger.compare.grouping import Scoring
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StorySettings:
+    """The knobs of story grouping. Blocks (`compare.stories._documents`): words, headline,
+    people, other names, places, figures, dates."""
+
+    similarity: float = 0.1
+    """The gate: the weighted mean of centroid cosines an article must reach."""
+    gate_title: float = 1.0
+    gate_people: float = 1.0
+    gate_names: float = 1.0
+    gate_places: float = 0.25
+    gate_figures: float = 0.5
+    threshold: float = 0.0
+    """The pair model's log-odds (averaged over the story's articles) an article must reach."""
+    bias: float = -2.58
+    word_weight: float = 10.17
+    title_weight: float = 1.93
+    person_weight: float = 5.28
+    name_weight: float = 0.45
+    place_weight: float = 1.69
+    figure_weight: float = 5.92
+    date_weight: float = 5.12
+    person_both: float = -1.23
+    name_both: float = -0.33
+    place_both: float = -0.07
+    figure_both: float = -0.52
+    date_both: float = -1.02
+    merge: float = 0.0
+    """The log-odds, averaged over the pairs of two stories' articles, that make them one."""
+    time_bonus: float = 2.0
+    """How much more the cosines count when both reports are dated (times the time decay)."""
+    copy_similarity: float = 0.85
+    decay_days: float = 90.0
+
+    def scoring(self) -> Scoring:
+        """The settings as `compare.grouping` scores with them."""
+        return Scoring(
+            gate=(
+                1.0,
+                self.gate_title,
+                self.gate_people,
+                self.gate_names,
+                self.gate_places,
+                self.gate_figures,
+                0.0,
+            ),
+            similarity=self.similarity,
+            bias=self.bias,
+            cosine=(
+                self.word_weight,
+                self.title_weight,
+                self.person_weight,
+                self.name_weight,
+                self.place_weight,
+                self.figure_weight,
+                self.date_weight,
+            ),
+            both=(
+                0.0,
+                0.0,
+                self.person_both,
+                self.name_both,
+                self.place_both,
+                self.figure_both,
+                self.date_both,
+            ),
+            time_bonus=self.time_bonus,
+            threshold=self.threshold,
+            merge=self.merge,
+            copy_similarity=self.copy_similarity,
+            decay_days=self.decay_days,
+        )
