@@ -88,12 +88,7 @@ def test_an_unchanged_rerun_of_a_fresh_store_writes_no_corpus_records(tmp_path, 
 def test_the_analyze_command_imports_neither_the_cross_article_stage_nor_the_export():
     """Start-up: scikit-learn (about a CPU second, with scipy and pandas) comes in with the
     cross-article stage, when a run stored an article; pyarrow with the export, when asked."""
-    import subprocess
-    import sys
-
-    probe = (
-        "import sys, storyledger.commands; print(sorted({'sklearn', 'pyarrow'} & {*sys.modules}))"
-    )
+    probe = "import sys, storyledger.commands; print({'sklearn', 'pyarrow'} & {*sys.modules})"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
