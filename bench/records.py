@@ -7,7 +7,7 @@ batch size unless --batch-size). Corpora: MEANTIME (120 Wikinews articles, CC BY
 ../shared/corpora/meantime/ATTRIBUTION.txt), the two seeds, and ECB+ (CC BY 3.0, Cybulska and
 Vossen 2014, see ../shared/corpora/ecbplus/ATTRIBUTION.txt; the first --ecbplus articles).
 
-    PYTHONPATH=src python bench/records.py --out /tmp/records.jsonl [--ecbplus 200]
+    PYTHONPATH=src python bench/records.py --out /tmp/records.jsonl [--ecbplus 200] [--limit N]
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def dump(corpora: dict[str, int], out: Path, batch_size: int | None) -> dict[str
             for analysis in analyse(found, nlp, **options):
                 for kind, records in sorted(analysis.records.items()):
                     for record in records:
-                        row = {"corpus": name, "kind": kind, **asdict(record)}
+                        row = {**asdict(record), "_corpus": name, "_records": kind}
                         lines.append(json.dumps(row, sort_keys=True, default=str))
             counts[name] = len(lines)
             sink.writelines(line + "\n" for line in sorted(lines))
@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--ecbplus", type=int, default=0, help="ECB+ articles (0: none)")
     parser.add_argument("--batch-size", type=int, default=None)
+    parser.add_argument("--limit", type=int, default=0, help="MEANTIME articles (0: all)")
     args = parser.parse_args(argv)
-    corpora = {"meantime": 0, "seeds": 0}
+    corpora = {"meantime": args.limit, "seeds": 0}
     if args.ecbplus:
         corpora["ecbplus"] = args.ecbplus
     started = time.perf_counter()
