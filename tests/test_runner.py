@@ -1,5 +1,7 @@
 """`analyze` as a library call: a failing save, an interrupted run, when the corpus refreshes."""
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -80,3 +82,14 @@ def test_an_unchanged_rerun_of_a_fresh_store_writes_no_corpus_records(tmp_path, 
         assert store.conn.execute("SELECT * FROM corpus_state").fetchone() == stamp
         # only the run's own rows were written: the run, its end and four log lines
         assert store.conn.total_changes - changes == 6
+
+
+@pytest.mark.issue(21)
+def test_the_analyze_command_imports_neither_the_cross_article_stage_nor_the_export():
+    """Start-up: scikit-learn (about a CPU second, with scipy and pandas) comes in with the
+    cross-article stage, when a run stored an article; pyarrow with the export, when asked."""
+    probe = "import sys, storyledger.commands; print({'sklearn', 'pyarrow'} & {*sys.modules})"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "set()"

@@ -16,7 +16,6 @@ from storyledger.compare.outlets import outlet_profiles, source_labels, words_by
 from storyledger.compare.speakers import speaker_names, speaks_as
 from storyledger.compare.timeline import build_timeline
 from storyledger.errors import StoreError
-from storyledger.export import build_export, write_export
 from storyledger.ingest import IngestOptions
 from storyledger.ingest.outlets import OutletInfo, load_outlets
 from storyledger.ingest.sidecar import load_sidecar
@@ -50,7 +49,9 @@ def run_analyze(args: argparse.Namespace) -> int:
         )
         for problem in report.problems:
             print(f"storyledger: {problem}", file=sys.stderr)
-        if args.json_out:
+        if args.json_out:  # the export's modules (and pyarrow) only when asked for
+            from storyledger.export import build_export, write_export
+
             write_export(build_export(store, report.article_ids), "json", args.json_out)
     print(
         f"storyledger: {len(report.stored)} analyzed, {len(report.unchanged)} unchanged, "
@@ -62,6 +63,8 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """`storyledger export --format json|jsonl|csv|parquet --out PATH`."""
+    from storyledger.export import build_export, write_export
+
     _require_db(args.db)
     outlets = load_outlets(args.outlets) if args.outlets else None
     with Store(args.db) as store:

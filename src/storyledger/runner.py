@@ -18,7 +18,6 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from storyledger.crossarticle import refresh_corpus
 from storyledger.errors import ANALYSIS_FAILED, SAVE_FAILED
 from storyledger.extract.registry import Analysis
 from storyledger.ingest import IngestOptions, Skipped, read_inputs
@@ -68,17 +67,21 @@ def analyze_paths(
 
     The cross-article stage runs when this run stored an article (comparing again only the
     stories it touched) or the store is stale (an earlier run stopped before it: all of it);
-    a run stopped by an error is marked interrupted."""
+    a run stopped by an error is marked interrupted. The cross-article stage's module (and
+    scikit-learn, a second of start-up) is imported only when it runs."""
     info = run_info(nlp)
     report = RunReport(run_id=store.begin_run(info, command))
     stale_before = store.is_stale()
     try:
         with _logged_warnings(store, report):
             _store_all(read_inputs(paths, options), store, nlp, report, info, progress)
-        if stale_before:  # an earlier run stopped before its cross-article stage: redo all
-            refresh_corpus(store)
-        elif report.stored:  # only the stories these articles touched are compared again
-            refresh_corpus(store, changed=report.stored)
+        if stale_before or report.stored:
+            from storyledger.crossarticle import refresh_corpus
+
+            if stale_before:  # an earlier run stopped before its cross-article stage: redo all
+                refresh_corpus(store)
+            else:  # only the stories these articles touched are compared again
+                refresh_corpus(store, changed=report.stored)
     except BaseException:
         store.finish_run(report.run_id, "interrupted")
         raise

@@ -20,5 +20,9 @@ def test_analyze_benchmark_runs_on_a_few_articles(tmp_path):
     for mode in ("analyze-blis", "analyze-numpy"):
         row = rows[mode]
         assert row["articles"] == report["articles"] == 2
-        assert all(row[part] > 0 for part in ("startup", "parse", "stages", "store", "cross"))
-        assert 0 < row["store_share"] < 1 and row["whole_vs_plain"] > 0
+        for clock in ("", "_cpu"):  # wall and CPU seconds of every part
+            parts = ("startup", "parse", "stages", "store", "cross")
+            assert all(row[f"{part}{clock}"] > 0 for part in parts)
+            assert row[f"whole_vs_plain{clock}"] > 0
+            assert len(row[f"whole_vs_plain{clock}_runs"]) == 1  # one round
+        assert 0 < row["store_share"] < 1

@@ -165,11 +165,19 @@ class Dates:
             found = self._resolve(verb.head.head.i, future)
         return found
 
+    @functools.cached_property
+    def _dates(self) -> tuple[list[int], tuple[Span, ...]]:
+        """The doc's DATE entities and their starts, found once (`Span.ents` walks all the
+        doc's entities each time it is asked)."""
+        dates = tuple(e for e in self.words.doc.ents if e.label_ == "DATE")
+        return [e.start for e in dates], dates
+
     def _anchor(self, sentence: Span) -> None:
         self.sentence, self.anchors, self.resolved, self.groups = sentence.start, {}, {}, {}
-        for entity in sentence.ents:
-            if entity.label_ != "DATE":
-                continue
+        starts, dates = self._dates
+        for entity in dates[bisect.bisect_left(starts, sentence.start) :]:  # as `Span.ents`
+            if entity.end > sentence.end:
+                break
             head = entity.root.head
             self.anchors.setdefault(head.i, entity)
             if head.dep_ == "prep":
