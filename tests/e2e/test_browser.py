@@ -92,6 +92,9 @@ def test_keyboard_and_phone_width(page, example_report):
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
+    # the view switches in the click handler: wait for it rather than read at once (a loaded
+    # machine ran the read first)
+    page.wait_for_selector("nav button[data-view=timeline][aria-current=page]", timeout=10_000)
     assert page.get_attribute("nav button[data-view=timeline]", "aria-current") == "page"
     page.set_viewport_size({"width": 390, "height": 844})
     for view in ("overview", "quotes"):
