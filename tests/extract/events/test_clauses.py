@@ -163,3 +163,22 @@ def test_an_attacks_toll_is_that_attack(nlp, text):
 def test_a_second_attack_in_its_own_clause_stays(nlp):
     events = _events(nlp, "Rebels attacked the convoy, and police later killed three of them.")
     assert [action for _, action in events] == ["ASSAULT", "ASSAULT"], events
+
+
+@pytest.mark.issue(15)
+def test_a_demand_renewed_is_a_request_on_whom_it_is_made_of(nlp):
+    text = "The opposition reiterated its demand that the government lift the curfew."
+    events = events_of(nlp, text, fields=("actor", "action", "target", "mode"))
+    assert events == [("The opposition", "REQUEST", "the government", "yield")], events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asian demand for coal continued to rise last year.",
+        "Chinese demand for steel continued to grow in the first quarter.",
+    ],
+)
+def test_a_markets_demand_is_no_request(nlp, text):
+    assert events_of(nlp, text) == []

@@ -42,6 +42,11 @@ def background(verb: Token, lexicon: EventLexicon) -> bool:
     return _infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
 
 
+def _on_object(verb: Token) -> bool:
+    """A clause on the object of a verb ("its demand that the government lift ...")."""
+    return verb.dep_ in ("acl", "ccomp") and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN"
+
+
 def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -56,9 +61,12 @@ def content_of(
     to demand reforms"). None when the act is an event of its own."""
     token = verb
     for _ in range(4):
-        if token.dep_ not in _COMPLEMENTS or token.head is token:
+        if _on_object(token):  # "reiterated its demand that Israel ease ...": the noun's clause
+            head = token.head.head
+        elif token.dep_ not in _COMPLEMENTS or token.head is token:
             return None
-        head = token.head
+        else:
+            head = token.head
         at = governing.get(head.i)
         if at is not None:
             adverbial = token.dep_ == "advcl" and not _infinitive(token)

@@ -107,7 +107,10 @@ def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Ev
         if head.target is None and event.target is not None and event.actor == head.actor:
             head = events[at] = replace(head, target=event.target, target_id=event.target_id)
         if head.action == "REQUEST" and head.mode is None:  # "urged X to release": yield
-            events[at] = replace(head, mode=request_mode(event))
+            head = events[at] = replace(head, mode=request_mode(event))
+        if head.action == "REQUEST" and head.target is None and event.actor != head.actor:
+            # "its demand that the government lift ...": whom the demand is made of
+            events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
     attack = toll(verb, event.action)
     if attack is not None:
@@ -260,11 +263,13 @@ def _destination(verb: Token) -> Token | None:
 
 def _standing_alone(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The event noun that is the subject of a verb saying only that it goes on ("riots
-    continued", "protests erupted"), or None."""
+    continued", "protests erupted"), or None. A demand or appeal is made by someone, never
+    goes on by itself: "demand for steel continued to grow" is the market's."""
     if verb.lemma_.lower() not in lexicon.aspectual:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in lexicon.event_nouns:
+    noun = subject is not None and lexicon.event_nouns.get(subject.lemma_.lower())
+    if not noun or noun[0] == "REQUEST":
         return None
     return subject
 
