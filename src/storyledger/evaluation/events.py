@@ -35,13 +35,14 @@ def evaluate(pairs: list[tuple[Article, list[dict[str, Any]]]], nlp: Language) -
         counts["found"] += len(predicted)
         unmatched = list(predicted)
         for item in golds:
-            pair = next((e for e in predicted if _same_parties(item, e)), None)
-            if pair is not None:
-                confusion.append((item["action"], pair.action))
             full = next(
                 (e for e in unmatched if _same_parties(item, e) and e.action == item["action"]),
                 None,
             )
+            # a matched event is its pair: another event between the same parties is no confusion
+            pair = full or next((e for e in predicted if _same_parties(item, e)), None)
+            if pair is not None:
+                confusion.append((item["action"], pair.action))
             if item["negated"] or item["aux"] in ("future", "hypothetical"):
                 counts["irrealis"] += 1
                 carried_out = full is not None and not full.negated and full.aux is None

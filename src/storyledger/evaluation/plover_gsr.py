@@ -49,9 +49,6 @@ def evaluate_gsr(corpus: Path, countries: Path, nlp: Language) -> dict[str, Any]
         counts["found"] += len(predicted)
         unmatched = list(predicted)
         for item in entry["events"]:
-            pair = next((e for e in predicted if _same_parties(item, e, names)), None)
-            if pair is not None:
-                confusion.append((item["plover2_event"], pair.action))
             full = next(
                 (
                     e
@@ -60,6 +57,10 @@ def evaluate_gsr(corpus: Path, countries: Path, nlp: Language) -> dict[str, Any]
                 ),
                 None,
             )
+            # a matched event is its pair: another event between the same parties is no confusion
+            pair = full or next((e for e in predicted if _same_parties(item, e, names)), None)
+            if pair is not None:
+                confusion.append((item["plover2_event"], pair.action))
             if full is None:
                 errors.append(f"missed {entry['id']}: {_gold_line(item)}")
                 continue

@@ -69,9 +69,11 @@ def cameo() -> Cameo:
     """The compiled dictionary shipped with the package."""
     raw, table = read_data("cameo_verbs.json"), read_data("cameo_plover.json")
     synonyms = {name: frozenset(p.split()[-1] for p in ps) for name, ps in raw["synonyms"].items()}
+    # in a pattern a phrase of the set needs all its words ("cease fire" is no "fire")
+    phrases = {name: frozenset(ps) for name, ps in raw["synonyms"].items()}
 
     def words(found: list[str]) -> Words:
-        return tuple(_forms(synonyms.get(w, frozenset({w}))) for w in found)
+        return tuple(_forms(phrases.get(w, frozenset({w}))) for w in found)
 
     def pattern(p: dict) -> CameoPattern:
         subject = words([w for e in p["subject"] if "prep" not in e for w in e["words"]])
@@ -171,7 +173,7 @@ def _index(patterns: tuple[CameoPattern, ...]) -> dict[str, tuple[int, ...]]:
             key = pattern.subject[0]
         else:
             continue  # "- * [code]" needs nothing: the block's own code says the same
-        for word in key:
+        for word in {w.split()[-1] for w in key}:  # a phrase under its head word
             index.setdefault(word, []).append(position)
     return {word: tuple(found) for word, found in index.items()}
 

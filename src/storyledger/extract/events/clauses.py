@@ -1,6 +1,7 @@
 """Which clauses of a sentence are coded as events of their own (PETRARCH's convention, which
 PLOVER's gold records follow): the main clause's verb and its complements are; the act a party
-threatens or commits to is the content of that one event, not a second one; a passive
+threatens, commits to or demands is the content of that one event, not a second one (a
+demand's content gives the REQUEST its PLOVER mode: assist, change, yield, meet); a passive
 participle on a noun describes the noun ("a lunch hosted by the ambassador"), and an
 infinitive on a proposal is what is proposed ("a request to interrogate the detainees").
 """
@@ -14,9 +15,19 @@ from spacy.tokens import Token
 from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.model import Event
 
-# Events whose complement clause is what is demanded, threatened, promised or refused.
-_CONTENT_TYPES = frozenset({"THREATEN", "AGREE"})
-_COMPLEMENTS = ("xcomp", "ccomp", "advcl")
+# Events whose complement clause is what is demanded, threatened or promised.
+_CONTENT_TYPES = frozenset({"THREATEN", "AGREE", "REQUEST"})
+# PLOVER 2.0's REQUEST modes, by the type of the act requested: material help is "assist",
+# yielding (release, withdraw, lift, resign, cease fire) "yield", a meeting "meet"; any other
+# act asked of a party is a "change" of its policy.
+_REQUESTED = {
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "CONSULT": "meet",
+}
+_COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp")
 
 
 def background(verb: Token, lexicon: EventLexicon) -> bool:
@@ -28,8 +39,16 @@ def background(verb: Token, lexicon: EventLexicon) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive and verb.head.lemma_.lower() in lexicon.proposals
+    return _infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
+
+
+def _on_object(verb: Token) -> bool:
+    """A clause on the object of a verb ("its demand that the government lift ...")."""
+    return verb.dep_ in ("acl", "ccomp") and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN"
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def content_of(
@@ -42,11 +61,17 @@ def content_of(
     to demand reforms"). None when the act is an event of its own."""
     token = verb
     for _ in range(4):
-        if token.dep_ not in _COMPLEMENTS or token.head is token:
+        if _on_object(token):  # "reiterated its demand that Israel ease ...": the noun's clause
+            head = token.head.head
+        elif token.dep_ not in _COMPLEMENTS or token.head is token:
             return None
-        head = token.head
+        else:
+            head = token.head
         at = governing.get(head.i)
         if at is not None:
+            adverbial = token.dep_ == "advcl" and not _infinitive(token)
+            if events[at].action == "REQUEST" and adverbial:
+                return None  # "X ordered planes, while Y signed a deal": no demand's content
             if events[at].action in _CONTENT_TYPES:
                 return at
             if events[at].action == "PROTEST" and kind == "REQUEST" and token.dep_ == "advcl":
@@ -54,3 +79,19 @@ def content_of(
             return None
         token = head
     return None
+
+
+def toll(verb: Token, kind: str) -> Token | None:
+    """The attack whose toll `verb` tells as a participle clause on it ("shelled the city,
+    killing 20", "fired on the crowd, killing or wounding 50"): the same attack, not a second
+    one. None otherwise."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    if kind == "ASSAULT" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return verb.head
+    return None
+
+
+def request_mode(content: Event) -> str:
+    """PLOVER's REQUEST mode for a demand whose content is `content`."""
+    return _REQUESTED.get(content.action, "change")

@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
-from storyledger.extract.events.clauses import background, content_of
+from storyledger.extract.events.clauses import background, content_of, request_mode, toll
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
@@ -99,14 +99,24 @@ def event_stage(analysis: Analysis) -> list[Event]:
 
 def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
     """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
-    its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    its commitment, is that one event (its recipient kept), as is an attack's toll ("shelled
+    Juba, killing 20"); True when `event` was folded."""
     at = content_of(verb, event.action, governing, events)
     if at is not None:  # "demanded that the US cancel ...": what is demanded is no event
         head = events[at]
         if head.target is None and event.target is not None and event.actor == head.actor:
-            events[at] = replace(head, target=event.target, target_id=event.target_id)
+            head = events[at] = replace(head, target=event.target, target_id=event.target_id)
+        if head.action == "REQUEST" and head.mode is None:  # "urged X to release": yield
+            head = events[at] = replace(head, mode=request_mode(event))
+        if head.action == "REQUEST" and head.target is None and event.actor != head.actor:
+            # "its demand that the government lift ...": whom the demand is made of
+            events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
-    at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
+    attack = toll(verb, event.action)
+    if attack is not None:
+        at = governing.get(attack.i)
+    else:
+        at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
     if at is None:
         return False
     head = events[at]
@@ -253,11 +263,13 @@ def _destination(verb: Token) -> Token | None:
 
 def _standing_alone(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The event noun that is the subject of a verb saying only that it goes on ("riots
-    continued", "protests erupted"), or None."""
+    continued", "protests erupted"), or None. A demand or appeal is made by someone, never
+    goes on by itself: "demand for steel continued to grow" is the market's."""
     if verb.lemma_.lower() not in lexicon.aspectual:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in lexicon.event_nouns:
+    noun = subject is not None and lexicon.event_nouns.get(subject.lemma_.lower())
+    if not noun or noun[0] == "REQUEST":
         return None
     return subject
 

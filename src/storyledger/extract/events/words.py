@@ -92,5 +92,5 @@ class Bag:
                 yield token.lemma_.lower()
 
     def meets(self, words: frozenset[str]) -> bool:
-        """Whether one of `words` is in the bag."""
-        return any(word in self for word in words)
+        """Whether one of `words` is in the bag (a phrase of them: all its words)."""
+        return any(all(part in self for part in word.split(" ")) for word in words)
