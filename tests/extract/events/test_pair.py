@@ -245,3 +245,57 @@ def test_no_recipient_from_a_helper_or_a_call(nlp, text, actor, unwanted):
 )
 def test_own_forces_act_for_their_owner(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # parties joined in the modifiers act together: no recipient folded in from the content
+        (
+            "Chilean and Peruvian ministers agreed that their governments should help "
+            "stranded fishermen.",
+            ("Chilean and Peruvian ministers", "AGREE", None),
+        ),
+        # "X-led", "X-backed": the doer of the participle is the party named
+        (
+            "The cabinet refused to contribute to the Saudi-led offensive in Yemen.",
+            ("The cabinet", "REJECT", "Saudi"),
+        ),
+        # a hyphenated verb cut in pieces by the parser: the piece with the phrases
+        (
+            "Georgia agreed to re-open its airspace to Armenian airlines.",
+            ("Georgia", "AGREE", "Armenian airlines"),
+        ),
+        # a refusal despite someone's pressure is aimed at the one pressing
+        (
+            "The minister declined to resign despite mounting pressure from the unions.",
+            ("The minister", "REJECT", "the unions"),
+        ),
+        # "a rally to protest X" parsed as a relative clause on the rally
+        (
+            "Hundreds of farmers gathered for a rally to protest the tariffs imposed by Canada.",
+            ("Hundreds of farmers", "PROTEST", "Canada"),
+        ),
+    ],
+)
+def test_round_5a_pairs(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "actor", "unwanted"),
+    [
+        # a joint actor of one name is no joint actor
+        (
+            "Senior Chilean officials agreed to help the fishermen.",
+            "Senior Chilean officials",
+            None,
+        ),
+        # "despite" a state of things names no one pressing
+        ("The mayor refused to resign despite the scandal.", "The mayor", "the scandal"),
+    ],
+)
+def test_round_5a_no_false_pairs(nlp, text, actor, unwanted):
+    assert (actor, unwanted) not in [(a, target) for a, _, target in events_of(nlp, text)]

@@ -44,6 +44,7 @@ _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
+_DESPITE = frozenset({"despite", "notwithstanding", "in"})
 _PLACE_PREPS = frozenset({"in", "outside", "at"})
 # "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
 _DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
@@ -213,7 +214,7 @@ def recipient(
     obj = antecedent(obj, verb) if obj is not None else None
     found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
     if found is None and loose:
-        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        clause = _infinitive(verb)
         if clause is not None:
             inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
             found = _direct(clause, inner, kind, event_noun=False, loose=loose)
@@ -228,9 +229,9 @@ def recipient(
             None,
         )
     if found is None and kind == "PROTEST":
-        found = _protested(verb, obj)
+        found = protested(verb, obj)
     if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
-        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        clause = _infinitive(verb)
         heads = [
             verb,
             obj,
@@ -244,7 +245,35 @@ def recipient(
         found = _conditioned(verb)
     if found is None and kind in _FORCE:
         found = _purpose(verb)
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline")
+    if found is None and (kind == "REJECT" or refused) and loose:
+        found = _resisted(verb)
     return found
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The infinitive a verb governs; of a hyphenated verb cut in pieces ("agreed to re-open
+    its borders", each piece an xcomp), the piece that has the phrases."""
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return max(clauses, key=lambda c: sum(1 for _ in c.children), default=None)
+
+
+def _resisted(verb: Token) -> Token | None:
+    """Whose pressure a refusal is made against: "declined to resign despite pressure by the
+    commission", "rejected the plan in spite of calls from X" (the party pressing is the one
+    refused)."""
+    for head in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _DESPITE):
+            if prep.lower_ == "in":  # "in spite of"
+                spite = next((c for c in prep.children if c.lower_ == "spite"), None)
+                prep = spite and next((c for c in spite.children if c.lower_ == "of"), None)
+            noun = prep and next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None:
+                continue
+            found = _owner(noun) or _prepositional(noun, _FROM | _DOERS, depth=1)
+            if found is not None and not _own(found):
+                return found
+    return None
 
 
 def _purpose(verb: Token) -> Token | None:
@@ -252,12 +281,23 @@ def _purpose(verb: Token) -> Token | None:
     what it is done for: "opened fire to disperse the demonstrators" (not one's own people; a
     call or visit "to X" is no act done to X)."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if not _to_infinitive(clause):
             continue
         obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if obj is not None and can_act(obj) and not _own(obj) and obj.tag_ != "PRP":
             return obj
     return None
+
+
+def joint(actor: Token) -> bool:
+    """Parties joined in the actor ("Israel and Lebanon", "Hungarian and Romanian officials"):
+    who act together (PLOVER codes both as actors and no recipient)."""
+    return any(c.dep_ == "conj" for c in actor.children) or any(
+        c.dep_ in ("amod", "compound")
+        and c.ent_type_ in ("NORP", "GPE")
+        and any(d.dep_ == "conj" and d.ent_type_ in ("NORP", "GPE") for d in c.children)
+        for c in actor.children
+    )
 
 
 def antecedent(token: Token, clause: Token) -> Token:
@@ -296,7 +336,7 @@ def _conditioned(verb: Token) -> Token | None:
     return None
 
 
-def _protested(verb: Token, obj: Token | None) -> Token | None:
+def protested(verb: Token, obj: Token | None) -> Token | None:
     """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
     Sweden's decision", "in protest of the government's refusal", "rallies calling for the
     removal of President X", "to demand the return of property seized by government forces"."""
@@ -307,6 +347,7 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
         for c in head.children
         if (c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
         or (c.dep_ == "prep" and c.lower_ == "in")
+        or (c.dep_ == "relcl" and head is obj and _to_infinitive(c))
     ]
     preps = RECIPIENT_PREPS | {"of", "at", "by"}
     for purpose in purposes:
@@ -323,6 +364,10 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _to_infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _place(head: Token) -> Token | None:
@@ -487,14 +532,16 @@ def _owner(noun: Token, *, doer: bool = True) -> Token | None:
 
 
 def _named(noun: Token) -> Token | None:
-    """A country or group named among the modifiers before a noun, at any depth."""
+    """A country or group named among the modifiers before a noun, at any depth, or as the
+    doer of a participle there ("the US-led war", "Saudi-backed forces")."""
     found = next(
         (
             t
             for c in noun.lefts
             if c.dep_ in _NAMED_DEPS
             for t in c.subtree
-            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in _NAMED_DEPS
+            if t.ent_type_ in ("NORP", "GPE", "ORG")
+            and (t.dep_ in _NAMED_DEPS or (t.dep_ == "npadvmod" and t.head.tag_ == "VBN"))
         ),
         None,
     )

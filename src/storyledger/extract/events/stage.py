@@ -22,9 +22,11 @@ from storyledger.extract.events.parties import (
     can_act,
     instrument,
     is_state,
+    joint,
     nationals,
     owner,
     political,
+    protested,
     recipient,
     resolve,
 )
@@ -77,6 +79,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         used_objects: set[int] = set()
         seen: set[tuple] = set()
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
+        shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -87,23 +90,33 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
-            if event is not None and _fold(events, governing, verb, event):
+            if event is not None and _fold(events, governing, verb, event, shared):
                 continue
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
                 governing[verb.i] = len(events)
+                if event.action in _JOINT and event.target is None and _joint(verb, lexicon):
+                    shared.add(len(events))
                 events.append(event)
     return events
 
 
-def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
+def _fold(
+    events: list[Event], governing: dict[int, int], verb: Token, event: Event, shared: set[int]
+) -> bool:
     """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
-    its commitment, is that one event (its recipient kept); True when `event` was folded."""
+    its commitment, is that one event (its recipient kept, unless the parties act jointly:
+    `shared`); True when `event` was folded."""
     at = content_of(verb, event.action, governing, events)
     if at is not None:  # "demanded that the US cancel ...": what is demanded is no event
         head = events[at]
-        if head.target is None and event.target is not None and event.actor == head.actor:
+        if (
+            head.target is None
+            and event.target is not None
+            and event.actor == head.actor
+            and at not in shared
+        ):
             events[at] = replace(head, target=event.target, target_id=event.target_id)
         return True
     at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
@@ -112,9 +125,14 @@ def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Ev
     head = events[at]
     if (head.action, head.actor, head.negated) != (event.action, event.actor, event.negated):
         return False
-    if head.target is None and event.target is not None:
+    if head.target is None and event.target is not None and at not in shared:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
+
+
+def _joint(verb: Token, lexicon: EventLexicon) -> bool:
+    actor = _actor(verb, lexicon)
+    return actor is not None and joint(actor)
 
 
 def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
@@ -348,6 +366,8 @@ def _event(
     if obj is not None and trip is not None and obj.i == trip.i:
         # the host visited receives; the venue of talks or a rally is no party to them
         target = _destination(verb) if mode == "visit" else aimed_at(obj)
+        if target is None and kind == "PROTEST":  # "converged for a rally to protest X"
+            target = protested(verb, obj)
     elif obj is not None and alone is not None and obj.i == alone.i:
         # its own modifiers name who is behind it, not the recipient; else the place, ...
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
@@ -359,7 +379,7 @@ def _event(
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
-    if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
+    if kind in _JOINT and joint(actor) and not dyadic:
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
