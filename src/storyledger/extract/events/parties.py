@@ -15,6 +15,7 @@ import functools
 from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo
+from storyledger.extract.events.countries import untagged_country
 from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
 
 RECIPIENT_PREPS = frozenset(
@@ -150,7 +151,7 @@ def political(token: Token | None) -> bool:
         return True
     words = {token.lower_, token.lemma_.lower()}
     named = any(
-        t.ent_type_ in ("GPE", "NORP")
+        t.ent_type_ in ("GPE", "NORP") or untagged_country(t)
         for child in token.children
         if child.dep_ in ("amod", "compound", "poss")
         for t in child.subtree
@@ -173,7 +174,10 @@ _NOT_POLITICAL = frozenset(
 def nationals(token: Token) -> Token | None:
     """A plural subject named by a nation or faith ("Islamic fundamentalists", "Muslim hackers"
     did it): people of that nation or faith (as an actor only: "Iraqi towns" are acted on)."""
-    named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
+    named = any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or untagged_country(c))
+        for c in token.children
+    )
     return token if token.tag_ == "NNS" and named else None
 
 
@@ -191,7 +195,7 @@ def instrument(token: Token) -> Token | None:
     ):
         return None
     side = any(
-        t.ent_type_ in ("NORP", "GPE", "ORG")
+        t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t)
         for child in token.children
         if child.dep_ in ("amod", "compound", "poss", "nmod")
         for t in child.subtree
@@ -540,7 +544,7 @@ def _named(noun: Token) -> Token | None:
             for c in noun.lefts
             if c.dep_ in _NAMED_DEPS
             for t in c.subtree
-            if t.ent_type_ in ("NORP", "GPE", "ORG")
+            if (t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t))
             and (t.dep_ in _NAMED_DEPS or (t.dep_ == "npadvmod" and t.head.tag_ == "VBN"))
         ),
         None,

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.clauses import background, content_of
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
+from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
     aimed_at,
@@ -217,8 +218,20 @@ def _demands(verb: Token, lexicon: EventLexicon) -> bool:
     return any(
         any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children)
         and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)
+        and not _own_country(verb, clause)
         for clause in clauses
     )  # "we must address ...": one's own resolve, not a demand
+
+
+def _own_country(verb: Token, clause: Token) -> bool:
+    """ "The prime minister of Israel, Netanyahu, insists Israel must win": a leader's word that
+    his own country must act (the country told from the dictionary's people and names)."""
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None:
+        return False
+    mine = country_of(speaker)
+    return mine is not None and mine == country_of(subject)
 
 
 def _person(token: Token, lexicon: EventLexicon) -> bool:
@@ -313,7 +326,7 @@ def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
             for left in noun.lefts
             if left.dep_ in ("amod", "compound")
             for t in left.subtree
-            if t.ent_type_ in ("NORP", "GPE", "ORG")
+            if t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t)
         ),
         None,
     )
