@@ -299,3 +299,27 @@ def test_round_5a_pairs(nlp, text, wanted):
 )
 def test_round_5a_no_false_pairs(nlp, text, actor, unwanted):
     assert (actor, unwanted) not in [(a, target) for a, _, target in events_of(nlp, text)]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted", "count"),
+    [
+        # a result participle of the same kind is the act itself: one event
+        (
+            "Rebel gunmen shelled the port of Kismayo, killing or wounding 14 people.",
+            ("Rebel gunmen", "ASSAULT", "Kismayo"),
+            1,
+        ),
+        # another kind of act said after it stays an event of its own
+        (
+            "Riot police opened fire on the protesters, arresting 30 students.",
+            ("Riot police", "ASSAULT", "the protesters"),
+            2,
+        ),
+    ],
+)
+def test_a_result_participle_is_its_acts(nlp, text, wanted, count):
+    found = events_of(nlp, text)
+    assert wanted in found
+    assert len(found) == count
