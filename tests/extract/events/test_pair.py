@@ -323,3 +323,25 @@ def test_a_result_participle_is_its_acts(nlp, text, wanted, count):
     found = events_of(nlp, text)
     assert wanted in found
     assert len(found) == count
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a dative that is no party: the country named on it
+        (
+            "Chile has granted asylum to five Ghanaian sailors stranded in the port since May.",
+            ("Chile", "AID", "Ghanaian"),
+        ),
+        # "to three ... officers holed up in ...": the parser made the object the subject of
+        # the reduced relative clause after it
+        (
+            "Ecuador has granted diplomatic asylum to three Bolivian army officers holed up in a "
+            "diplomatic residence since last month's coup, the Ecuadorian embassy said on Friday.",
+            ("Ecuador", "AID", "Bolivian"),
+        ),
+    ],
+)
+def test_a_recipient_named_on_a_dative(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

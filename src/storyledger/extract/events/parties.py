@@ -405,6 +405,19 @@ def _direct(
         ),
         None,
     )
+    if dative is None and loose:  # "granted asylum to five Ghanaian sailors": Ghana
+        dative = next(
+            (
+                named
+                for c in verb.children
+                if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and obj is not None)
+                for d in [_pobj(c)]
+                if d is not c
+                for named in [_named(d)]
+                if named is not None
+            ),
+            None,
+        )
     if dative is not None and not _own(dative):
         if kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused
             return _grievance(verb) or dative
@@ -478,7 +491,26 @@ def _pobj(token: Token) -> Token:
     """ "to" marked as a dative ("provided photographs to Macedonia"): its object."""
     if token.pos_ != "ADP":
         return token
-    return next((c for c in token.children if c.dep_ == "pobj"), token)
+    return _object(token) or token
+
+
+def _object(prep: Token) -> Token | None:
+    """A preposition's object; where the parser left it none because a reduced relative
+    clause follows ("granted asylum to five officers holed up in ...": "officers" parsed as
+    the subject of "holed"), the subject of the clause that starts right after it."""
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if found is not None or prep.dep_ != "prep":
+        return found
+    return next(
+        (
+            subject
+            for clause in prep.head.children
+            if clause.dep_ in ("advcl", "ccomp", "conj") and clause.left_edge.i == prep.i + 1
+            for subject in clause.children
+            if subject.dep_ == "nsubj" and subject.i < clause.i
+        ),
+        None,
+    )
 
 
 def _prepositional(
@@ -489,7 +521,7 @@ def _prepositional(
     noun that cannot act, its owner ("against Sweden's decision") or a country or group named
     on it ("restrictions against German goods")."""
     for prep in (c for c in head.children if c.dep_ == "prep"):
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        target = _object(prep)
         if target is None:
             continue
         if prep.lower_ in preps and can_act(target) and not _own(target):
