@@ -345,3 +345,19 @@ def test_a_result_participle_is_its_acts(nlp, text, wanted, count):
 )
 def test_a_recipient_named_on_a_dative(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # asylum or refuge is asked of the country it is sought in
+        (
+            "Hundreds of Syrian families sought asylum in Turkey last year.",
+            ("Hundreds of Syrian families", "REQUEST", "Turkey"),
+        ),
+        ("The dissident asked for asylum in Sweden.", ("The dissident", "REQUEST", "Sweden")),
+    ],
+)
+def test_asylum_is_asked_of_the_country(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

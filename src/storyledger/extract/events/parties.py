@@ -46,6 +46,7 @@ _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
 _DESPITE = frozenset({"despite", "notwithstanding", "in"})
+_HAVENS = frozenset({"asylum", "refuge", "sanctuary", "shelter", "residency"})
 _PLACE_PREPS = frozenset({"in", "outside", "at"})
 # "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
 _DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
@@ -245,6 +246,8 @@ def recipient(
         found = next(
             (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
         )
+    if found is None and kind == "REQUEST":
+        found = _haven(verb, obj)
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
     if found is None and kind in _FORCE:
@@ -253,6 +256,19 @@ def recipient(
     if found is None and (kind == "REJECT" or refused) and loose:
         found = _resisted(verb)
     return found
+
+
+def _haven(verb: Token, obj: Token | None) -> Token | None:
+    """Whom asylum or refuge is asked of: the country it is sought in ("sought refuge in
+    Germany", "asked for asylum at the embassy in Quito")."""
+    asked = [obj] if obj is not None else []
+    fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+    asked += [n for c in fors for n in c.children]
+    for haven in (h for h in asked if h.dep_ in ("dobj", "pobj") and h.lemma_.lower() in _HAVENS):
+        found = _place(verb) or _place(haven)
+        if found is not None:
+            return found
+    return None
 
 
 def _infinitive(verb: Token) -> Token | None:
