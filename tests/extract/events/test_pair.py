@@ -361,3 +361,15 @@ def test_a_recipient_named_on_a_dative(nlp, text, wanted):
 )
 def test_asylum_is_asked_of_the_country(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_an_accusation_about_a_charge_is_aimed_at_the_accused(nlp):
+    text = (
+        "The commission has completed its investigation into an allegation by the opposition "
+        "that the army had shelled the border villages."
+    )
+    assert ("The commission", "ACCUSE", "the army") in events_of(nlp, text)
+    # a refusal to discuss a charge is not aimed at whom the charge is about
+    text = "The bishop refused to discuss allegations that young girls were forced to marry."
+    assert "young girls" not in [target for _, _, target in events_of(nlp, text)]

@@ -46,6 +46,10 @@ _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
 _DESPITE = frozenset({"despite", "notwithstanding", "in"})
+_CHARGES = frozenset(
+    "allegation allegations accusation accusations charge charges claim claims complaint "
+    "complaints suspicion suspicions report reports evidence".split()
+)
 _HAVENS = frozenset({"asylum", "refuge", "sanctuary", "shelter", "residency"})
 _PLACE_PREPS = frozenset({"in", "outside", "at"})
 # "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
@@ -217,7 +221,8 @@ def recipient(
     named on a non-actor object ("rejected the Indian proposal": India)."""
     role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
     obj = antecedent(obj, verb) if obj is not None else None
-    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
+    found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
+    found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
     if found is None and loose:
         clause = _infinitive(verb)
         if clause is not None:
@@ -580,6 +585,33 @@ def _owner(noun: Token, *, doer: bool = True) -> Token | None:
         agent = next((c for c in by.children if c.dep_ == "pobj"), None)
         if agent is not None and can_act(agent):
             return agent
+    return None
+
+
+def _charged(verb: Token, obj: Token | None) -> Token | None:
+    """The accused of a charge an accusation is about ("investigated an allegation by X that
+    the NPFL had taken the city": the NPFL), on the object or in a phrase of the verb."""
+    heads = [obj] if obj is not None else []
+    heads += [n for c in verb.children if c.dep_ == "prep" for n in c.children if n.dep_ == "pobj"]
+    for head in heads:
+        inner = [n for c in head.children if c.dep_ == "prep" for n in c.children]
+        found = next((a for h in (head, *inner) for a in [_accused(h)] if a is not None), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _accused(noun: Token) -> Token | None:
+    """Whom a charge is about: the subject of its clause ("an allegation by X that the NPFL had
+    taken the city": the NPFL; "X's claim that Y ..."), not who made it."""
+    if noun.lemma_.lower() not in _CHARGES:
+        return None
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"):
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and can_act(subject) and subject.lower_ not in _PRONOUNS:
+            return subject
     return None
 
 
