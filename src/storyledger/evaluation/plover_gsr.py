@@ -125,18 +125,35 @@ def content_key(phrase: str, names: dict[str, str]) -> frozenset[str]:
 @functools.cache
 def country_names(path: Path) -> dict[str, str]:
     """Country name, synonym, demonym and capital (lower case, words spaced) -> country code,
-    from the country entries of PETRARCH2's `Phoenix.Countries.actors.txt`."""
+    from the country entries of PETRARCH2's `Phoenix.Countries.actors.txt`: a header with its
+    code ("UNITED_STATES_  [USA]") or a block of names whose code follows on an indented line
+    ("IRAQ_", "+IRAQI_", "+BAGHDAD_", then "[IRQ <20030320]")."""
     names: dict[str, str] = {}
-    code = None
+    block: list[str] = []
+    code, coded = None, False  # the header's code; whether code lines closed the block
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role = re.match(r"^\s+\[([A-Z]{3})(?:\s[^\]]*)?\]", line)
+        if role:
+            for name in block:
+                names.setdefault(name, role.group(1))
+            coded = True
+            continue
+        if line[:1].isspace():  # a person's or body's role ("[ISRGOV ...]")
+            coded = True
+            continue
         header = re.match(r"^([A-Z_]+)\s+\[([A-Z]{3})\]\s*(#.*)?$", line)
-        if header:
-            code = header.group(2)
-            names.setdefault(_spaced(header.group(1)), code)
-        elif line.startswith("+") and code is not None:
-            names.setdefault(_spaced(line[1:].split("#")[0]), code)
-        elif line.strip() and not line.startswith("#"):
-            code = None
+        if line.startswith("+") and not coded:
+            name = _spaced(line[1:].split("#")[0])
+            if code is not None:
+                names.setdefault(name, code)
+            block.append(name)
+            continue
+        code = header.group(2) if header else None
+        block, coded = [_spaced((header.group(1) if header else line).split("#")[0])], False
+        if code is not None:
+            names.setdefault(block[0], code)
     names.pop("", None)
     return names
 

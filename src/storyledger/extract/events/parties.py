@@ -15,6 +15,7 @@ import functools
 from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo
+from storyledger.extract.events.countries import untagged_country
 from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
 
 RECIPIENT_PREPS = frozenset(
@@ -44,6 +45,12 @@ _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
 _BELONGING = frozenset({"of", "for"})
 _DOERS = frozenset({"of", "by"})
+_DESPITE = frozenset({"despite", "notwithstanding", "in"})
+_CHARGES = frozenset(
+    "allegation allegations accusation accusations charge charges claim claims complaint "
+    "complaints suspicion suspicions report reports evidence".split()
+)
+_HAVENS = frozenset({"asylum", "refuge", "sanctuary", "shelter", "residency"})
 _PLACE_PREPS = frozenset({"in", "outside", "at"})
 # "in protest at X", "in defiance of X", "in opposition to X": whom a protest is aimed at
 _DISSENT = frozenset({"protest", "defiance", "opposition", "outrage", "anger"})
@@ -149,7 +156,7 @@ def political(token: Token | None) -> bool:
         return True
     words = {token.lower_, token.lemma_.lower()}
     named = any(
-        t.ent_type_ in ("GPE", "NORP")
+        t.ent_type_ in ("GPE", "NORP") or untagged_country(t)
         for child in token.children
         if child.dep_ in ("amod", "compound", "poss")
         for t in child.subtree
@@ -172,7 +179,10 @@ _NOT_POLITICAL = frozenset(
 def nationals(token: Token) -> Token | None:
     """A plural subject named by a nation or faith ("Islamic fundamentalists", "Muslim hackers"
     did it): people of that nation or faith (as an actor only: "Iraqi towns" are acted on)."""
-    named = any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in token.children)
+    named = any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or untagged_country(c))
+        for c in token.children
+    )
     return token if token.tag_ == "NNS" and named else None
 
 
@@ -190,7 +200,7 @@ def instrument(token: Token) -> Token | None:
     ):
         return None
     side = any(
-        t.ent_type_ in ("NORP", "GPE", "ORG")
+        t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t)
         for child in token.children
         if child.dep_ in ("amod", "compound", "poss", "nmod")
         for t in child.subtree
@@ -211,9 +221,10 @@ def recipient(
     named on a non-actor object ("rejected the Indian proposal": India)."""
     role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
     obj = antecedent(obj, verb) if obj is not None else None
-    found = _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
+    found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
+    found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
     if found is None and loose:
-        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        clause = _infinitive(verb)
         if clause is not None:
             inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
             found = _direct(clause, inner, kind, event_noun=False, loose=loose)
@@ -228,9 +239,9 @@ def recipient(
             None,
         )
     if found is None and kind == "PROTEST":
-        found = _protested(verb, obj)
+        found = protested(verb, obj)
     if found is None and kind in _PLACE_RECIPIENT and (loose or kind == "PROTEST"):
-        clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        clause = _infinitive(verb)
         heads = [
             verb,
             obj,
@@ -240,11 +251,54 @@ def recipient(
         found = next(
             (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
         )
+    if found is None and kind == "REQUEST":
+        found = _haven(verb, obj)
     if found is None and kind == "THREATEN":
         found = _conditioned(verb)
     if found is None and kind in _FORCE:
         found = _purpose(verb)
+    refused = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline")
+    if found is None and (kind == "REJECT" or refused) and loose:
+        found = _resisted(verb)
     return found
+
+
+def _haven(verb: Token, obj: Token | None) -> Token | None:
+    """Whom asylum or refuge is asked of: the country it is sought in ("sought refuge in
+    Germany", "asked for asylum at the embassy in Quito")."""
+    asked = [obj] if obj is not None else []
+    fors = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]
+    asked += [n for c in fors for n in c.children]
+    for haven in (h for h in asked if h.dep_ in ("dobj", "pobj") and h.lemma_.lower() in _HAVENS):
+        found = _place(verb) or _place(haven)
+        if found is not None:
+            return found
+    return None
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The infinitive a verb governs; of a hyphenated verb cut in pieces ("agreed to re-open
+    its borders", each piece an xcomp), the piece that has the phrases."""
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return max(clauses, key=lambda c: sum(1 for _ in c.children), default=None)
+
+
+def _resisted(verb: Token) -> Token | None:
+    """Whose pressure a refusal is made against: "declined to resign despite pressure by the
+    commission", "rejected the plan in spite of calls from X" (the party pressing is the one
+    refused)."""
+    for head in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _DESPITE):
+            if prep.lower_ == "in":  # "in spite of"
+                spite = next((c for c in prep.children if c.lower_ == "spite"), None)
+                prep = spite and next((c for c in spite.children if c.lower_ == "of"), None)
+            noun = prep and next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is None:
+                continue
+            found = _owner(noun) or _prepositional(noun, _FROM | _DOERS, depth=1)
+            if found is not None and not _own(found):
+                return found
+    return None
 
 
 def _purpose(verb: Token) -> Token | None:
@@ -252,12 +306,23 @@ def _purpose(verb: Token) -> Token | None:
     what it is done for: "opened fire to disperse the demonstrators" (not one's own people; a
     call or visit "to X" is no act done to X)."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if not _to_infinitive(clause):
             continue
         obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if obj is not None and can_act(obj) and not _own(obj) and obj.tag_ != "PRP":
             return obj
     return None
+
+
+def joint(actor: Token) -> bool:
+    """Parties joined in the actor ("Israel and Lebanon", "Hungarian and Romanian officials"):
+    who act together (PLOVER codes both as actors and no recipient)."""
+    return any(c.dep_ == "conj" for c in actor.children) or any(
+        c.dep_ in ("amod", "compound")
+        and c.ent_type_ in ("NORP", "GPE")
+        and any(d.dep_ == "conj" and d.ent_type_ in ("NORP", "GPE") for d in c.children)
+        for c in actor.children
+    )
 
 
 def antecedent(token: Token, clause: Token) -> Token:
@@ -296,7 +361,7 @@ def _conditioned(verb: Token) -> Token | None:
     return None
 
 
-def _protested(verb: Token, obj: Token | None) -> Token | None:
+def protested(verb: Token, obj: Token | None) -> Token | None:
     """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
     Sweden's decision", "in protest of the government's refusal", "rallies calling for the
     removal of President X", "to demand the return of property seized by government forces"."""
@@ -307,6 +372,7 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
         for c in head.children
         if (c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
         or (c.dep_ == "prep" and c.lower_ == "in")
+        or (c.dep_ == "relcl" and head is obj and _to_infinitive(c))
     ]
     preps = RECIPIENT_PREPS | {"of", "at", "by"}
     for purpose in purposes:
@@ -323,6 +389,10 @@ def _protested(verb: Token, obj: Token | None) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _to_infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _place(head: Token) -> Token | None:
@@ -356,6 +426,19 @@ def _direct(
         ),
         None,
     )
+    if dative is None and loose:  # "granted asylum to five Ghanaian sailors": Ghana
+        dative = next(
+            (
+                named
+                for c in verb.children
+                if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to" and obj is not None)
+                for d in [_pobj(c)]
+                if d is not c
+                for named in [_named(d)]
+                if named is not None
+            ),
+            None,
+        )
     if dative is not None and not _own(dative):
         if kind == "ACCUSE":  # "complained to the UN over Israeli raids": the accused
             return _grievance(verb) or dative
@@ -429,7 +512,26 @@ def _pobj(token: Token) -> Token:
     """ "to" marked as a dative ("provided photographs to Macedonia"): its object."""
     if token.pos_ != "ADP":
         return token
-    return next((c for c in token.children if c.dep_ == "pobj"), token)
+    return _object(token) or token
+
+
+def _object(prep: Token) -> Token | None:
+    """A preposition's object; where the parser left it none because a reduced relative
+    clause follows ("granted asylum to five officers holed up in ...": "officers" parsed as
+    the subject of "holed"), the subject of the clause that starts right after it."""
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if found is not None or prep.dep_ != "prep":
+        return found
+    return next(
+        (
+            subject
+            for clause in prep.head.children
+            if clause.dep_ in ("advcl", "ccomp", "conj") and clause.left_edge.i == prep.i + 1
+            for subject in clause.children
+            if subject.dep_ == "nsubj" and subject.i < clause.i
+        ),
+        None,
+    )
 
 
 def _prepositional(
@@ -440,7 +542,7 @@ def _prepositional(
     noun that cannot act, its owner ("against Sweden's decision") or a country or group named
     on it ("restrictions against German goods")."""
     for prep in (c for c in head.children if c.dep_ == "prep"):
-        target = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        target = _object(prep)
         if target is None:
             continue
         if prep.lower_ in preps and can_act(target) and not _own(target):
@@ -486,15 +588,44 @@ def _owner(noun: Token, *, doer: bool = True) -> Token | None:
     return None
 
 
+def _charged(verb: Token, obj: Token | None) -> Token | None:
+    """The accused of a charge an accusation is about ("investigated an allegation by X that
+    the NPFL had taken the city": the NPFL), on the object or in a phrase of the verb."""
+    heads = [obj] if obj is not None else []
+    heads += [n for c in verb.children if c.dep_ == "prep" for n in c.children if n.dep_ == "pobj"]
+    for head in heads:
+        inner = [n for c in head.children if c.dep_ == "prep" for n in c.children]
+        found = next((a for h in (head, *inner) for a in [_accused(h)] if a is not None), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _accused(noun: Token) -> Token | None:
+    """Whom a charge is about: the subject of its clause ("an allegation by X that the NPFL had
+    taken the city": the NPFL; "X's claim that Y ..."), not who made it."""
+    if noun.lemma_.lower() not in _CHARGES:
+        return None
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ == "VERB"):
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and can_act(subject) and subject.lower_ not in _PRONOUNS:
+            return subject
+    return None
+
+
 def _named(noun: Token) -> Token | None:
-    """A country or group named among the modifiers before a noun, at any depth."""
+    """A country or group named among the modifiers before a noun, at any depth, or as the
+    doer of a participle there ("the US-led war", "Saudi-backed forces")."""
     found = next(
         (
             t
             for c in noun.lefts
             if c.dep_ in _NAMED_DEPS
             for t in c.subtree
-            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in _NAMED_DEPS
+            if (t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t))
+            and (t.dep_ in _NAMED_DEPS or (t.dep_ == "npadvmod" and t.head.tag_ == "VBN"))
         ),
         None,
     )

@@ -16,15 +16,18 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.clauses import background, content_of, request_mode, toll
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
+from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
     aimed_at,
     can_act,
     instrument,
     is_state,
+    joint,
     nationals,
     owner,
     political,
+    protested,
     recipient,
     resolve,
 )
@@ -77,6 +80,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         used_objects: set[int] = set()
         seen: set[tuple] = set()
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
+        shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -87,24 +91,34 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
-            if event is not None and _fold(events, governing, verb, event):
+            if event is not None and _fold(events, governing, verb, event, shared):
                 continue
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
                 governing[verb.i] = len(events)
+                if event.action in _JOINT and event.target is None and _joint(verb, lexicon):
+                    shared.add(len(events))
                 events.append(event)
     return events
 
 
-def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Event) -> bool:
+def _fold(
+    events: list[Event], governing: dict[int, int], verb: Token, event: Event, shared: set[int]
+) -> bool:
     """ "agreed to provide aid to Romania": the act a party commits to, of the same type as
-    its commitment, is that one event (its recipient kept), as is an attack's toll ("shelled
-    Juba, killing 20"); True when `event` was folded."""
+    its commitment, is that one event (its recipient kept, unless the parties act jointly:
+    `shared`), as is an attack's toll ("shelled Juba, killing 20"); True when `event` was
+    folded."""
     at = content_of(verb, event.action, governing, events)
     if at is not None:  # "demanded that the US cancel ...": what is demanded is no event
         head = events[at]
-        if head.target is None and event.target is not None and event.actor == head.actor:
+        if (
+            head.target is None
+            and event.target is not None
+            and event.actor == head.actor
+            and at not in shared
+        ):
             head = events[at] = replace(head, target=event.target, target_id=event.target_id)
         if head.action == "REQUEST" and head.mode is None:  # "urged X to release": yield
             head = events[at] = replace(head, mode=request_mode(event))
@@ -112,19 +126,39 @@ def _fold(events: list[Event], governing: dict[int, int], verb: Token, event: Ev
             # "its demand that the government lift ...": whom the demand is made of
             events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
-    attack = toll(verb, event.action)
-    if attack is not None:
-        at = governing.get(attack.i)
-    else:
-        at = governing.get(verb.head.i) if verb.dep_ == "xcomp" else None
+    head_verb = toll(verb, event.action)
+    if head_verb is None:
+        head_verb = verb.head if verb.dep_ == "xcomp" else _result(verb)
+    at = governing.get(head_verb.i) if head_verb is not None else None
     if at is None:
         return False
     head = events[at]
     if (head.action, head.actor, head.negated) != (event.action, event.actor, event.negated):
         return False
-    if head.target is None and event.target is not None:
+    if head.target is None and event.target is not None and at not in shared:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
+
+
+def _result(verb: Token) -> Token | None:
+    """ "shelled the town, killing 20 people": a participle set off after its verb tells what
+    the act did; of the same type and actor, it is that one act (PLOVER: one event, its
+    casualties said of it). The act's verb, or None."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBG":  # "killing or wounding 50"
+        verb = verb.head
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.doc[verb.i - 1].lower_ == ","
+    ):
+        return verb.head
+    return None
+
+
+def _joint(verb: Token, lexicon: EventLexicon) -> bool:
+    actor = _actor(verb, lexicon)
+    return actor is not None and joint(actor)
 
 
 def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
@@ -209,8 +243,20 @@ def _demands(verb: Token, lexicon: EventLexicon) -> bool:
     return any(
         any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children)
         and not any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in clause.children)
+        and not _own_country(verb, clause)
         for clause in clauses
     )  # "we must address ...": one's own resolve, not a demand
+
+
+def _own_country(verb: Token, clause: Token) -> bool:
+    """ "The prime minister of Israel, Netanyahu, insists Israel must win": a leader's word that
+    his own country must act (the country told from the dictionary's people and names)."""
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subject is None:
+        return False
+    mine = country_of(speaker)
+    return mine is not None and mine == country_of(subject)
 
 
 def _person(token: Token, lexicon: EventLexicon) -> bool:
@@ -307,7 +353,7 @@ def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
             for left in noun.lefts
             if left.dep_ in ("amod", "compound")
             for t in left.subtree
-            if t.ent_type_ in ("NORP", "GPE", "ORG")
+            if t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t)
         ),
         None,
     )
@@ -360,6 +406,8 @@ def _event(
     if obj is not None and trip is not None and obj.i == trip.i:
         # the host visited receives; the venue of talks or a rally is no party to them
         target = _destination(verb) if mode == "visit" else aimed_at(obj)
+        if target is None and kind == "PROTEST":  # "converged for a rally to protest X"
+            target = protested(verb, obj)
     elif obj is not None and alone is not None and obj.i == alone.i:
         # its own modifiers name who is behind it, not the recipient; else the place, ...
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
@@ -371,7 +419,7 @@ def _event(
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
-    if kind in _JOINT and any(c.dep_ == "conj" for c in actor.children) and not dyadic:
+    if kind in _JOINT and joint(actor) and not dyadic:
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
