@@ -30,6 +30,7 @@ from storyledger.extract.figures.names import (
     ordinal_after,
 )
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
+from storyledger.extract.figures.powers import power_at
 from storyledger.extract.figures.qualifiers import bounds_of, qualifier_before
 from storyledger.extract.figures.ranges import range_after, shared_scale, token_range
 from storyledger.extract.figures.reading import (
@@ -43,7 +44,8 @@ from storyledger.extract.figures.reading import (
 )
 from storyledger.extract.figures.temperatures import temperature_at
 
-_EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
+# "a couple of" is vague, as "several" and "a few" ("a couple of weeks" may be three): no figure.
+_EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "score"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(single)
             index += 2
             continue
+        if power := _power(sentence, index):
+            found.append(power)
+            index = power.last + 1
+            continue
         if multiple := _multiple(sentence, index):
             found.append(multiple)
             index += 1
@@ -97,7 +103,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     return carry_to_conversions(sentence, merge_bounds(sentence, merge_compounds(sentence, found)))
 
 
-_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS})
+_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS, "nought", "naught"})
 
 
 def _candidate(token: Token) -> bool:
@@ -131,6 +137,18 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     """ "A third of", "two-thirds", "one fifth": a fraction, with a qualifier before it."""
     found = fraction_at(sentence, index)
     return None if found is None else _qualified(sentence, index, *found, None)
+
+
+def _power(sentence: Span, index: int) -> Quantity | None:
+    """ "1.2 x 10^6 cells", "3.5e6", "10 to the power of 3": a power of ten, with a qualifier
+    before it and a unit after it."""
+    found = power_at(sentence, index)
+    if found is None:
+        return None
+    last, value = found
+    unit, factor, end = _unit_after(sentence, last, None)
+    quantity = _qualified(sentence, index, end, value * factor, unit)
+    return quantity if unit is None or len(unit) != 3 or not unit.isupper() else None
 
 
 def _temperature(sentence: Span, index: int) -> Quantity | None:
@@ -205,7 +223,20 @@ def _starts_number(token: Token) -> bool:
         or lower in _EXTRA_NUMBER_WORDS
         or lower in ("tens",)
         or glued_at(token) is not None
+        or _nought_point(token)
     ) and lower not in ("one", "a", "an")
+
+
+def _nought_point(token: Token) -> bool:
+    """ "nought point five": "nought" and "naught" say zero only before a decimal point ("all
+    for naught" is nothing)."""
+    doc = token.doc
+    return (
+        token.lower_ in ("nought", "naught")
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ == "point"
+        and (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in ("nought", "naught", "oh"))
+    )
 
 
 def _phrase(sentence: Span, index: int) -> Quantity | None:
