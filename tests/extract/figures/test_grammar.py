@@ -467,6 +467,12 @@ ROUND4_CASES = [
     ),
     ("It was all for naught.", []),
     ("The rate was two point oh five.", [("two point oh five", 2.05, 2.05, 2.05, "exact", None)]),
+    # "one and" a fraction in words
+    (
+        "It took one and a fourth hours.",
+        [("one and a fourth hours", 1.25, 1.25, 1.25, "exact", "hour")],
+    ),
+    ("It was one and all.", []),
     # "double", "triple" before what they multiply
     ("It flew at double the speed of sound.", [("double", 2.0, 2.0, 2.0, "exact", "times")]),
     ("They plan to triple its size.", [("triple", 3.0, 3.0, 3.0, "exact", "times")]),

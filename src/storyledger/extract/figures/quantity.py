@@ -35,6 +35,7 @@ from storyledger.extract.figures.qualifiers import bounds_of, qualifier_before
 from storyledger.extract.figures.ranges import range_after, shared_scale, token_range
 from storyledger.extract.figures.reading import (
     Reading,
+    and_a_fraction,
     and_a_half,
     glued_at,
     is_ordinal,
@@ -194,8 +195,10 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
     if qualifier in _COUNT_BOUNDS and index - start >= 2:
         return True  # "at least one soldier", "more than one": a bound makes "one" a count
-    if and_a_half(sentence.doc, index, sentence.end):
-        return True  # "one and a half"
+    if and_a_half(sentence.doc, index, sentence.end) or and_a_fraction(
+        sentence.doc, index, sentence.end
+    ):
+        return True  # "one and a half", "one and a fourth", "one and three quarters"
     if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
         return True  # "minus one"
     following = sentence.doc[index + 1] if index + 1 < sentence.end else None
