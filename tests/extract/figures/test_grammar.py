@@ -482,6 +482,19 @@ ROUND4_CASES = [
     ("He unveiled a 12-point plan.", []),
     # "a couple of" is vague, as "several"
     ("A couple of fans were hurt.", []),
+    # negative bounds of a range
+    (
+        "Lows of minus 10 to minus 5 are expected.",
+        [("minus 10 to minus 5", None, -10.0, -5.0, "range", None)],
+    ),
+    (
+        "It will be between minus 5 and 10 degrees.",
+        [("between minus 5 and 10 degrees", None, -5.0, 10.0, "range", "degree")],
+    ),
+    (
+        "It fell from 5 to minus 3.",
+        [("5", 5.0, 5.0, 5.0, "exact", None), ("minus 3", -3.0, -3.0, -3.0, "exact", None)],
+    ),
     # a sum of money is no year
     ("He earned $2000 last year.", [("$2000", 2e3, 2e3, 2e3, "exact", "USD")]),
 ]

@@ -280,17 +280,20 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         and (counts_singular(doc[end]) or counts_singular(doc[other.end]))
     ):
         return None  # "the 737-800 range": a model code, not a range
+    negative = first > sentence.start and doc[first - 1].lower_ in _MINUS
+    sign = -1 if negative else 1
     if other is not None and value is not None:
         scale = shared_scale(words, doc[end + 2 : other.end + 1])
         if in_brackets(doc, first, other.end) and doc[end + 1].text in ("-", "–"):
             return None  # "the Bulldogs (15-17)": a win-loss record
-        if not value * exact(scale) < other.value:
+        if not sign * value * exact(scale) < other.value:
             if doc[end + 1].text in ("-", "‑", "–"):
                 return None  # "787-8", "won 9-3": a model code or a score, not a range
             other = None
     if other is not None and value is not None:
-        low, high, value = value * exact(scale), other.value, None
+        low, high, value = sign * value * exact(scale), other.value, None
         qualifier, last = "range", other.end
+        first -= negative  # "minus 10 to minus 5", "between minus 5 and 10"
         currency = currency or other.currency
         unit = other.unit or unit
     qualifier_start, said = qualifier_before(doc, first, sentence.start)
