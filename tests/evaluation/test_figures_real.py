@@ -155,6 +155,7 @@ def test_the_annotated_set_fits_the_shared_corpora():
     assert {s.part for s in sentences} == set(PARTS)
     assert sum(s.part == "dev" for s in sentences) >= 150
     assert sum(s.part == "heldout" for s in sentences) >= 100
+    assert sum(s.part == "heldout3" for s in sentences) >= 120
     qualifiers = {f["qualifier"] for s in sentences for f in s.figures}
     assert qualifiers == {
         "exact",

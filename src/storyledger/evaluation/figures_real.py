@@ -3,8 +3,9 @@
 Each line names a sentence of a shared corpus (`corpus`, its `articles.jsonl` record `line`,
 storyledger's article id, the sentence's offsets and a hash of its text) and lists every figure
 in it: offsets and hash, `value`, `low`, `high`, `qualifier` and `unit`. The set has a
-development part (`dev`, ECB+) and two held-out parts of MEANTIME (`heldout`, annotated before
-the round-3 rules; `heldout2`, other articles annotated after them), scored apart.
+development part (`dev`, ECB+), two held-out parts of MEANTIME (`heldout`, annotated before
+the round-3 rules; `heldout2`, other articles annotated after them) and a held-out part of
+other ECB+ articles (`heldout3`, annotated before the round-4 rules), scored apart.
 
 The whole article is analysed and the figures inside the sentence are kept. A figure matches a
 gold one when they overlap by half of the shorter span (one to one, the closest first). Its
@@ -31,11 +32,12 @@ from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
 
 MIN_OVERLAP = 0.5
-PARTS = ("dev", "heldout", "heldout2")
+PARTS = ("dev", "heldout", "heldout2", "heldout3")
 _LABELS = {
     "dev": "ecbplus",
     "heldout": "meantime",
     "heldout2": "meantime, annotated after the rules",
+    "heldout3": "ecbplus, other articles: sport, health, disasters, politics",
 }
 
 
@@ -174,7 +176,8 @@ def format_table(row: dict[str, Any]) -> list[str]:
     return [
         "",
         f"figures, real news sentences annotated by hand ({row['sentences']} sentences of"
-        f" {row['articles']} articles: ECB+ dev, CC BY 3.0; MEANTIME held out, CC BY 4.0)",
+        f" {row['articles']} articles: ECB+ dev and heldout3, CC BY 3.0; MEANTIME held out,"
+        " CC BY 4.0)",
         *(
             f"  {part} ({_LABELS[part]}): " + "  ".join(f"{key}={row[part][key]}" for key in keys)
             for part in PARTS

@@ -65,6 +65,7 @@ _GATED = {
         "real_dev": ("value_f1", "value_bound_f1"),
         "real_heldout": ("value_f1", "value_bound_f1"),
         "real_heldout2": ("value_f1", "value_bound_f1"),
+        "real_heldout3": ("value_f1", "value_bound_f1"),
     },
     "framing": {
         "sentences": ("precision", "recall", "kept_apart"),

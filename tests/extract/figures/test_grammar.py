@@ -432,3 +432,80 @@ def test_figure_grammar_on_real_dev_causes(nlp, text, wanted):
 def test_a_count_after_a_name_and_or_is_no_version(nlp):
     texts = [f.text for f in _figures(nlp, "I had dinner with the Mitchells four or five times.")]
     assert "five" in texts
+
+
+# Round 4: the issue's known gaps, on sentences written for them, with their negatives.
+ROUND4_CASES = [
+    # fractions with any ordinal denominator
+    ("Three twentieths of it went.", [("Three twentieths", 0.15, 0.15, 0.15, "exact", None)]),
+    ("One twenty-fifth of it is farmed.", [("One twenty-fifth", 0.04, 0.04, 0.04, "exact", None)]),
+    ("It was a millionth of a second.", [("a millionth", 1e-06, 1e-06, 1e-06, "exact", None)]),
+    ("He waited twenty seconds.", [("twenty seconds", 20.0, 20.0, 20.0, "exact", "second")]),
+    ("The fifth and twentieth rounds.", []),
+    # "N over M": a proper fraction ending its phrase; "over" after a quantity is no bound
+    ("The odds are one over twenty.", [("one over twenty", 0.05, 0.05, 0.05, "exact", None)]),
+    (
+        "His blood pressure was 120 over 80.",
+        [("120", 120.0, 120.0, 120.0, "exact", None), ("80", 80.0, 80.0, 80.0, "exact", None)],
+    ),
+    (
+        "Sales rose 5% over three years.",
+        [("5%", 5.0, 5.0, 5.0, "exact", "%"), ("three years", 3.0, 3.0, 3.0, "exact", "year")],
+    ),
+    ("No one over 65 was hurt.", [("over 65", 65.0, 65.0, None, "more_than", None)]),
+    ("Over 100 people died.", [("Over 100", 100.0, 100.0, None, "more_than", None)]),
+    # powers of ten
+    ("It held 1.2 x 10^6 cells.", [("1.2 x 10^6", 1.2e6, 1.2e6, 1.2e6, "exact", None)]),
+    ("It is 1.3×10⁶ km away.", [("1.3×10⁶ km", 1.3e6, 1.3e6, 1.3e6, "exact", "kilometre")]),
+    ("It was 10 to the power of 3.", [("10 to the power of 3", 1e3, 1e3, 1e3, "exact", None)]),
+    ("They counted 3.5e6 particles.", [("3.5e6", 3.5e6, 3.5e6, 3.5e6, "exact", None)]),
+    ("The 7E7 was renamed.", []),
+    # "nought" before a decimal point; alone, and "oh" alone, are no number
+    (
+        "The rate was nought point five percent.",
+        [("nought point five percent", 0.5, 0.5, 0.5, "exact", "%")],
+    ),
+    ("It was all for naught.", []),
+    ("The rate was two point oh five.", [("two point oh five", 2.05, 2.05, 2.05, "exact", None)]),
+    # "one and" a fraction in words
+    (
+        "It took one and a fourth hours.",
+        [("one and a fourth hours", 1.25, 1.25, 1.25, "exact", "hour")],
+    ),
+    ("It was one and all.", []),
+    # "double", "triple" before what they multiply
+    ("It flew at double the speed of sound.", [("double", 2.0, 2.0, 2.0, "exact", "times")]),
+    ("They plan to triple its size.", [("triple", 3.0, 3.0, 3.0, "exact", "times")]),
+    ("They booked a double room.", []),
+    # points hyphenated to a level or a move measure it
+    ("The Dow broke the 8,000-point level.", [("8,000-point", 8e3, 8e3, 8e3, "exact", "point")]),
+    ("He unveiled a 12-point plan.", []),
+    # "a couple of" is vague, as "several"
+    ("A couple of fans were hurt.", []),
+    # negative bounds of a range
+    (
+        "Lows of minus 10 to minus 5 are expected.",
+        [("minus 10 to minus 5", None, -10.0, -5.0, "range", None)],
+    ),
+    (
+        "It will be between minus 5 and 10 degrees.",
+        [("between minus 5 and 10 degrees", None, -5.0, 10.0, "range", "degree")],
+    ),
+    (
+        "It fell from 5 to minus 3.",
+        [("5", 5.0, 5.0, 5.0, "exact", None), ("minus 3", -3.0, -3.0, -3.0, "exact", None)],
+    ),
+    # a sum of money is no year
+    ("He earned $2000 last year.", [("$2000", 2e3, 2e3, 2e3, "exact", "USD")]),
+]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("text", "wanted"), ROUND4_CASES, ids=[c[0][:40] for c in ROUND4_CASES])
+def test_figure_grammar_round_four(nlp, text, wanted):
+    figures = _figures(nlp, text)
+    assert [f.text for f in figures] == [w[0] for w in wanted]
+    for figure, (_, value, low, high, qualifier, unit) in zip(figures, wanted, strict=True):
+        assert figure.text == text[figure.start : figure.end]
+        assert (figure.value, figure.low, figure.high) == (value, low, high)
+        assert (figure.qualifier, figure.unit) == (qualifier, unit)

@@ -52,7 +52,7 @@ def excluded(token: Token) -> bool:
         return True  # "Boeing 787", "Chapter 11", "version 10.4", "No. 1", "iOS 5"
     if _names_listed(token):
         return True  # "Internet Explorer 8 and 9": the second of two named versions
-    if is_year(token) or _glued_to_letters(token) or _continues_code(token):
+    if (is_year(token) and not money) or _glued_to_letters(token) or _continues_code(token):
         return True
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return (
@@ -61,7 +61,26 @@ def excluded(token: Token) -> bool:
         and token.whitespace_ == ""
         and token.i + 2 < len(token.doc)
         and (token.nbor(2).lower_.rstrip("s") in _UNIT_ADJECTIVES or _counted_modifier(token))
+        and not _points_measured(token)
     )
+
+
+def _points_measured(token: Token) -> bool:
+    """ "the 8,000-point level", "a 10-point lead", "a 300-point drop": points hyphenated to a
+    level or a move measure it (an index, a margin), unlike "a 12-point plan", "a 3-point
+    shot", where they count the parts of a thing."""
+    doc = token.doc
+    return (
+        token.i + 3 < len(doc)
+        and doc[token.i + 2].lower_ in ("point", "points")
+        and doc[token.i + 3].lower_ in _POINT_MEASURES
+    )
+
+
+_POINT_MEASURES = frozenset(
+    "level mark barrier threshold limit lead deficit margin advantage drop fall gain rise "
+    "decline jump loss plunge slide slump rally swing surge increase decrease cut move".split()
+)
 
 
 def _counted_modifier(token: Token) -> bool:

@@ -45,8 +45,6 @@ SCALES = {
 SMALL_WORDS = {
     "a dozen": 12.0,
     "dozen": 12.0,
-    "a couple": 2.0,
-    "a couple of": 2.0,
     "a score": 20.0,
     "half": 0.5,
     "a half": 0.5,

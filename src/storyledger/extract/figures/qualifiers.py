@@ -50,9 +50,23 @@ def qualifier_before(doc: object, first: int, sentence_start: int) -> tuple[int,
         if start < sentence_start:
             continue
         words = tuple(t.lower_ for t in doc[start:first])
+        if words == ("over",) and _after_quantity(doc, start, sentence_start):
+            return first, None  # "rose 5% over three years", "120 over 80": not "more than"
         if words in QUALIFIERS or words in COMPARATIVES:
             return start, QUALIFIERS.get(words) or COMPARATIVES[words]
     return first, None
+
+
+def _after_quantity(doc: object, over: int, sentence_start: int) -> bool:
+    """ "over" right after a quantity ("5% over", "10 people over", "12 points over", "120
+    over") is the preposition of a period or a reading, not the bound "more than"."""
+    if over - 1 < sentence_start:
+        return False
+    previous = doc[over - 1]
+    if previous.text == "%" or (previous.like_num and previous.lower_ != "one"):
+        return True  # not "no one over 65"
+    counted = any(c.dep_ == "nummod" and c.like_num for c in previous.children)
+    return previous.pos_ == "NOUN" and counted
 
 
 def bounds_of(

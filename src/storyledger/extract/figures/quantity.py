@@ -30,10 +30,12 @@ from storyledger.extract.figures.names import (
     ordinal_after,
 )
 from storyledger.extract.figures.numbers import SCALES, SMALL_WORDS, VAGUE, exact, vague_low
+from storyledger.extract.figures.powers import power_at
 from storyledger.extract.figures.qualifiers import bounds_of, qualifier_before
 from storyledger.extract.figures.ranges import range_after, shared_scale, token_range
 from storyledger.extract.figures.reading import (
     Reading,
+    and_a_fraction,
     and_a_half,
     glued_at,
     is_ordinal,
@@ -43,7 +45,8 @@ from storyledger.extract.figures.reading import (
 )
 from storyledger.extract.figures.temperatures import temperature_at
 
-_EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "couple", "score"})
+# "a couple of" is vague, as "several" and "a few" ("a couple of weeks" may be three): no figure.
+_EXTRA_NUMBER_WORDS = frozenset({"dozen", "half", "quarter", "third", "score"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,10 @@ def find_quantities(sentence: Span) -> list[Quantity]:
             found.append(single)
             index += 2
             continue
+        if power := _power(sentence, index):
+            found.append(power)
+            index = power.last + 1
+            continue
         if multiple := _multiple(sentence, index):
             found.append(multiple)
             index += 1
@@ -97,7 +104,7 @@ def find_quantities(sentence: Span) -> list[Quantity]:
     return carry_to_conversions(sentence, merge_bounds(sentence, merge_compounds(sentence, found)))
 
 
-_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS})
+_CANDIDATE_WORDS = frozenset({"a", "an", "one", "tens", *MULTIPLE_WORDS, "nought", "naught"})
 
 
 def _candidate(token: Token) -> bool:
@@ -131,6 +138,18 @@ def _fraction(sentence: Span, index: int) -> Quantity | None:
     """ "A third of", "two-thirds", "one fifth": a fraction, with a qualifier before it."""
     found = fraction_at(sentence, index)
     return None if found is None else _qualified(sentence, index, *found, None)
+
+
+def _power(sentence: Span, index: int) -> Quantity | None:
+    """ "1.2 x 10^6 cells", "3.5e6", "10 to the power of 3": a power of ten, with a qualifier
+    before it and a unit after it."""
+    found = power_at(sentence, index)
+    if found is None:
+        return None
+    last, value = found
+    unit, factor, end = _unit_after(sentence, last, None)
+    quantity = _qualified(sentence, index, end, value * factor, unit)
+    return quantity if unit is None or len(unit) != 3 or not unit.isupper() else None
 
 
 def _temperature(sentence: Span, index: int) -> Quantity | None:
@@ -176,8 +195,10 @@ def _one_with_unit(sentence: Span, index: int) -> bool:
     start, qualifier = qualifier_before(sentence.doc, index, sentence.start)
     if qualifier in _COUNT_BOUNDS and index - start >= 2:
         return True  # "at least one soldier", "more than one": a bound makes "one" a count
-    if and_a_half(sentence.doc, index, sentence.end):
-        return True  # "one and a half"
+    if and_a_half(sentence.doc, index, sentence.end) or and_a_fraction(
+        sentence.doc, index, sentence.end
+    ):
+        return True  # "one and a half", "one and a fourth", "one and three quarters"
     if index > sentence.start and sentence.doc[index - 1].lower_ in _MINUS:
         return True  # "minus one"
     following = sentence.doc[index + 1] if index + 1 < sentence.end else None
@@ -205,7 +226,20 @@ def _starts_number(token: Token) -> bool:
         or lower in _EXTRA_NUMBER_WORDS
         or lower in ("tens",)
         or glued_at(token) is not None
+        or _nought_point(token)
     ) and lower not in ("one", "a", "an")
+
+
+def _nought_point(token: Token) -> bool:
+    """ "nought point five": "nought" and "naught" say zero only before a decimal point ("all
+    for naught" is nothing)."""
+    doc = token.doc
+    return (
+        token.lower_ in ("nought", "naught")
+        and token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ == "point"
+        and (doc[token.i + 2].like_num or doc[token.i + 2].lower_ in ("nought", "naught", "oh"))
+    )
 
 
 def _phrase(sentence: Span, index: int) -> Quantity | None:
@@ -246,17 +280,20 @@ def _phrase(sentence: Span, index: int) -> Quantity | None:
         and (counts_singular(doc[end]) or counts_singular(doc[other.end]))
     ):
         return None  # "the 737-800 range": a model code, not a range
+    negative = first > sentence.start and doc[first - 1].lower_ in _MINUS
+    sign = -1 if negative else 1
     if other is not None and value is not None:
         scale = shared_scale(words, doc[end + 2 : other.end + 1])
         if in_brackets(doc, first, other.end) and doc[end + 1].text in ("-", "–"):
             return None  # "the Bulldogs (15-17)": a win-loss record
-        if not value * exact(scale) < other.value:
+        if not sign * value * exact(scale) < other.value:
             if doc[end + 1].text in ("-", "‑", "–"):
                 return None  # "787-8", "won 9-3": a model code or a score, not a range
             other = None
     if other is not None and value is not None:
-        low, high, value = value * exact(scale), other.value, None
+        low, high, value = sign * value * exact(scale), other.value, None
         qualifier, last = "range", other.end
+        first -= negative  # "minus 10 to minus 5", "between minus 5 and 10"
         currency = currency or other.currency
         unit = other.unit or unit
     qualifier_start, said = qualifier_before(doc, first, sentence.start)

@@ -4,6 +4,7 @@ million", "1000–5000" in one token; but "fell 12p to 845p" is a change, two va
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from spacy.tokens import Span
@@ -37,6 +38,8 @@ def range_after(sentence: Span, end: int, first: int) -> Reading | None:
     if joiner + 1 >= sentence.end or doc[joiner].text.lower() not in _JOINERS:
         return None
     second = joiner + 1
+    negative = doc[second].lower_ in ("minus", "negative") and second + 1 < sentence.end
+    second += negative  # "minus 10 to minus 5"
     if sign_code(doc[second].text) and second + 1 < sentence.end:
         second += 1
     if not (doc[second].like_num or glued_at(doc[second])) or is_ordinal(doc[second]):
@@ -50,6 +53,8 @@ def range_after(sentence: Span, end: int, first: int) -> Reading | None:
     other = read_at(sentence, second)
     if other is None or other.value is None:
         return None
+    if negative:
+        other = replace(other, value=-other.value)
     after = doc[other.end + 1] if other.end + 1 < sentence.end else None
     if percent and other.unit != "%" and (after is None or after.lower_ not in ("%", "percent")):
         return None  # "2.62% to 9694.73": a share and a level, not one range

@@ -147,7 +147,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
             end += 1 + _digits_after_point(doc, end + 2, sentence.end)  # "five point five"
         elif following.text in _NARROW_SPACES and _digit_group(doc, end, sentence.end):
             end += 2  # "40\u202f000": digits grouped by a narrow space
-        elif and_a_half(doc, end, sentence.end) or _and_a_fraction(doc, end, sentence.end):
+        elif and_a_half(doc, end, sentence.end) or and_a_fraction(doc, end, sentence.end):
             end += 3
         elif (
             doc[end].lower_ == "half"
@@ -205,7 +205,7 @@ def and_a_half(doc: object, end: int, stop: int) -> bool:
     )
 
 
-def _and_a_fraction(doc: object, end: int, stop: int) -> bool:
+def and_a_fraction(doc: object, end: int, stop: int) -> bool:
     """ "three and a fifth", "3 million and a half", "one and three quarters": a whole number
     and a fraction written in words."""
     if end + 3 >= stop or doc[end + 1].lower_ != "and" or not doc[end].like_num:
