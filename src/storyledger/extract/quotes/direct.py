@@ -116,11 +116,31 @@ class DirectQuotes:
         if before in _DIRECT_BEFORE:
             return True
         token = self._token_before(quote.outer_start)
+        if token is not None and token.lower_ == "that":
+            return self._said_that(quote, token)
         return (
             token is not None
             and token.lemma_.lower() in self.lexicon.direct_verbs
             and token.pos_ in ("VERB", "AUX")
             and len(self.text[quote.start : quote.end].split()) > 2
+        )
+
+    def _said_that(self, quote: Quoted, that: Token) -> bool:
+        """'It said that "The Treasury ..."': a sentence in marks after a cue verb's "that",
+        opening with a capital as a sentence does and running to the end of its own (else the
+        writer's clause holds it: 'told them that "the next weeks are critical."', 'he stressed
+        that "GM remains open" during ...'); the cue and "that" with no verb between."""
+        last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
+        if last is None or self._alnum_between(quote.outer_end, last.end):
+            return False
+        words = self.text[quote.start : quote.end].split()
+        if len(words) <= 2 or not words[0][0].isupper():
+            return False
+        sentence = self._sentence_at(quote.outer_start)
+        low = self._token_at(sentence.start) if sentence is not None else 0
+        cue = self._cues.last(low, that.i)
+        return cue is not None and not any(
+            t.pos_ in ("VERB", "AUX") for t in self.doc[cue.i + 1 : that.i]
         )
 
     def _frame_cue(self, quote: Quoted) -> Token | None:

@@ -33,6 +33,7 @@ _ABBREVIATED_TITLES = frozenset(
     "mr mrs ms".split()
 )
 _ADDRESSING = frozenset({"tell", "ask", "warn", "urge", "remind", "inform"})  # object: hearer
+_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -548,7 +549,23 @@ def _inverted_subject(cue: Token) -> Token | None:
             and cue.lemma_.lower() not in _ADDRESSING
         ):
             return token  # '"...," added the doctor': parsed as the object, it is the subject
-    return None
+    return _closing_phrase(cue)
+
+
+def _closing_phrase(cue: Token) -> Token | None:
+    """'"...," claims writer John Ostrower.': after a closing mark, a cue that only a noun
+    phrase follows to the end of its sentence has that phrase for its subject, however the
+    parser hung it (the news order of an attribution after the quote); its last noun."""
+    if cue.doc[cue.i - 1].text not in ('"', "\u201d"):
+        return None
+    phrase = []
+    for token in cue.doc[cue.i + 1 : cue.sent.end]:
+        if token.is_punct:
+            break
+        phrase.append(token)
+    if not phrase or any(t.pos_ not in _NOUN_PHRASE for t in phrase):
+        return None
+    return phrase[-1] if phrase[-1].pos_ in ("PROPN", "NOUN") else None
 
 
 def _quoted_as(cue: Token) -> Token | None:
