@@ -325,3 +325,15 @@ def test_a_description_is_the_conjunct_with_its_own_noun(nlp):
     )
     found = [s[:2] for s in _speakers(nlp, text)]
     assert ("The interior secretary", "Ken Salinas") in found, found
+
+
+@pytest.mark.issue(18)
+def test_an_adverb_of_time_taken_for_a_subject_is_no_speaker(nlp):
+    """'He stated ... and several times described ...': the parser made "several times" the
+    subject of the second verb; the speaker is the first verb's."""
+    text = (
+        "Governor Tom Arlen spoke on Monday. He stated that the plan would work, and several "
+        'times described the new mill as "a triumph of planning" for the town.'
+    )
+    found = _speakers(nlp, text)
+    assert found and all(name == "Tom Arlen" for _, _, name, _ in found), found

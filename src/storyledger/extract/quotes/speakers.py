@@ -34,6 +34,10 @@ _ABBREVIATED_TITLES = frozenset(
 )
 _ADDRESSING = frozenset({"tell", "ask", "warn", "urge", "remind", "inform"})  # object: hearer
 _NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+_WHEN_NOUNS = frozenset(
+    "time times occasion day week month year morning afternoon evening night hour".split()
+)  # "several times", "last week": an adverb of time the parser took for a subject
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -113,6 +117,14 @@ class SpeakerFinder:
         token = cue
         for _ in range(8):
             subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
+            if (
+                token is cue
+                and subject is not None
+                and cue.dep_ == "conj"
+                and (subject.lemma_.lower() in _WHEN_NOUNS or subject.ent_type_ in _WHEN_ENTS)
+            ):
+                token = cue.head  # "He stated ... and several times described": his verb's
+                continue
             if token is cue and subject is not None:
                 if subject.lower_ == "it":  # "it said": a company or body, when one is in view
                     start, end = self.bounds[subject.i]
