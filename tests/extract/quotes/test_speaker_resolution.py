@@ -337,3 +337,14 @@ def test_an_adverb_of_time_taken_for_a_subject_is_no_speaker(nlp):
     )
     found = _speakers(nlp, text)
     assert found and all(name == "Tom Arlen" for _, _, name, _ in found), found
+
+
+@pytest.mark.issue(18)
+def test_a_document_speaks_for_the_one_who_wrote_it_in_its_own_clause(nlp):
+    """'Reed resigned in a letter to the board stating, "..."': the letter is Reed's."""
+    text = (
+        "Mayor Tom Reed has left office. Reed resigned in a letter to the city council "
+        'stating, "I have always said I would go when the bridge was built."'
+    )
+    found = _speakers(nlp, text)
+    assert any(name == "Tom Reed" for _, _, name, _ in found), found

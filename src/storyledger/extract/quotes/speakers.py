@@ -280,14 +280,14 @@ class SpeakerFinder:
         return self._issuer(root)
 
     def _issuer(self, root: Token) -> tuple[str, Mention | None] | None:
-        """Who issued the statement or report the phrase names again: the name given with
-        the same noun earlier ("the NCAA report"), or the subject of the nearest earlier clause
+        """Who issued the statement or report the phrase names (again): the name given with
+        the same noun here or earlier ("the NCAA report"), or the subject of the nearest clause
         with that noun as its object ("Kraft Foods issued a statement", "the government said in
-        a statement")."""
+        a statement", "Jobs resigned in a letter ... stating")."""
         lemma = root.lemma_.lower()
         low = bisect.bisect_left(self._token_starts, root.idx - _LOOKBACK * 3)
-        for token in reversed(self.doc[low : root.i]):
-            if token.lemma_.lower() != lemma or token.idx in self._cover:
+        for token in reversed(self.doc[low : root.i + 1]):  # itself first: "Jobs resigned
+            if token.lemma_.lower() != lemma or token.idx in self._cover:  # in a letter stating"
                 continue
             named = next(
                 (c for c in self.tree.children(token) if c.dep_ in ("compound", "poss")), None
