@@ -348,3 +348,14 @@ def test_a_document_speaks_for_the_one_who_wrote_it_in_its_own_clause(nlp):
     )
     found = _speakers(nlp, text)
     assert any(name == "Tom Reed" for _, _, name, _ in found), found
+
+
+@pytest.mark.issue(18)
+def test_initials_resolve_to_the_organisation_named_in_full(nlp):
+    """News names an organisation in full once and by its initials after."""
+    text = (
+        "Norvale Heavy Industries said on Monday that it would close two plants. "
+        '"The delays are disappointing," NHI said in a statement.'
+    )
+    found = _speakers(nlp, text)
+    assert ("NHI", "Norvale Heavy Industries") in [(w, r) for w, r, _, _ in found], found

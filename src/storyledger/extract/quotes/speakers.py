@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from storyledger.extract.quotes.acronyms import is_acronym, stands_for
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, Quoted
 from storyledger.extract.resolve import PRONOUN_GENDER, Resolver
@@ -205,6 +206,12 @@ class SpeakerFinder:
                 found = replace(found, mention=later, anonymous=False)
         if found.mention is not None and self.resolver.is_person(found.mention):
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
+        if (
+            found.mention is not None
+            and is_acronym(found.mention.text)
+            and (found.resolved or "").endswith(found.mention.text)
+        ):
+            return replace(found, resolved=self._full_name(found.mention))  # "The USGS": in full
         return found
 
     def _named_next(self, start: int, end: int) -> Mention | None:
@@ -309,8 +316,20 @@ class SpeakerFinder:
         return Speaker(start, end, written, self._full_name(mention), mention, False, None)
 
     def _full_name(self, mention: Mention) -> str:
+        """The article's fullest name for the mention's actor; for initials, the one longer
+        organisation name they stand for ("SIA": "Singapore Airlines")."""
         same = self._by_actor.get(mention.actor_id, [mention.text])
-        return max(same, key=lambda name: (len(name.split()), len(name)))
+        name = max(same, key=lambda name: (len(name.split()), len(name)))
+        if not is_acronym(name):
+            return name
+        longer = {
+            m.text
+            for m in self.mentions
+            if m.kind == "organization"
+            and m.actor_id != mention.actor_id
+            and stands_for(name, m.text)
+        }
+        return longer.pop() if len(longer) == 1 else name
 
     @functools.cached_property
     def _by_actor(self) -> dict[str, list[str]]:
