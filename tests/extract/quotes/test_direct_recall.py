@@ -148,3 +148,15 @@ def test_an_attribution_after_the_quote_that_the_parser_broke_names_the_speaker(
     )
     found = [q for q in _quotes(nlp, text) if q[0] == "direct"]
     assert found and found[0][3] == "John Ostrower", found
+
+
+@pytest.mark.issue(18)
+def test_quotes_side_by_side_after_one_attribution_are_the_same_speakers(nlp):
+    """'"...," he said. "...," "..."': the run of one speaker's quotes with no words between."""
+    text = (
+        'Mayor Tom Reed opened the new plant on Monday. "The plant will bring jobs," he said. '
+        '"The project will make the town a centre of design," "This opportunity will put the '
+        'town on the map."'
+    )
+    found = [(kind, name) for kind, _, _, name in _quotes(nlp, text) if kind == "direct"]
+    assert found == [("direct", "Tom Reed")] * 3, _quotes(nlp, text)

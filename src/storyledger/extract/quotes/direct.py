@@ -26,7 +26,7 @@ from storyledger.extract.tree import TokenSet
 from storyledger.model import Block, Sentence
 
 _HEADINGS = ("headline", "subheading")
-_DIRECT_BEFORE = ":,—–"
+_DIRECT_BEFORE = ':,—–"\u201d'  # and right after another quote: '"...," "..."'
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class DirectQuotes:
         return Found(quote.start, _trim(self.text, quote.start, quote.end), "partial", speaker, cue)
 
     def _opens_directly(self, quote: Quoted) -> bool:
-        """At a sentence start, or after a colon, comma, dash or a cue verb."""
+        """At a sentence start, or after a colon, comma, dash, another quote or a cue verb."""
         before = _char_before(self.text, quote.outer_start)
         sentence = self._sentence_at(quote.outer_start)
         if sentence is None or not before or quote.outer_start <= sentence.start:
@@ -271,15 +271,23 @@ class DirectQuotes:
         return self._cues.first(span.start, span.end) if span is not None else None
 
     def _whole_sentences(self, quote: Quoted) -> bool:
-        """True when the quote, marks included, is all there is of its sentences."""
+        """True when quotes, marks included, are all there is of the quote's sentences: this
+        one, or it and others beside it with no word of the writer's between ('"...,"
+        "..."', the run of one speaker's quotes news writes after one attribution)."""
         first = self._sentence_at(quote.outer_start)
         last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
         if first is None or last is None:
             return False
         return not (
-            self._alnum_between(first.start, quote.outer_start)
-            or self._alnum_between(quote.outer_end, last.end)
+            self._words_outside(first.start, quote.outer_start)
+            or self._words_outside(quote.outer_end, last.end)
         )
+
+    def _words_outside(self, start: int, end: int) -> bool:
+        """A letter or digit in `[start, end)` outside every quote."""
+        if not self._alnum_between(start, end):
+            return False
+        return any(self.text[i].isalnum() and i not in self._cover for i in range(start, end))
 
     def _has_quote(self, sentence: Sentence) -> bool:
         index = bisect.bisect_left(self._quote_starts, sentence.start)
