@@ -50,6 +50,15 @@ _GATED = {
             "role_speaker_accuracy",
             "none_speaker_accuracy",
         ),
+        "real_heldout": (
+            "precision",
+            "recall",
+            "f1",
+            "direct_recall",
+            "indirect_recall",
+            "speaker_accuracy",
+            "pronoun_speaker_accuracy",
+        ),
     },
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
