@@ -359,3 +359,14 @@ def test_initials_resolve_to_the_organisation_named_in_full(nlp):
     )
     found = _speakers(nlp, text)
     assert ("NHI", "Norvale Heavy Industries") in [(w, r) for w, r, _, _ in found], found
+
+
+@pytest.mark.issue(18)
+def test_of_two_subjects_the_parser_gave_a_cue_the_one_before_it_speaks(nlp):
+    """'As well as new routes to the US, Mannion stated that ...': "routes" is no speaker."""
+    text = (
+        "Aer Lingus chief Dermot Mannion spoke in Dublin. As well as new routes to the US, "
+        "Mannion stated that there was a possibility of routes elsewhere."
+    )
+    found = _speakers(nlp, text)
+    assert found and found[-1][2] == "Dermot Mannion", found

@@ -117,7 +117,7 @@ class SpeakerFinder:
             return quoted_as  # "the Daily News quoted witness Devonte Brown as saying"
         token = cue
         for _ in range(8):
-            subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
+            subject = self._nearest_subject(token)
             if (
                 token is cue
                 and subject is not None
@@ -162,6 +162,13 @@ class SpeakerFinder:
                 continue
             token = token.head
         return None
+
+    def _nearest_subject(self, verb: Token) -> Token | None:
+        """The verb's subject; of two the parser gave it, the last before it ("As well as new
+        routes to the US, Mannion stated": Mannion), as a clause has one."""
+        subjects = [c for c in self.tree.children(verb) if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else next(iter(subjects), None)
 
     def speaker(self, subject: Token) -> Speaker:
         """The speaker that `subject` names, resolved when it is a pronoun or a description:
