@@ -160,3 +160,22 @@ def test_quotes_side_by_side_after_one_attribution_are_the_same_speakers(nlp):
     )
     found = [(kind, name) for kind, _, _, name in _quotes(nlp, text) if kind == "direct"]
     assert found == [("direct", "Tom Reed")] * 3, _quotes(nlp, text)
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "direct"),
+    [
+        # a sentence in marks after a cue and its phrase, to the end of the writer's sentence
+        (
+            'Chief executive Dermot Mannion said of the new aircraft "The A350 fits in with '
+            'our plans to expand existing routes."',
+            True,
+        ),
+        # negative: a short title after a cue's phrase is no quoted sentence
+        ('Critic Ana Ruiz wrote of the film "The Last Show."', False),
+    ],
+)
+def test_a_sentence_in_marks_after_a_cue_and_its_phrase_is_direct(nlp, text, direct):
+    kinds = [kind for kind, *_ in _quotes(nlp, text)]
+    assert ("direct" in kinds) is direct, kinds

@@ -26,6 +26,7 @@ from storyledger.extract.tree import TokenSet
 from storyledger.model import Block, Sentence
 
 _HEADINGS = ("headline", "subheading")
+_SENTENCE_WORDS = 5  # 'said of the aircraft "The A350 fits ..."': a sentence, not a title
 _DIRECT_BEFORE = ':,—–"\u201d'  # and right after another quote: '"...," "..."'
 
 
@@ -118,15 +119,24 @@ class DirectQuotes:
         token = self._token_before(quote.outer_start)
         if token is not None and token.lower_ == "that":
             return self._said_that(quote, token)
-        return (
+        if (
             token is not None
             and token.lemma_.lower() in self.lexicon.direct_verbs
             and token.pos_ in ("VERB", "AUX")
             and len(self.text[quote.start : quote.end].split()) > 2
+        ):
+            return True
+        words = self.text[quote.start : quote.end].split()
+        return (
+            token is not None
+            and token.pos_ not in ("VERB", "AUX")
+            and len(words) >= _SENTENCE_WORDS
+            and self._said_that(quote, token)
         )
 
-    def _said_that(self, quote: Quoted, that: Token) -> bool:
-        """'It said that "The Treasury ..."': a sentence in marks after a cue verb's "that",
+    def _said_that(self, quote: Quoted, that: Token) -> bool:  # `that`: the word before
+        """'It said that "The Treasury ..."': a sentence in marks after a cue verb's "that"
+        (or its phrase: 'said of the new aircraft "The A350 ..."', five words or more),
         opening with a capital as a sentence does and running to the end of its own (else the
         writer's clause holds it: 'told them that "the next weeks are critical."', 'he stressed
         that "GM remains open" during ...'); the cue and "that" with no verb between."""
