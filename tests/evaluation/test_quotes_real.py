@@ -171,3 +171,15 @@ def test_the_annotated_set_fits_the_shared_corpora():
     assert sum(len(golds) for _, golds in pairs) >= 400
     forms = {item.speaker_form for _, golds in pairs for item in golds}
     assert forms == {"name", "pronoun", "role", "none"}
+
+
+@pytest.mark.issue(18)
+def test_the_held_out_part_fits_the_shared_corpora_and_is_new():
+    need(SHARED / "corpora" / "ecbplus" / "articles.jsonl")
+    need(SHARED / "corpora" / "meantime" / "articles.jsonl")
+    folder = ROOT / "evals" / "quotes" / "real"
+    pairs = load_real(folder / "heldout.jsonl", SHARED)
+    assert len(pairs) >= 15
+    assert sum(len(golds) for _, golds in pairs) >= 100
+    dev = {article.id for article, _ in load_real(folder / "real.jsonl", SHARED)}
+    assert not dev & {article.id for article, _ in pairs}

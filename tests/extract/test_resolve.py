@@ -154,6 +154,17 @@ CHAIN_CASES = [
         3,
         "Mara Lind",
     ),
+    # a speech reported over many sentences: the name once, then "his" and "he" only
+    (
+        "In a speech today, President Tom Arlen presented a plan for the mill. Describing the "
+        "problem as old, Arlen explained the reasons behind his plan. He stated that the loan "
+        "was a mistake. The state would hold a stake. The state will give the mill money. "
+        "The mill will stay open. Workers will keep their jobs. He stated that the mill was "
+        "a complex company.",
+        "He",
+        1,
+        "Tom Arlen",
+    ),
 ]
 
 
@@ -326,6 +337,15 @@ def test_a_description_of_an_unnamed_person_is_no_one_named(nlp, text, expected)
         ),
         # negative: a possessive on an object says nothing of the subject
         ("Jon Pell admired her painting at the fair.", "Jon Pell", None),
+        # a he/she after a sentence whose only he/she is a possessive of the same gender
+        # (bindable by its subject) votes for the one person that sentence names
+        (
+            "Mayor Dan Osler explained the reasons behind his plan. He said the vote was close.",
+            "Dan Osler",
+            "male",
+        ),
+        # negative: after an object pronoun (never its clause's subject) it does not
+        ("Jon Pell met her at the fair. She said the painting was sold.", "Jon Pell", None),
     ],
 )
 def test_the_text_says_a_persons_gender(nlp, text, name, expected):

@@ -50,6 +50,15 @@ _GATED = {
             "role_speaker_accuracy",
             "none_speaker_accuracy",
         ),
+        "real_heldout": (
+            "precision",
+            "recall",
+            "f1",
+            "direct_recall",
+            "indirect_recall",
+            "speaker_accuracy",
+            "pronoun_speaker_accuracy",
+        ),
     },
     "events": {
         "events": ("precision", "recall", "type_macro_f1", "irrealis_kept_apart", "date_accuracy"),
@@ -164,7 +173,8 @@ def _score_quotes(folder: Path, shared: Path, corpus: Path | None, nlp: Language
 
 
 def _add_real(results: dict[str, Any], folder: Path, shared: Path, nlp: Language) -> None:
-    """Score the hand-annotated real news (`real/real.jsonl`) where shared/ has its corpora."""
+    """Score the hand-annotated real news (`real/real.jsonl`, and the held-out part
+    `real/heldout.jsonl` apart, its totals only) where shared/ has their corpora."""
     path = folder / "real" / "real.jsonl"
     corpora = [shared / "corpora" / name / "articles.jsonl" for name in ("ecbplus", "meantime")]
     if not path.exists() or not all(corpus.exists() for corpus in corpora):
@@ -172,6 +182,12 @@ def _add_real(results: dict[str, Any], folder: Path, shared: Path, nlp: Language
     row = quotes_real.evaluate_real(quotes_real.load_real(path, shared), nlp)
     results["real"] = row
     results["table"] += quotes_real.format_table(row)
+    heldout = folder / "real" / "heldout.jsonl"
+    if heldout.exists():
+        row = quotes_real.evaluate_real(quotes_real.load_real(heldout, shared), nlp)
+        row.pop("errors")
+        results["real_heldout"] = row
+        results["table"] += quotes_real.format_table(row, held_out=True)
 
 
 def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language) -> dict[str, Any]:

@@ -82,7 +82,15 @@ def evaluate_real(pairs: Sequence[tuple[Article, list[RealGold]]], nlp: Language
         part = score_real(
             [i for i, c in zip(items, corpora, strict=True) if c == corpus], actor_name
         )
-        keys = ("gold", "precision", "recall", "f1", "speaker_accuracy")
+        keys = (
+            "gold",
+            "precision",
+            "recall",
+            "f1",
+            "direct_recall",
+            "speaker_accuracy",
+            "pronoun_speaker_accuracy",
+        )
         results["by_corpus"][corpus] = {key: part[key] for key in keys}
     results["errors"] = [
         error
@@ -191,16 +199,18 @@ def same_speaker(gold: str, got: str | None) -> bool:
     return wanted[-1] in have or set(wanted) <= set(have) or set(have) <= set(wanted)
 
 
-def format_table(row: dict[str, Any]) -> list[str]:
-    """The real-news scores as text lines, after a blank one."""
+def format_table(row: dict[str, Any], *, held_out: bool = False) -> list[str]:
+    """The real-news scores as text lines, after a blank one (`held_out`: the part annotated
+    after the rules, whose errors are not listed)."""
     keys = ("gold", "found", "precision", "recall", "f1")
     recalls = (*(f"{kind}_recall" for kind in KINDS), "kind_accuracy")
     speakers = ("speaker_accuracy", *(f"{form}_speaker_accuracy" for form in FORMS))
     gold = row["counts"]["gold"]
     return [
         "",
-        f"quotes, real news annotated by hand ({row['articles']} articles of ECB+, CC BY 3.0,"
-        " and MEANTIME, CC BY 4.0); a match overlaps by half the shorter span",
+        f"quotes, real news annotated by hand{', held out' if held_out else ''}"
+        f" ({row['articles']} articles of ECB+, CC BY 3.0, and MEANTIME, CC BY 4.0);"
+        " a match overlaps by half the shorter span",
         "  " + "  ".join(f"{key}={row[key]}" for key in keys),
         "  " + "  ".join(f"{key}={row[key]}" for key in recalls),
         "  right speaker among quotes found: "

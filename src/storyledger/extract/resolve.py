@@ -497,11 +497,12 @@ class Resolver:
         return (main or stops)[-1] if stops else None
 
     def _other_person(self, gender: Gender) -> Callable[[Token], bool]:
-        """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman"."""
+        """A subject naming nobody that a he/she could stand for: "her spokesman", "a woman";
+        one person, never a plural ("Workers will keep their jobs. He said": not them)."""
 
         def person(token: Token) -> bool:
             lemma = token.lemma_.lower()
-            if token.pos_ != "NOUN" or lemma not in self.words.person_nouns:
+            if token.pos_ != "NOUN" or token.tag_ == "NNS" or lemma not in self.words.person_nouns:
                 return False
             return self._word_gender(lemma) in (None, gender)
 
@@ -618,17 +619,15 @@ class Resolver:
                     break
             if back == 0 and not _subject_side(token):
                 continue  # "Tibbs ... asked her to pose": her is not Tibbs
-            if back == 1 and _any_between(gendered, self._token_at(low), sentence.start):
+            if back == 1 and any(
+                _GENDERED[self.doc[i].lower_] != said or not _bindable(self.doc[i])
+                for i in gendered[bisect.bisect_left(gendered, self._token_at(low)) :]
+                if i < sentence.start
+            ):
                 continue  # the sentence before has a he/she of its own: the one named or it
             if len(seen) == 1:
                 votes[seen.pop()][said] += 1
         return {key: count.most_common(1)[0][0] for key, count in votes.items() if count}
-
-
-def _any_between(sorted_items: list[int], low: int, high: int) -> bool:
-    """True when a value of `sorted_items` lies in `[low, high)`."""
-    index = bisect.bisect_left(sorted_items, low)
-    return index < len(sorted_items) and sorted_items[index] < high
 
 
 def _a_person(mention: Mention) -> bool:
@@ -646,6 +645,13 @@ def _in_longer_name(token: Token) -> bool:
     if before is not None and before.pos_ == "PROPN" and before.lower_.rstrip(".") not in TITLES:
         return True
     return after is not None and after.pos_ == "PROPN" and token.head.i == after.i
+
+
+def _bindable(token: Token) -> bool:
+    """A he/she that may be the subject of its own clause: a subject, or a possessive
+    ("Obama explained his plan. He said"); an object pronoun never is ("Smith met her. She
+    said": her is someone else), the binding rule of English (himself, not him)."""
+    return token.dep_ in _SUBJECTS or token.dep_ == "poss"
 
 
 def _subject_side(token: Token) -> bool:

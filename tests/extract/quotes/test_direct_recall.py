@@ -113,3 +113,69 @@ def test_quote_over_lines_of_one_sentence_each_is_one_quote(nlp):
 )
 def test_labels_without_questions_yield_no_answers(nlp, text):
     assert all(kind != "direct" for kind, *_ in _quotes(nlp, text))
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence in marks after a cue's "that", to the end of the writer's sentence
+        (
+            'The premier of the state, Karl Brandt, remarked that "The decision is a scandal. '
+            'It is completely unacceptable."',
+            "direct",
+        ),
+        # negative: a clause that opens lower-case stays in the writer's sentence
+        (
+            'Health chief Dr. Ana Ruiz told a news conference that "the next two weeks are '
+            'critical."',
+            "partial",
+        ),
+    ],
+)
+def test_a_sentence_in_marks_after_said_that_is_direct(nlp, text, expected):
+    kinds = [kind for kind, *_ in _quotes(nlp, text) if kind != "indirect"]
+    assert kinds == [expected]
+
+
+@pytest.mark.issue(18)
+def test_an_attribution_after_the_quote_that_the_parser_broke_names_the_speaker(nlp):
+    """'"...," claims writer John Ostrower.': the parser hung the cue on the noun phrase."""
+    text = (
+        "Boeing says it must build ten planes a month. \"It's an extraordinary challenge, no "
+        'one has ever built a wide body aircraft at that rate before," claims writer John '
+        "Ostrower."
+    )
+    found = [q for q in _quotes(nlp, text) if q[0] == "direct"]
+    assert found and found[0][3] == "John Ostrower", found
+
+
+@pytest.mark.issue(18)
+def test_quotes_side_by_side_after_one_attribution_are_the_same_speakers(nlp):
+    """'"...," he said. "...," "..."': the run of one speaker's quotes with no words between."""
+    text = (
+        'Mayor Tom Reed opened the new plant on Monday. "The plant will bring jobs," he said. '
+        '"The project will make the town a centre of design," "This opportunity will put the '
+        'town on the map."'
+    )
+    found = [(kind, name) for kind, _, _, name in _quotes(nlp, text) if kind == "direct"]
+    assert found == [("direct", "Tom Reed")] * 3, _quotes(nlp, text)
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "direct"),
+    [
+        # a sentence in marks after a cue and its phrase, to the end of the writer's sentence
+        (
+            'Chief executive Dermot Mannion said of the new aircraft "The A350 fits in with '
+            'our plans to expand existing routes."',
+            True,
+        ),
+        # negative: a short title after a cue's phrase is no quoted sentence
+        ('Critic Ana Ruiz wrote of the film "The Last Show."', False),
+    ],
+)
+def test_a_sentence_in_marks_after_a_cue_and_its_phrase_is_direct(nlp, text, direct):
+    kinds = [kind for kind, *_ in _quotes(nlp, text)]
+    assert ("direct" in kinds) is direct, kinds

@@ -83,3 +83,29 @@ def test_parenthetical_speech_clause_reports_its_host_clause(nlp, text, expected
 @pytest.mark.issue(18)
 def test_parenthetical_without_a_clause_reports_nothing(nlp):
     assert _indirect(nlp, "Good morning, he said, smiling.") == []
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reporting verbs of English beyond say/tell: mention, recommend, believe
+        (
+            "He also mentioned that the mill had already received a loan from the bank.",
+            [("the mill had already received a loan from the bank", "mentioned")],
+        ),
+        (
+            "The minister has recommended that local airlines should not buy the jets.",
+            [("local airlines should not buy the jets", "recommended")],
+        ),
+        (
+            "Analyst Dana Cole believes that the factory is still likely to close.",
+            [("the factory is still likely to close", "believes")],
+        ),
+        # negatives: speech the sentence denies, and a question with no content reported
+        ("Police have not disclosed how the two women died.", []),
+        ("The mayor did not say that the bridge would close.", []),
+    ],
+)
+def test_reporting_verbs_negation_and_questions(nlp, text, expected):
+    assert _indirect(nlp, text) == expected

@@ -325,3 +325,48 @@ def test_a_description_is_the_conjunct_with_its_own_noun(nlp):
     )
     found = [s[:2] for s in _speakers(nlp, text)]
     assert ("The interior secretary", "Ken Salinas") in found, found
+
+
+@pytest.mark.issue(18)
+def test_an_adverb_of_time_taken_for_a_subject_is_no_speaker(nlp):
+    """'He stated ... and several times described ...': the parser made "several times" the
+    subject of the second verb; the speaker is the first verb's."""
+    text = (
+        "Governor Tom Arlen spoke on Monday. He stated that the plan would work, and several "
+        'times described the new mill as "a triumph of planning" for the town.'
+    )
+    found = _speakers(nlp, text)
+    assert found and all(name == "Tom Arlen" for _, _, name, _ in found), found
+
+
+@pytest.mark.issue(18)
+def test_a_document_speaks_for_the_one_who_wrote_it_in_its_own_clause(nlp):
+    """'Reed resigned in a letter to the board stating, "..."': the letter is Reed's."""
+    text = (
+        "Mayor Tom Reed has left office. Reed resigned in a letter to the city council "
+        'stating, "I have always said I would go when the bridge was built."'
+    )
+    found = _speakers(nlp, text)
+    assert any(name == "Tom Reed" for _, _, name, _ in found), found
+
+
+@pytest.mark.issue(18)
+def test_initials_resolve_to_the_organisation_named_in_full(nlp):
+    """News names an organisation in full once and by its initials after."""
+    text = (
+        "Norvale Heavy Industries said on Monday that it would close two plants. "
+        '"The delays are disappointing," NHI said in a statement.'
+    )
+    found = _speakers(nlp, text)
+    assert ("NHI", "Norvale Heavy Industries") in [(w, r) for w, r, _, _ in found], found
+
+
+@pytest.mark.issue(18)
+def test_of_two_subjects_the_parser_gave_a_cue_the_one_before_it_speaks(nlp):
+    """'As well as new routes to the US, Mannion stated that ...': "routes" is no speaker."""
+    text = (
+        "Aer Lingus chief Dermot Mannion spoke in Dublin. As well as new routes to the US, "
+        "Mannion stated that there was a possibility of routes elsewhere."
+    )
+    found = _speakers(nlp, text)
+    assert found and found[-1][2] == "Dermot Mannion", found

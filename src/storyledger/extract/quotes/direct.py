@@ -26,7 +26,8 @@ from storyledger.extract.tree import TokenSet
 from storyledger.model import Block, Sentence
 
 _HEADINGS = ("headline", "subheading")
-_DIRECT_BEFORE = ":,—–"
+_SENTENCE_WORDS = 5  # 'said of the aircraft "The A350 fits ..."': a sentence, not a title
+_DIRECT_BEFORE = ':,—–"\u201d'  # and right after another quote: '"...," "..."'
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,7 @@ class DirectQuotes:
         return Found(quote.start, _trim(self.text, quote.start, quote.end), "partial", speaker, cue)
 
     def _opens_directly(self, quote: Quoted) -> bool:
-        """At a sentence start, or after a colon, comma, dash or a cue verb."""
+        """At a sentence start, or after a colon, comma, dash, another quote or a cue verb."""
         before = _char_before(self.text, quote.outer_start)
         sentence = self._sentence_at(quote.outer_start)
         if sentence is None or not before or quote.outer_start <= sentence.start:
@@ -116,11 +117,40 @@ class DirectQuotes:
         if before in _DIRECT_BEFORE:
             return True
         token = self._token_before(quote.outer_start)
-        return (
+        if token is not None and token.lower_ == "that":
+            return self._said_that(quote, token)
+        if (
             token is not None
             and token.lemma_.lower() in self.lexicon.direct_verbs
             and token.pos_ in ("VERB", "AUX")
             and len(self.text[quote.start : quote.end].split()) > 2
+        ):
+            return True
+        words = self.text[quote.start : quote.end].split()
+        return (
+            token is not None
+            and token.pos_ not in ("VERB", "AUX")
+            and len(words) >= _SENTENCE_WORDS
+            and self._said_that(quote, token)
+        )
+
+    def _said_that(self, quote: Quoted, that: Token) -> bool:  # `that`: the word before
+        """'It said that "The Treasury ..."': a sentence in marks after a cue verb's "that"
+        (or its phrase: 'said of the new aircraft "The A350 ..."', five words or more),
+        opening with a capital as a sentence does and running to the end of its own (else the
+        writer's clause holds it: 'told them that "the next weeks are critical."', 'he stressed
+        that "GM remains open" during ...'); the cue and "that" with no verb between."""
+        last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
+        if last is None or self._alnum_between(quote.outer_end, last.end):
+            return False
+        words = self.text[quote.start : quote.end].split()
+        if len(words) <= 2 or not words[0][0].isupper():
+            return False
+        sentence = self._sentence_at(quote.outer_start)
+        low = self._token_at(sentence.start) if sentence is not None else 0
+        cue = self._cues.last(low, that.i)
+        return cue is not None and not any(
+            t.pos_ in ("VERB", "AUX") for t in self.doc[cue.i + 1 : that.i]
         )
 
     def _frame_cue(self, quote: Quoted) -> Token | None:
@@ -251,15 +281,23 @@ class DirectQuotes:
         return self._cues.first(span.start, span.end) if span is not None else None
 
     def _whole_sentences(self, quote: Quoted) -> bool:
-        """True when the quote, marks included, is all there is of its sentences."""
+        """True when quotes, marks included, are all there is of the quote's sentences: this
+        one, or it and others beside it with no word of the writer's between ('"...,"
+        "..."', the run of one speaker's quotes news writes after one attribution)."""
         first = self._sentence_at(quote.outer_start)
         last = self._sentence_at(max(quote.outer_end - 1, quote.outer_start))
         if first is None or last is None:
             return False
         return not (
-            self._alnum_between(first.start, quote.outer_start)
-            or self._alnum_between(quote.outer_end, last.end)
+            self._words_outside(first.start, quote.outer_start)
+            or self._words_outside(quote.outer_end, last.end)
         )
+
+    def _words_outside(self, start: int, end: int) -> bool:
+        """A letter or digit in `[start, end)` outside every quote."""
+        if not self._alnum_between(start, end):
+            return False
+        return any(self.text[i].isalnum() and i not in self._cover for i in range(start, end))
 
     def _has_quote(self, sentence: Sentence) -> bool:
         index = bisect.bisect_left(self._quote_starts, sentence.start)

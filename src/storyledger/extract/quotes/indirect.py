@@ -26,6 +26,7 @@ from storyledger.layout import PROSE_KINDS
 from storyledger.model import Block, Sentence
 
 _THAT_WINDOW = 8  # tokens between the verb and its "that" ("announced Monday in a memo that")
+_WH = frozenset({"how", "why", "whether", "what", "who", "which"})  # a question, not a content
 _Candidate = tuple[Token, Token | None, int, int]
 
 
@@ -62,14 +63,19 @@ def _verb_reports(
     for token in span:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in lexicon.indirect_verbs:
             continue
-        if token.idx in cover:
+        if token.idx in cover or _unsaid(token, finder.tree):
             continue
         content = _content(token, span, lexicon, finder.tree)
         if content and _parted_by_colon(token, content, text):
             content = _clause_after(token, span)
-        if len(content) < 2:
-            continue
+        if len(content) < 2 or (content[0].lower_ in _WH and content[0].i > token.i):
+            continue  # "have not disclosed how they died": a question, no content reported
         yield token, finder.subject_of(token), content[0].idx, _end(content[-1])
+
+
+def _unsaid(verb: Token, tree: ParseTree) -> bool:
+    """Speech the sentence says did not happen: "did not say", "never claimed"."""
+    return any(c.dep_ == "neg" for c in tree.children(verb))
 
 
 def _content(verb: Token, span: Span, lexicon: SpeechLexicon, tree: ParseTree) -> Sequence[Token]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from storyledger.extract.quotes.acronyms import is_acronym, stands_for
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, Quoted
 from storyledger.extract.resolve import PRONOUN_GENDER, Resolver
@@ -33,6 +34,11 @@ _ABBREVIATED_TITLES = frozenset(
     "mr mrs ms".split()
 )
 _ADDRESSING = frozenset({"tell", "ask", "warn", "urge", "remind", "inform"})  # object: hearer
+_NOUN_PHRASE = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "PART"})
+_WHEN_NOUNS = frozenset(
+    "time times occasion day week month year morning afternoon evening night hour".split()
+)  # "several times", "last week": an adverb of time the parser took for a subject
+_WHEN_ENTS = frozenset({"DATE", "TIME"})
 _LOOKBACK = 600  # characters searched back for an antecedent
 
 
@@ -111,7 +117,15 @@ class SpeakerFinder:
             return quoted_as  # "the Daily News quoted witness Devonte Brown as saying"
         token = cue
         for _ in range(8):
-            subject = next((c for c in self.tree.children(token) if c.dep_ == "nsubj"), None)
+            subject = self._nearest_subject(token)
+            if (
+                token is cue
+                and subject is not None
+                and cue.dep_ == "conj"
+                and (subject.lemma_.lower() in _WHEN_NOUNS or subject.ent_type_ in _WHEN_ENTS)
+            ):
+                token = cue.head  # "He stated ... and several times described": his verb's
+                continue
             if token is cue and subject is not None:
                 if subject.lower_ == "it":  # "it said": a company or body, when one is in view
                     start, end = self.bounds[subject.i]
@@ -148,6 +162,13 @@ class SpeakerFinder:
                 continue
             token = token.head
         return None
+
+    def _nearest_subject(self, verb: Token) -> Token | None:
+        """The verb's subject; of two the parser gave it, the last before it ("As well as new
+        routes to the US, Mannion stated": Mannion), as a clause has one."""
+        subjects = [c for c in self.tree.children(verb) if c.dep_ == "nsubj"]
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else next(iter(subjects), None)
 
     def speaker(self, subject: Token) -> Speaker:
         """The speaker that `subject` names, resolved when it is a pronoun or a description:
@@ -192,6 +213,12 @@ class SpeakerFinder:
                 found = replace(found, mention=later, anonymous=False)
         if found.mention is not None and self.resolver.is_person(found.mention):
             return replace(found, resolved=self._full_name(found.mention))  # not "Sen. X, 61"
+        if (
+            found.mention is not None
+            and is_acronym(found.mention.text)
+            and (found.resolved or "").endswith(found.mention.text)
+        ):
+            return replace(found, resolved=self._full_name(found.mention))  # "The USGS": in full
         return found
 
     def _named_next(self, start: int, end: int) -> Mention | None:
@@ -267,14 +294,14 @@ class SpeakerFinder:
         return self._issuer(root)
 
     def _issuer(self, root: Token) -> tuple[str, Mention | None] | None:
-        """Who issued the statement or report the phrase names again: the name given with
-        the same noun earlier ("the NCAA report"), or the subject of the nearest earlier clause
+        """Who issued the statement or report the phrase names (again): the name given with
+        the same noun here or earlier ("the NCAA report"), or the subject of the nearest clause
         with that noun as its object ("Kraft Foods issued a statement", "the government said in
-        a statement")."""
+        a statement", "Jobs resigned in a letter ... stating")."""
         lemma = root.lemma_.lower()
         low = bisect.bisect_left(self._token_starts, root.idx - _LOOKBACK * 3)
-        for token in reversed(self.doc[low : root.i]):
-            if token.lemma_.lower() != lemma or token.idx in self._cover:
+        for token in reversed(self.doc[low : root.i + 1]):  # itself first: "Jobs resigned
+            if token.lemma_.lower() != lemma or token.idx in self._cover:  # in a letter stating"
                 continue
             named = next(
                 (c for c in self.tree.children(token) if c.dep_ in ("compound", "poss")), None
@@ -296,8 +323,20 @@ class SpeakerFinder:
         return Speaker(start, end, written, self._full_name(mention), mention, False, None)
 
     def _full_name(self, mention: Mention) -> str:
+        """The article's fullest name for the mention's actor; for initials, the one longer
+        organisation name they stand for ("SIA": "Singapore Airlines")."""
         same = self._by_actor.get(mention.actor_id, [mention.text])
-        return max(same, key=lambda name: (len(name.split()), len(name)))
+        name = max(same, key=lambda name: (len(name.split()), len(name)))
+        if not is_acronym(name):
+            return name
+        longer = {
+            m.text
+            for m in self.mentions
+            if m.kind == "organization"
+            and m.actor_id != mention.actor_id
+            and stands_for(name, m.text)
+        }
+        return longer.pop() if len(longer) == 1 else name
 
     @functools.cached_property
     def _by_actor(self) -> dict[str, list[str]]:
@@ -548,7 +587,23 @@ def _inverted_subject(cue: Token) -> Token | None:
             and cue.lemma_.lower() not in _ADDRESSING
         ):
             return token  # '"...," added the doctor': parsed as the object, it is the subject
-    return None
+    return _closing_phrase(cue)
+
+
+def _closing_phrase(cue: Token) -> Token | None:
+    """'"...," claims writer John Ostrower.': after a closing mark, a cue that only a noun
+    phrase follows to the end of its sentence has that phrase for its subject, however the
+    parser hung it (the news order of an attribution after the quote); its last noun."""
+    if cue.doc[cue.i - 1].text not in ('"', "\u201d"):
+        return None
+    phrase = []
+    for token in cue.doc[cue.i + 1 : cue.sent.end]:
+        if token.is_punct:
+            break
+        phrase.append(token)
+    if not phrase or any(t.pos_ not in _NOUN_PHRASE for t in phrase):
+        return None
+    return phrase[-1] if phrase[-1].pos_ in ("PROPN", "NOUN") else None
 
 
 def _quoted_as(cue: Token) -> Token | None:
