@@ -73,3 +73,60 @@ def test_a_state_of_other_settings_is_told_by_its_settings_alone():
     assert stored_settings(to_bytes(grow(None, _articles(), [], [], settings=other))) != (
         stored_settings(raw)
     )
+
+
+HALVES = [
+    (
+        "a1",
+        "Rescuers pulled survivors from collapsed houses in Drevia after the earthquake, "
+        "said Mayor Oren Talvi.",
+        1,
+    ),
+    ("b1", "The quake damaged the port of Selna and cut power to the north of Drevia.", 1),
+    (
+        "a2",
+        "Mayor Oren Talvi said rescuers were still searching collapsed houses in Drevia "
+        "after the earthquake.",
+        2,
+    ),
+    ("c1", "Voters in Marland chose a new parliament in a calm election on Sunday.", 2),
+    (
+        "b2",
+        "Power returned to the port of Selna days after the quake, and Mayor Oren Talvi "
+        "thanked the rescuers of Drevia.",
+        3,
+    ),
+    ("c2", "Floods closed the main bridge in Kestor as the river rose overnight.", 3),
+]
+
+
+def _halves():
+    return [
+        Article(id=key, text=text, source=key, published=date(2024, 5, day), date_source="input")
+        for key, text, day in HALVES
+    ]
+
+
+def _stories(grouping):
+    return sorted(sorted(s.articles) for s in stories_of(grouping, _halves(), []))
+
+
+@pytest.mark.issue(17)
+def test_two_halves_of_one_event_are_linked_after_the_batch():
+    # b1 reaches neither a1 nor anything else when it arrives, so the online pass keeps the
+    # port's reports apart from the rescue's; the pass over whole stories joins them
+    online = grow(None, _halves(), [], [], settings=StorySettings(link=float("inf")))
+    assert _stories(online) == [["a1", "a2"], ["b1", "b2"], ["c1"], ["c2"]]
+    linked = grow(None, _halves(), [], [])
+    assert _stories(linked) == [["a1", "a2", "b1", "b2"], ["c1"], ["c2"]]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("cut", [2, 4, 5])
+def test_linking_in_a_later_batch_equals_the_replay(cut):
+    articles = _halves()
+    first, later = articles[:cut], articles[cut:]
+    added = grow(from_bytes(to_bytes(grow(None, first, [], []))), later, [], [])
+    replayed = grow(None, articles, [], [], batches=[[a.id for a in first]])
+    _same(added, replayed)
+    assert _stories(added) == _stories(replayed) == [["a1", "a2", "b1", "b2"], ["c1"], ["c2"]]

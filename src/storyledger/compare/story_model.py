@@ -45,6 +45,12 @@ class StorySettings:
     date_both: float = -1.02
     merge: float = 0.0
     """The log-odds, averaged over the pairs of two stories' articles, that make them one."""
+    link: float = -0.25
+    """The log-odds, averaged over every pair of two stories' articles, at which stories are
+    made one after a batch (`compare.grouping._link`)."""
+    agree: float = 0.4
+    """The pair model's mean probability over those pairs that a merge after a batch needs
+    too (one article bridging two stories cannot carry it)."""
     time_bonus: float = 2.0
     """How much more the cosines count when both reports are dated (times the time decay)."""
     copy_similarity: float = 0.85
@@ -85,6 +91,8 @@ class StorySettings:
             time_bonus=self.time_bonus,
             threshold=self.threshold,
             merge=self.merge,
+            link=self.link,
+            agree=self.agree,
             copy_similarity=self.copy_similarity,
             decay_days=self.decay_days,
         )
