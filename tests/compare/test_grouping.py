@@ -75,36 +75,30 @@ def test_a_state_of_other_settings_is_told_by_its_settings_alone():
     )
 
 
-HALVES = [
+HALVES = [  # undated: the words alone decide
     (
         "a1",
         "Rescuers pulled survivors from collapsed houses in Drevia after the earthquake, "
         "said Mayor Oren Talvi.",
-        1,
     ),
-    ("b1", "The quake damaged the port of Selna and cut power to the north of Drevia.", 1),
+    ("b1", "The earthquake damaged the port of Selna and cut power to the north of Drevia."),
     (
         "a2",
         "Mayor Oren Talvi said rescuers were still searching collapsed houses in Drevia "
         "after the earthquake.",
-        2,
     ),
-    ("c1", "Voters in Marland chose a new parliament in a calm election on Sunday.", 2),
+    ("c1", "Voters in Marland chose a new parliament in a calm election on Sunday."),
     (
         "b2",
         "Power returned to the port of Selna days after the quake, and Mayor Oren Talvi "
         "thanked the rescuers of Drevia.",
-        3,
     ),
-    ("c2", "Floods closed the main bridge in Kestor as the river rose overnight.", 3),
+    ("c2", "Floods closed the main bridge in Kestor as the river rose overnight."),
 ]
 
 
 def _halves():
-    return [
-        Article(id=key, text=text, source=key, published=date(2024, 5, day), date_source="input")
-        for key, text, day in HALVES
-    ]
+    return [Article(id=key, text=text, source=key, published=None) for key, text in HALVES]
 
 
 def _stories(grouping):
@@ -113,8 +107,8 @@ def _stories(grouping):
 
 @pytest.mark.issue(17)
 def test_two_halves_of_one_event_are_linked_after_the_batch():
-    # b1 reaches neither a1 nor anything else when it arrives, so the online pass keeps the
-    # port's reports apart from the rescue's; the pass over whole stories joins them
+    # b1 does not reach the rescue reports when it arrives, and b2, which reaches both, does
+    # not join them (its other pairs alone decide); the pass over whole stories does
     online = grow(None, _halves(), [], [], settings=StorySettings(link=float("inf")))
     assert _stories(online) == [["a1", "a2"], ["b1", "b2"], ["c1"], ["c2"]]
     linked = grow(None, _halves(), [], [])

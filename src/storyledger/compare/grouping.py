@@ -353,11 +353,13 @@ def _link(grouping: Grouping, start: int, scoring: Scoring) -> None:
     while the best pair of stories, one of them holding an article of this batch, passes the
     gate (as `_best_story`'s, with the two centroids) and scores `scoring.link` or above (the
     pair model averaged over every pair of their articles, as `_story_pair`), the two are
-    merged and scored again. Online grouping takes articles one by one, so two halves of one
-    event whose first reports did not reach each other stay apart; this pass looks at whole
-    stories. Only stories that share a term are paired. It reads the batch's stories alone
-    (the cost grows with them, not with the store), and a full recompute replays the same
-    batches, so it gives the same stories."""
+    merged and scored again. Unlike an article's, a story's cosines get no `time_bonus`:
+    two stories whose latest reports are near in time are not reports published together.
+    Online grouping takes articles one by one, so two halves of one event whose first
+    reports did not reach each other stay apart; this pass looks at whole stories. Only
+    stories that share a term are paired. It reads the batch's stories alone (the cost grows
+    with them, not with the store), and a full recompute replays the same batches, so it
+    gives the same stories."""
     labels = grouping.labels
     if start >= len(labels):
         return
@@ -442,7 +444,7 @@ def _agreement(grouping: Grouping, a: np.ndarray, b: np.ndarray, scoring: Scorin
     values = np.full((len(a), len(b)), scoring.bias)
     for k, block in enumerate(grouping.blocks):
         cosines = (block[a] @ block[b].T).toarray()
-        values += scoring.cosine[k] * cosines * recent * (1 + scoring.time_bonus * dated)
+        values += scoring.cosine[k] * cosines * recent
         filled = np.diff(block.indptr) > 0
         values += scoring.both[k] * np.outer(filled[a], filled[b])
     return float((1 / (1 + np.exp(-values))).mean())
@@ -463,7 +465,7 @@ def _linkage(
     values = np.full(len(a), scoring.bias)
     gate, weights = np.zeros(len(a)), np.zeros(len(a))
     for k in range(BLOCKS):
-        values += scoring.cosine[k] * pairs.cross[k] * recent * (1 + scoring.time_bonus * dated) / n
+        values += scoring.cosine[k] * pairs.cross[k] * recent / n
         values += scoring.both[k] * sizes[k + 1, a] * sizes[k + 1, b] / n
         both = (sizes[k + 1, a] > 0) & (sizes[k + 1, b] > 0)
         lengths = np.sqrt(np.maximum(norm2[k, a] * norm2[k, b], 1e-12))
