@@ -73,3 +73,54 @@ def test_a_state_of_other_settings_is_told_by_its_settings_alone():
     assert stored_settings(to_bytes(grow(None, _articles(), [], [], settings=other))) != (
         stored_settings(raw)
     )
+
+
+HALVES = [  # undated: the words alone decide
+    (
+        "a1",
+        "Rescuers pulled survivors from collapsed houses in Drevia after the earthquake, "
+        "said Mayor Oren Talvi.",
+    ),
+    ("b1", "The earthquake damaged the port of Selna and cut power to the north of Drevia."),
+    (
+        "a2",
+        "Mayor Oren Talvi said rescuers were still searching collapsed houses in Drevia "
+        "after the earthquake.",
+    ),
+    ("c1", "Voters in Marland chose a new parliament in a calm election on Sunday."),
+    (
+        "b2",
+        "Power returned to the port of Selna days after the quake, and Mayor Oren Talvi "
+        "thanked the rescuers of Drevia.",
+    ),
+    ("c2", "Floods closed the main bridge in Kestor as the river rose overnight."),
+]
+
+
+def _halves():
+    return [Article(id=key, text=text, source=key, published=None) for key, text in HALVES]
+
+
+def _stories(grouping):
+    return sorted(sorted(s.articles) for s in stories_of(grouping, _halves(), []))
+
+
+@pytest.mark.issue(17)
+def test_two_halves_of_one_event_are_linked_after_the_batch():
+    # b1 does not reach the rescue reports when it arrives, and b2, which reaches both, does
+    # not join them (its other pairs alone decide); the pass over whole stories does
+    online = grow(None, _halves(), [], [], settings=StorySettings(link=float("inf")))
+    assert _stories(online) == [["a1", "a2"], ["b1", "b2"], ["c1"], ["c2"]]
+    linked = grow(None, _halves(), [], [])
+    assert _stories(linked) == [["a1", "a2", "b1", "b2"], ["c1"], ["c2"]]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("cut", [2, 4, 5])
+def test_linking_in_a_later_batch_equals_the_replay(cut):
+    articles = _halves()
+    first, later = articles[:cut], articles[cut:]
+    added = grow(from_bytes(to_bytes(grow(None, first, [], []))), later, [], [])
+    replayed = grow(None, articles, [], [], batches=[[a.id for a in first]])
+    _same(added, replayed)
+    assert _stories(added) == _stories(replayed) == [["a1", "a2", "b1", "b2"], ["c1"], ["c2"]]

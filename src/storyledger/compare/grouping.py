@@ -65,7 +65,8 @@ class Scoring:
     of centroid cosines, one weight per block, and its threshold) and the pair model (its
     intercept, a weight per block for the cosine of two articles' block vectors and one for
     both having evidence in the block, a factor for two dated reports, its threshold, and
-    the higher one at which an article that reaches two stories makes them one)."""
+    the higher one at which an article that reaches two stories makes them one, and the one
+    at which two stories are made one after a batch, `_link`)."""
 
     gate: tuple[float, ...]
     similarity: float
@@ -75,6 +76,8 @@ class Scoring:
     time_bonus: float
     threshold: float
     merge: float
+    link: float
+    agree: float
     copy_similarity: float
     decay_days: float
 
@@ -99,6 +102,7 @@ def add_batch(
     grouping.counts = np.hstack([grouping.counts, np.zeros((BLOCKS + 1, size - start))])
     grouping.latest = np.concatenate([grouping.latest, np.full(size - start, -1, np.int64)])
     _cluster(grouping, start, scoring)
+    _link(grouping, start, scoring)
 
 
 def _grow(grouping: Grouping, b: int, docs: Sequence[list[str]]) -> sparse.csr_matrix:
@@ -342,3 +346,130 @@ def stored_settings(raw: bytes) -> dict[str, float]:
 def settings_key(settings: object) -> dict[str, float]:
     """The settings a state was made with (a state is reused only with the same ones)."""
     return {key: float(value) for key, value in asdict(settings).items()}  # type: ignore[call-overload]
+
+
+def _link(grouping: Grouping, start: int, scoring: Scoring) -> None:
+    """Stories made one after a batch, as agglomerative clustering with average linkage does:
+    while the best pair of stories, one of them holding an article of this batch, passes the
+    gate (as `_best_story`'s, with the two centroids) and scores `scoring.link` or above (the
+    pair model averaged over every pair of their articles, as `_story_pair`), the two are
+    merged and scored again. Unlike an article's, a story's cosines get no `time_bonus`:
+    two stories whose latest reports are near in time are not reports published together.
+    Online grouping takes articles one by one, so two halves of one event whose first
+    reports did not reach each other stay apart; this pass looks at whole stories. Only
+    stories that share a term are paired. It reads the batch's stories alone (the cost grows
+    with them, not with the store), and a full recompute replays the same batches, so it
+    gives the same stories."""
+    labels = grouping.labels
+    if start >= len(labels):
+        return
+    stories = np.unique(labels)
+    position = np.searchsorted(stories, labels)
+    members = sparse.csr_matrix(
+        (np.ones(len(labels)), (position, np.arange(len(labels)))),
+        shape=(len(stories), len(labels)),
+    )
+    sums = [(members @ block).tocsr() for block in grouping.blocks]
+    group = np.arange(len(stories))
+    touched = np.unique(position[start:])
+    found = [(block[touched] @ block.T).tocsr() for block in sums]
+    total = sparse.csr_matrix((len(touched), len(stories)))
+    for cross in found:
+        total = total + abs(cross)
+    total = total.tocoo()
+    one, other = touched[total.row], total.col
+    keep = (total.data > 0) & (one != other) & ~(np.isin(other, touched) & (other < one))
+    one, other, rows, cols = one[keep], other[keep], total.row[keep], total.col[keep]
+    crosses = np.vstack([np.asarray(cross[rows, cols]).ravel() for cross in found])
+    pairs = _Pairs(np.minimum(one, other), np.maximum(one, other), crosses.reshape(BLOCKS, -1))
+    while len(pairs.first):
+        values = _linkage(pairs, grouping, stories, scoring)
+        values[pairs.refused] = -np.inf
+        best = int(np.argmax(values))
+        if values[best] < scoring.link:
+            return
+        kept, gone = int(pairs.first[best]), int(pairs.second[best])
+        together = [np.flatnonzero(group == kept), np.flatnonzero(group == gone)]
+        articles = [np.flatnonzero(np.isin(position, rows)) for rows in together]
+        if _agreement(grouping, *articles, scoring) < scoring.agree:
+            pairs.refused[best] = True
+            continue
+        held = [
+            [np.asarray(block[rows].sum(axis=0)).ravel() for block in sums] for rows in together
+        ]
+        a, b = stories[kept], stories[gone]
+        for k in range(BLOCKS):
+            grouping.norm2[k, a] += grouping.norm2[k, b] + 2 * float(held[0][k] @ held[1][k])
+        grouping.counts[:, a] += grouping.counts[:, b]
+        grouping.latest[a] = max(grouping.latest[a], grouping.latest[b])
+        group[together[1]] = kept
+        labels[np.isin(position, together[1])] = a
+        merged = [sums[k] @ (held[0][k] + held[1][k]) for k in range(BLOCKS)]
+        by_story = [np.bincount(group, weights=row, minlength=len(stories)) for row in merged]
+        pairs.replace(kept, gone, np.vstack(by_story))
+
+
+@dataclass(slots=True)
+class _Pairs:
+    """Candidate story pairs (`first` < `second`, positions) and, by block, the sums of their
+    articles' cosines over every pair of their articles (the product of their centroids)."""
+
+    first: np.ndarray
+    second: np.ndarray
+    cross: np.ndarray
+    refused: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+
+    def __post_init__(self) -> None:
+        self.refused = np.zeros(len(self.first), dtype=bool)
+
+    def replace(self, kept: int, gone: int, rows: np.ndarray) -> None:
+        """Drop the pairs of two merged stories; add the merged story's (`rows`, by block and
+        story)."""
+        out = np.isin(self.first, (kept, gone)) | np.isin(self.second, (kept, gone))
+        rows[:, [kept, gone]] = 0
+        others = np.flatnonzero(np.abs(rows).sum(axis=0) > 0)
+        self.first = np.concatenate([self.first[~out], np.minimum(others, kept)])
+        self.second = np.concatenate([self.second[~out], np.maximum(others, kept)])
+        self.cross = np.hstack([self.cross[:, ~out], rows[:, others]])
+        self.refused = np.concatenate([self.refused[~out], np.zeros(len(others), dtype=bool)])
+
+
+def _agreement(grouping: Grouping, a: np.ndarray, b: np.ndarray, scoring: Scoring) -> float:
+    """The pair model's mean probability over the pairs of articles `a` x `b`: the share of
+    pairs it takes for one story. Unlike the mean log-odds, one article bridging two stories
+    (a few very sure pairs) cannot carry it."""
+    first, second = grouping.latest[grouping.labels[a[0]]], grouping.latest[grouping.labels[b[0]]]
+    dated = first >= 0 and second >= 0
+    recent = float(np.exp(-abs(first - second) / scoring.decay_days)) if dated else 1.0
+    values = np.full((len(a), len(b)), scoring.bias)
+    for k, block in enumerate(grouping.blocks):
+        cosines = (block[a] @ block[b].T).toarray()
+        values += scoring.cosine[k] * cosines * recent
+        filled = np.diff(block.indptr) > 0
+        values += scoring.both[k] * np.outer(filled[a], filled[b])
+    return float((1 / (1 + np.exp(-values))).mean())
+
+
+def _linkage(
+    pairs: _Pairs, grouping: Grouping, stories: np.ndarray, scoring: Scoring
+) -> np.ndarray:
+    """The pair model's log-odds averaged over the article pairs of each candidate pair, or
+    -inf where the pair fails the gate (the weighted mean of their centroids' cosines over
+    the blocks where both have evidence, discounted by the days between them)."""
+    a, b = stories[pairs.first], stories[pairs.second]
+    sizes, norm2 = grouping.counts, grouping.norm2
+    n = sizes[0, a] * sizes[0, b]
+    last_a, last_b = grouping.latest[a], grouping.latest[b]
+    dated = (last_a >= 0) & (last_b >= 0)
+    recent = np.exp(-np.where(dated, np.abs(last_a - last_b), 0) / scoring.decay_days)
+    values = np.full(len(a), scoring.bias)
+    gate, weights = np.zeros(len(a)), np.zeros(len(a))
+    for k in range(BLOCKS):
+        values += scoring.cosine[k] * pairs.cross[k] * recent / n
+        values += scoring.both[k] * sizes[k + 1, a] * sizes[k + 1, b] / n
+        both = (sizes[k + 1, a] > 0) & (sizes[k + 1, b] > 0)
+        lengths = np.sqrt(np.maximum(norm2[k, a] * norm2[k, b], 1e-12))
+        gate += scoring.gate[k] * both * pairs.cross[k] / lengths
+        weights += scoring.gate[k] * both
+    values[gate / np.maximum(weights, 1e-12) * recent < scoring.similarity] = -np.inf
+    return values

@@ -10,7 +10,10 @@ reports published together) and the figures, more than the words a beat shares: 
 (`compare.story_model`, fitted on half of ECB+) weighs each block's cosine, and its log-odds
 averaged over a story's articles decide, behind the old centroid test (the weighted mean of
 the blocks' centroid cosines, discounted by the time since the story's latest article) as a
-gate. An article at `copy_similarity` or above (word similarity) with an earlier one is a
+gate. After each batch, stories the batch touched are merged while two of them pass the gate
+and the pair model, averaged over every pair of their articles, gives even odds or better in
+log-odds and in probability (average linkage over whole stories). An article at
+`copy_similarity` or above (word similarity) with an earlier one is a
 near-duplicate: it joins that article's story and is linked to the earliest copy, never
 deleted. The user's names and merges (kept by article) are applied last, so they survive
 regrouping when new articles arrive. Similarities come from sparse matrix products in chunks,

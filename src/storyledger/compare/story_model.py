@@ -5,7 +5,7 @@ topics only (`scripts/fit_story_model.py` refits and prints them): every pair wi
 (same event or the other event of the same kind) and a sample of pairs across topics, its
 features the cosines of the two articles' evidence blocks and, for the blocks that can be
 empty, whether both articles have evidence there. The gate threshold, the time factor, the
-model's threshold and the merge threshold were chosen on the odd topics and MEANTIME; the
+model's threshold and the merge thresholds were chosen on the odd topics and MEANTIME; the
 even topics are the held-out check (docs/decisions.md).
 """
 
@@ -45,6 +45,12 @@ class StorySettings:
     date_both: float = -1.02
     merge: float = 0.0
     """The log-odds, averaged over the pairs of two stories' articles, that make them one."""
+    link: float = 0.0
+    """The log-odds, averaged over every pair of two stories' articles, at which stories are
+    made one after a batch (`compare.grouping._link`)."""
+    agree: float = 0.5
+    """The pair model's mean probability over those pairs that a merge after a batch needs
+    too (one article bridging two stories cannot carry it)."""
     time_bonus: float = 2.0
     """How much more the cosines count when both reports are dated (times the time decay)."""
     copy_similarity: float = 0.85
@@ -85,6 +91,8 @@ class StorySettings:
             time_bonus=self.time_bonus,
             threshold=self.threshold,
             merge=self.merge,
+            link=self.link,
+            agree=self.agree,
             copy_similarity=self.copy_similarity,
             decay_days=self.decay_days,
         )
