@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from storyledger.data_files import read_data
 
 
@@ -37,6 +39,25 @@ class EventLexicon:
     proposals: frozenset[str]
     documents: frozenset[str]
     capacities: frozenset[str]
+
+    def paired(self, verb: str, obj: Token) -> tuple[str | None, str | None] | None:
+        """The (type, mode) of `verb` with object `obj`, read first as the phrase the object
+        heads ("imposed martial law", "declared a state of siege": CAMEO 1724, one act however
+        "law" or "state" alone reads), then by its lemma or word."""
+        for key in (*_phrases(obj), obj.lemma_.lower(), obj.lower_):
+            found = self.verb_objects.get((verb, key))
+            if found is not None:
+                return found
+        return None
+
+
+def _phrases(obj: Token) -> list[str]:
+    """The noun phrases `obj` heads, as lexicon keys: "martial law", "state of emergency"."""
+    head = obj.lemma_.lower()
+    found = [f"{c.lower_} {head}" for c in obj.lefts if c.dep_ in ("amod", "compound")]
+    for prep in (c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        found += [f"{head} of {c.lemma_.lower()}" for c in prep.children if c.dep_ == "pobj"]
+    return found
 
 
 @functools.cache

@@ -179,9 +179,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     ):
         return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
     if obj is not None:
-        paired = lexicon.verb_objects.get((lemma, obj.lemma_.lower())) or lexicon.verb_objects.get(
-            (lemma, obj.lower_)
-        )
+        paired = lexicon.paired(lemma, obj)
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
         noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
