@@ -73,16 +73,21 @@ def _heads(tokens: list[str]) -> list[str]:
 
 
 def parse_pattern(line: str) -> dict | None:
-    body = line[1:].split("#")[0]
+    body, _, comment = line[1:].partition("#")
     code = _CODE.search(body)
     if code is None or "*" not in body:
         return None
     before, _, after = body[: code.start()].partition("*")
-    return {
+    pattern = {
         "subject": parse_element(before.split()),
         "after": parse_element(after.split()),
         "code": code.group(1),
     }
+    bare = not any(e["words"] for side in ("subject", "after") for e in pattern[side])
+    names = [" ".join(words(n)) for n in comment.split(",") if words(n)]
+    if bare and names:  # "- * (WITH) [130] # BREAK": a bare preposition is its verb's
+        pattern["verbs"] = names
+    return pattern
 
 
 def parse_verbs(lines: list[str]) -> tuple[dict, dict]:
@@ -98,7 +103,7 @@ def parse_verbs(lines: list[str]) -> tuple[dict, dict]:
             block = header.group(1).strip()
             blocks[block] = {"code": header.group(2), "patterns": []}
         elif line.startswith("-") and block is not None:
-            pattern = parse_pattern(line)
+            pattern = parse_pattern(raw.rstrip())
             if pattern is not None:
                 blocks[block]["patterns"].append(pattern)
         elif block is not None:

@@ -70,3 +70,36 @@ def test_dictionary_verbs_in_sentences(nlp, text, wanted):
 def test_our_lexicon_wins_over_the_dictionary():
     assert event_lexicon().verbs["ask"][0] == "REQUEST"
     assert any(entry.code == "020" for entry in cameo().verbs["ask"])  # an appeal: no event
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        # "- * (WITH) [130] # BREAK" of the DESTROY block is "break with", not every verb's "with"
+        (
+            "Iranian soldiers beat up Afghan refugees with the knowledge of their officers.",
+            "ASSAULT",
+            "THREATEN",
+        ),
+        (
+            "Turkish police beat Kurdish protesters with batons in Diyarbakir.",
+            "ASSAULT",
+            "THREATEN",
+        ),
+    ],
+)
+def test_a_bare_preposition_is_its_own_verbs(nlp, text, wanted, not_wanted):
+    actions = [action for (action,) in events_of(nlp, text, fields=("action",))]
+    assert wanted in actions
+    assert not_wanted not in actions
+
+
+@pytest.mark.issue(15)
+def test_a_bare_preposition_is_kept_to_the_verb_it_was_written_for():
+    verbs = cameo().verbs
+    (beat,) = [e for e in verbs["beat"] if not e.particles][:1]
+    with_patterns = [p for p in beat.patterns if p.preps == (("with", ()),)]
+    assert with_patterns and all(p.verbs == frozenset({"break"}) for p in with_patterns)
+    # a named pattern with words stays the whole block's
+    assert any(not p.verbs for p in beat.patterns)

@@ -319,7 +319,7 @@ def test_releasing_people_is_still_an_event(nlp):
     ("text", "wanted"),
     [
         # the dictionary's defaults code events between political parties ...
-        ("The agency dispatched inspectors to Iran.", [("The agency", "COOPERATE", "Iran")]),
+        ("Russia rebuked Turkey on Monday.", [("Russia", "ACCUSE", "Turkey")]),
         # ... not between teams, firms or products
         ("The Bluejays defeated Drake 65-53 on Friday.", []),
         ("Apple demonstrated the new phone.", []),
@@ -328,6 +328,18 @@ def test_releasing_people_is_still_an_event(nlp):
 )
 def test_the_dictionary_codes_politics(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.xfail(
+    reason="round 6B: 'dispatched inspectors to Iran' was COOPERATE only by EXPORT's bare "
+    "'- * (TO) [061]', now kept to 'export'; the GSR codes inspectors sent an investigation "
+    "(ACCUSE), which no pattern of the dictionary gives"
+)
+def test_inspectors_sent_are_an_investigation(nlp):
+    assert _events(nlp, "The agency dispatched inspectors to Iran.") == [
+        ("The agency", "ACCUSE", "Iran")
+    ]
 
 
 @pytest.mark.issue(15)

@@ -32,6 +32,7 @@ class CameoPattern:
     preps: tuple[tuple[str, Words], ...]
     code: str
     size: int
+    verbs: frozenset[str]  # the verbs a particle's pattern was written for (empty: every verb)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +76,26 @@ def cameo() -> Cameo:
     def words(found: list[str]) -> Words:
         return tuple(_forms(phrases.get(w, frozenset({w}))) for w in found)
 
-    def pattern(p: dict) -> CameoPattern:
+    members: dict[str, set[str]] = {}
+    for lemma, entries in raw["verbs"].items():
+        for e in entries:
+            members.setdefault(e["block"], set()).add(lemma)
+
+    def pattern(p: dict, block: str) -> CameoPattern:
+        # "- * (WITH) [130] # BREAK" is "break with", not "beat ... with": kept to its verb
+        # (a name that is no verb of the block, "threw", leaves the pattern to all)
+        named = frozenset(n.split()[0] for n in p.get("verbs", ()))
+        verbs = named if named & members.get(block, set()) else frozenset()
         subject = words([w for e in p["subject"] if "prep" not in e for w in e["words"]])
         after = words([w for e in p["after"] if "prep" not in e for w in e["words"]])
         preps = tuple((e["prep"], words(e["words"])) for e in p["after"] if "prep" in e)
         size = len(subject) + len(after) + sum(1 + len(w) for _, w in preps)
-        return CameoPattern(subject=subject, after=after, preps=preps, code=p["code"], size=size)
+        return CameoPattern(
+            subject=subject, after=after, preps=preps, code=p["code"], size=size, verbs=verbs
+        )
 
     blocks = {  # most specific first: the first pattern that matches is the one
-        name: tuple(sorted((pattern(p) for p in block["patterns"]), key=lambda p: -p.size))
+        name: tuple(sorted((pattern(p, name) for p in block["patterns"]), key=lambda p: -p.size))
         for name, block in raw["blocks"].items()
     }
     indexes = {name: _index(patterns) for name, patterns in blocks.items()}
@@ -137,7 +149,10 @@ def cameo_code(
             w for w in words.present(entry.index) if w in head_words or w in bag or w in subject_bag
         ]
     candidates = sorted({i for w in keys for i in entry.index[w]})
+    lemma = verb.lemma_.lower()
     for pattern in (entry.patterns[i] for i in candidates):
+        if pattern.verbs and lemma not in pattern.verbs:
+            continue
         if _matches(pattern, subject_bag, bag, heads, words):
             code, names_object = pattern.code, bool(pattern.after)
             break
