@@ -7,6 +7,7 @@ import pytest
 
 from storyledger.model import Article
 from storyledger.pipeline import analyse
+from tests.extract.events.helpers import events_of
 
 
 @pytest.mark.issue(15)
@@ -141,3 +142,41 @@ def test_a_pronoun_inside_quotation_marks_is_the_speakers(nlp):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     actors = {e.trigger: e.actor for e in analysis.get("events")}
     assert actors["negotiate"] == "We"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "allow X to Y": the parser makes X the infinitive's subject; it is the one allowed
+        (
+            "The military junta allowed the exiled opposition leader to return to the capital.",
+            ("The military junta", "CONCEDE", "the exiled opposition leader"),
+        ),
+        (
+            "The government refused to allow the foreign journalists to leave.",
+            ("The government", "REJECT", "the foreign journalists"),
+        ),
+        # a thing allowed in stands for the party named on it
+        (
+            "The rebels refused to allow Red Cross convoys to enter the city.",
+            ("The rebels", "REJECT", "Red Cross"),
+        ),
+    ],
+)
+def test_the_one_allowed_is_the_recipient(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president wants the hostages to come home.",  # a wish about X is not done to X
+        "The company allows customers to pay later.",  # a firm's permission: not PLOVER's
+        "The general resigned to allow fresh elections to take place.",  # an aim
+    ],
+)
+def test_no_recipient_raised_from_a_wish_a_firm_or_an_aim(nlp, text):
+    targets = [target for _, _, target in events_of(nlp, text)]
+    assert targets == [] or targets == [None]

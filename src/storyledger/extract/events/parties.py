@@ -219,7 +219,10 @@ def recipient(
     """The recipient of an event verb (see the module's docstring), or None; `loose` says
     whether to look in the infinitive or clause the verb governs and take a country or group
     named on a non-actor object ("rejected the Indian proposal": India)."""
+    if obj is None:  # "allowed the candidate to run": the infinitive's subject is the object
+        obj = raised(verb)
     role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
+    role = "dobj" if role == "nsubj" else role
     obj = antecedent(obj, verb) if obj is not None else None
     found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
     found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
@@ -227,7 +230,9 @@ def recipient(
         clause = _infinitive(verb)
         if clause is not None:
             inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            found = _direct(clause, inner, kind, event_noun=False, loose=loose)
+            inner = inner or raised(clause)
+            role = "dobj" if inner is not None else ""
+            found = _direct(clause, inner, kind, event_noun=False, loose=loose, role=role)
     if found is None and loose and kind in _CLAUSE_ADDRESSEE:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
@@ -261,6 +266,29 @@ def recipient(
     if found is None and (kind == "REJECT" or refused) and loose:
         found = _resisted(verb)
     return found
+
+
+_WISHING = frozenset(
+    "want wish like love prefer need expect hate hope see hear watch believe consider "
+    "find feel imagine".split()
+)
+
+
+def raised(verb: Token) -> Token | None:
+    """The object of a verb that takes a clause with a subject of its own ("allowed the
+    candidate to run", "urged the rebels to disarm": the parser makes the noun the subject of
+    the infinitive): that subject, when it is a noun (who it names is the caller's to say).
+    Not after a verb of wanting or perceiving ("wants the hostages to come home"): a wish
+    about X is not done to X."""
+    if verb.lemma_.lower() in _WISHING or (verb.dep_ == "advcl" and _to_infinitive(verb)):
+        return None  # nor in a purpose ("resigned to allow elections to take place"): an aim
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if not _to_infinitive(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return None
 
 
 def _haven(verb: Token, obj: Token | None) -> Token | None:

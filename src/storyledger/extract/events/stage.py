@@ -28,6 +28,7 @@ from storyledger.extract.events.parties import (
     owner,
     political,
     protested,
+    raised,
     recipient,
     resolve,
 )
@@ -417,6 +418,8 @@ def _event(
         return None
     if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
+    if dyadic and target is not None and target == raised(verb) and not political(resolve(actor)):
+        return None  # "the company allows customers to ...": a permission PLOVER codes of states
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
     if kind in _JOINT and joint(actor) and not dyadic:
