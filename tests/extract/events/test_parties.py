@@ -180,3 +180,10 @@ def test_the_one_allowed_is_the_recipient(nlp, text, wanted):
 def test_no_recipient_raised_from_a_wish_a_firm_or_an_aim(nlp, text):
     targets = [target for _, _, target in events_of(nlp, text)]
     assert targets == [] or targets == [None]
+
+
+@pytest.mark.issue(15)
+def test_a_preposition_shared_across_a_coordination_takes_the_last_object(nlp):
+    # right node raising: "with" has no object of its own; the coordination ends on it
+    text = "Portugal has restored diplomatic relations with and reopened its embassy in Venezuela."
+    assert ("Portugal", "SUPPORT", "Venezuela") in events_of(nlp, text)

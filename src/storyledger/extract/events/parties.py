@@ -550,6 +550,9 @@ def _object(prep: Token) -> Token | None:
     found = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if found is not None or prep.dep_ != "prep":
         return found
+    shared = _raised_node(prep)
+    if shared is not None:
+        return shared
     return next(
         (
             subject
@@ -560,6 +563,22 @@ def _object(prep: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _raised_node(prep: Token) -> Token | None:
+    """The object a preposition shares with the conjunct after it ("established ties with and
+    opened an embassy in Tehran", "flights to and from Kabul"): right node raising shares the
+    last phrase, so the object the coordination ends on, when that is a preposition's too."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or doc[prep.i + 1].pos_ != "CCONJ":
+        return None
+    conj = next((c for c in doc[prep.i + 1].head.children if c.dep_ == "conj"), None)
+    if conj is None or conj.i <= prep.i:
+        return None
+    last = conj.right_edge
+    while last.is_punct and last.i > conj.i:
+        last = doc[last.i - 1]
+    return last if last.dep_ == "pobj" and last.head.pos_ == "ADP" else None
 
 
 def _prepositional(
