@@ -187,3 +187,22 @@ def test_a_preposition_shared_across_a_coordination_takes_the_last_object(nlp):
     # right node raising: "with" has no object of its own; the coordination ends on it
     text = "Portugal has restored diplomatic relations with and reopened its embassy in Venezuela."
     assert ("Portugal", "SUPPORT", "Venezuela") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # nouns for a body of people act for it ("the APEC forum", "the party leadership")
+        (
+            "The party leadership rejected the proposal from the unions.",
+            ("The party leadership", "REJECT", "the unions"),
+        ),
+        (
+            "The regional forum agreed to build a training center in Nairobi.",
+            ("The regional forum", "AGREE", "Nairobi"),
+        ),
+    ],
+)
+def test_a_body_of_people_acts(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

@@ -36,7 +36,7 @@ _ACTOR_NOUNS = frozenset(
     "experts airline airlines carrier manufacturer bank banks investors shareholders "
     "bondholders regulators counterparts partners allies neighbours neighbors delegates "
     "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
-    "elders wing".split()
+    "elders wing forum bloc leadership assembly".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
