@@ -206,3 +206,12 @@ def test_a_preposition_shared_across_a_coordination_takes_the_last_object(nlp):
 )
 def test_a_body_of_people_acts(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_what_is_protested_at_names_the_recipient(nlp):
+    # "protest at/over X": X is what is protested; its doer is the recipient
+    text = "Farmers blocked the highway to protest at the closure of the border by Kenya."
+    assert ("Farmers", "PROTEST", "Kenya") in events_of(nlp, text)
+    # a time after "over" is no grievance
+    assert events_of(nlp, "Nurses protested over the weekend.") == [("Nurses", "PROTEST", None)]

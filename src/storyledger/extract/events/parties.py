@@ -393,6 +393,9 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
     """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
     Sweden's decision", "in protest of the government's refusal", "rallies calling for the
     removal of President X", "to demand the return of property seized by government forces"."""
+    found = _protested_at(verb)
+    if found is not None:
+        return found
     heads = [verb] + ([obj] if obj is not None else [])
     purposes = [
         c
@@ -417,6 +420,28 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _protested_at(verb: Token) -> Token | None:
+    """What "protest at", "protest over" or "protest about" names is what is protested ("to
+    protest at the settlement of immigrants", "protested over the arrest by police"): a party,
+    or the one who did it, or the party named on or after it ("at the settlement of X": X)."""
+    if verb.lemma_.lower() != "protest" or verb.pos_ != "VERB":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PROTESTED):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        if can_act(noun):
+            return None if _own(noun) else noun
+        found = _named_on(noun) or _prepositional(noun, _PROTESTED_OF, depth=1, loose=True)
+        if found is not None and not _own(found):
+            return found
+    return None
+
+
+_PROTESTED = frozenset({"at", "over", "about"})
+_PROTESTED_OF = frozenset({"of"}) | RECIPIENT_PREPS
 
 
 def _to_infinitive(clause: Token) -> bool:
