@@ -13,6 +13,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.events.actors import (
+    can_act,
+    instrument,
+    is_state,
+    nationals,
+    political,
+)
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.clauses import background, content_of, request_mode, toll
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
@@ -20,13 +27,8 @@ from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
     aimed_at,
-    can_act,
-    instrument,
-    is_state,
     joint,
-    nationals,
     owner,
-    political,
     protested,
     raised,
     recipient,
