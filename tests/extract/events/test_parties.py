@@ -215,3 +215,13 @@ def test_what_is_protested_at_names_the_recipient(nlp):
     assert ("Farmers", "PROTEST", "Kenya") in events_of(nlp, text)
     # a time after "over" is no grievance
     assert events_of(nlp, "Nurses protested over the weekend.") == [("Nurses", "PROTEST", None)]
+
+
+@pytest.mark.issue(15)
+def test_a_place_deep_in_what_is_agreed_is_the_recipient(nlp):
+    # the place named on a noun of the object's "of"/"for" phrases: what is acted on is there
+    text = (
+        "The council agreed to a one-year renewal of the mandate for the monitoring mission "
+        "in Somalia."
+    )
+    assert ("The council", "AGREE", "Somalia") in events_of(nlp, text)

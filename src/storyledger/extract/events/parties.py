@@ -99,6 +99,20 @@ def recipient(
         found = next(
             (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
         )
+        if found is None:  # "agreed to an extension of the mandate for the force in Lebanon"
+            nouns = [h for h in heads[1::2] if h is not None]
+            nouns += (
+                [
+                    n
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for n in c.children
+                    if n.dep_ == "pobj"
+                ]
+                if obj is None
+                else []
+            )
+            found = next((p for n in nouns for p in [_deep_place(n, 3)] if p is not None), None)
     if found is None and kind == "REQUEST":
         found = _haven(verb, obj)
     if found is None and kind == "THREATEN":
@@ -306,6 +320,19 @@ def _place(head: Token) -> Token | None:
             place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
+    return None
+
+
+def _deep_place(noun: Token, depth: int) -> Token | None:
+    """The place named on a noun of the object's "of" or "for" phrases, down to `depth` ("an
+    extension of the mandate for the force in Lebanon": what is acted on is there)."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _BELONGING):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if inner is None:
+            continue
+        found = _place(inner) or (_deep_place(inner, depth - 1) if depth > 1 else None)
+        if found is not None:
+            return found
     return None
 
 
