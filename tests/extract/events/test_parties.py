@@ -7,6 +7,7 @@ import pytest
 
 from storyledger.model import Article
 from storyledger.pipeline import analyse
+from tests.extract.events.helpers import events_of
 
 
 @pytest.mark.issue(15)
@@ -141,3 +142,86 @@ def test_a_pronoun_inside_quotation_marks_is_the_speakers(nlp):
     (analysis,) = analyse([Article(id="a", text=text, source="t")], nlp)
     actors = {e.trigger: e.actor for e in analysis.get("events")}
     assert actors["negotiate"] == "We"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "allow X to Y": the parser makes X the infinitive's subject; it is the one allowed
+        (
+            "The military junta allowed the exiled opposition leader to return to the capital.",
+            ("The military junta", "CONCEDE", "the exiled opposition leader"),
+        ),
+        (
+            "The government refused to allow the foreign journalists to leave.",
+            ("The government", "REJECT", "the foreign journalists"),
+        ),
+        # a thing allowed in stands for the party named on it
+        (
+            "The rebels refused to allow Red Cross convoys to enter the city.",
+            ("The rebels", "REJECT", "Red Cross"),
+        ),
+    ],
+)
+def test_the_one_allowed_is_the_recipient(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president wants the hostages to come home.",  # a wish about X is not done to X
+        "The company allows customers to pay later.",  # a firm's permission: not PLOVER's
+        "The general resigned to allow fresh elections to take place.",  # an aim
+    ],
+)
+def test_no_recipient_raised_from_a_wish_a_firm_or_an_aim(nlp, text):
+    targets = [target for _, _, target in events_of(nlp, text)]
+    assert targets == [] or targets == [None]
+
+
+@pytest.mark.issue(15)
+def test_a_preposition_shared_across_a_coordination_takes_the_last_object(nlp):
+    # right node raising: "with" has no object of its own; the coordination ends on it
+    text = "Portugal has restored diplomatic relations with and reopened its embassy in Venezuela."
+    assert ("Portugal", "SUPPORT", "Venezuela") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # nouns for a body of people act for it ("the APEC forum", "the party leadership")
+        (
+            "The party leadership rejected the proposal from the unions.",
+            ("The party leadership", "REJECT", "the unions"),
+        ),
+        (
+            "The regional forum agreed to build a training center in Nairobi.",
+            ("The regional forum", "AGREE", "Nairobi"),
+        ),
+    ],
+)
+def test_a_body_of_people_acts(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_what_is_protested_at_names_the_recipient(nlp):
+    # "protest at/over X": X is what is protested; its doer is the recipient
+    text = "Farmers blocked the highway to protest at the closure of the border by Kenya."
+    assert ("Farmers", "PROTEST", "Kenya") in events_of(nlp, text)
+    # a time after "over" is no grievance
+    assert events_of(nlp, "Nurses protested over the weekend.") == [("Nurses", "PROTEST", None)]
+
+
+@pytest.mark.issue(15)
+def test_a_place_deep_in_what_is_agreed_is_the_recipient(nlp):
+    # the place named on a noun of the object's "of"/"for" phrases: what is acted on is there
+    text = (
+        "The council agreed to a one-year renewal of the mandate for the monitoring mission "
+        "in Somalia."
+    )
+    assert ("The council", "AGREE", "Somalia") in events_of(nlp, text)

@@ -1,4 +1,4 @@
-"""Who an event's parties can be: nouns that can act, and the recipient of an event verb.
+"""The recipient of an event verb (who can be a party at all: `actors`).
 
 PLOVER codes a recipient for almost every event: the direct object (the subject of a passive:
 "was attacked by X" attacks the subject), a dative ("gave the Ivory Coast aid"), the owner of
@@ -10,36 +10,15 @@ the US cancel"). One's own people ("its troops") are never the recipient.
 
 from __future__ import annotations
 
-import functools
-
 from spacy.tokens import Token
 
+from storyledger.extract.events.actors import can_act
 from storyledger.extract.events.cameo import cameo
 from storyledger.extract.events.countries import untagged_country
-from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
+from storyledger.extract.quotes.speakers import ROLE_NOUNS
 
 RECIPIENT_PREPS = frozenset(
     {"against", "on", "to", "with", "toward", "towards", "into", "from", "for", "upon"}
-)
-_ACTOR_NOUNS = frozenset(
-    "government cabinet army military forces force police troops officials official leaders "
-    "leader president minister ministry administration authorities authority parliament "
-    "council court union party militants rebels fighters protesters demonstrators people "
-    "residents workers students envoy ambassador diplomats factions group coalition "
-    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
-    "nation city province region crews crew rescuers team teams service brigade firefighters "
-    "inspectors engineers company firm board committee commission opposition militia donors "
-    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
-    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
-    "refugees migrants children women families personnel staff villagers protesters students "
-    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
-    "experts airline airlines carrier manufacturer bank banks investors shareholders "
-    "bondholders regulators counterparts partners allies neighbours neighbors delegates "
-    "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
-    "elders wing".split()
-)
-PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
-    {"study", "survey", "poll", "investigation", "inquiry", "family"}
 )
 _NO_OBJECT_RECIPIENT = frozenset({"MOBILIZE", "PROTEST"})
 _FROM = frozenset({"from"})
@@ -72,142 +51,6 @@ _OWN_PEOPLE = frozenset(
 )
 
 
-# The CAMEO dictionary's synonym sets of parties: "the mediator", "reservists", "the populace".
-_PARTY_SETS = (
-    "&MILITARY",
-    "&PEOPLE",
-    "&OPPOSITION",
-    "&REFUGEE",
-    "&LEADER",
-    "&NEGOTIATOR",
-    "&PKO",
-    "&HOSTAGE",
-    "&SUSPECT",
-)
-
-
-@functools.cache
-def _parties() -> frozenset[str]:
-    sets = cameo().synonyms
-    found = cameo().agents.union(*(sets[name] for name in _PARTY_SETS if name in sets))
-    return found - _NOT_PARTIES
-
-
-# Words of those sets that name a party only in one of their senses ("temporary reserves" of a
-# bank, "the rich" as adjectives, a sports "challenger").
-_NOT_PARTIES = frozenset(
-    "reserves reserve poor rich wealthy subjects subject rival rivals challenger challengers "
-    "contender contenders accused".split()
-)
-
-
-def can_act(token: Token) -> bool:
-    """A person, a group, an organisation or a place that can act: a name, or one of our actor
-    nouns or of the CAMEO dictionary's generic agents (guerrilla, militiaman, ...) and synonym
-    sets of parties (mediator, populace, ...)."""
-    if (
-        token.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores", "tens")
-        or token.like_num
-    ):
-        of = next((c for c in token.children if c.lower_ == "of" and c.dep_ == "prep"), None)
-        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        return target is not None and can_act(target)  # "Thousands of workers"
-    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
-        return False
-    if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC"):
-        return True
-    if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
-        return True
-    lemma, agents = token.lemma_.lower(), _parties()
-    return (
-        lemma in PEOPLE
-        or token.lower_ in PEOPLE
-        or f"{lemma}s" in PEOPLE
-        or lemma in agents
-        or token.lower_ in agents
-    )
-
-
-_STATE_SECTORS = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
-
-
-def is_state(token: Token) -> bool:
-    """A country or its forces and officials (not its people): a place named, or a generic
-    agent whose CAMEO sector is government, military, police, intelligence, courts or
-    legislature ("police", "troops", "the authorities")."""
-    if token.ent_type_ in ("GPE",):
-        return True
-    lexicon = cameo()
-    words = {token.lower_, token.lemma_.lower()}
-    sector = next((lexicon.sectors[w] for w in words if w in lexicon.sectors), "")
-    military = lexicon.synonyms.get("&MILITARY", frozenset())
-    return sector.startswith(_STATE_SECTORS) or not words.isdisjoint(military)
-
-
-def political(token: Token | None) -> bool:
-    """A party of PLOVER's domain: a country, people or place named, a state's forces or
-    officials, or a generic political agent of PETRARCH2 (rebels, protesters, opposition ...)
-    or of our actor nouns; not a firm, a team or a person named alone."""
-    if token is None:
-        return False
-    if token.ent_type_ in ("GPE", "NORP", "LOC"):
-        return True
-    if is_state(token):
-        return True
-    words = {token.lower_, token.lemma_.lower()}
-    named = any(
-        t.ent_type_ in ("GPE", "NORP") or untagged_country(t)
-        for child in token.children
-        if child.dep_ in ("amod", "compound", "poss")
-        for t in child.subtree
-    )
-    if named or words & _NOT_POLITICAL:
-        return named
-    sectors = cameo().sectors
-    business = any(sectors.get(w, "").startswith("BUS") for w in words)
-    return not business and not words.isdisjoint(_ACTOR_NOUNS | _parties())
-
-
-# Our actor nouns for firms, teams and professions: parties, but not of PLOVER's domain.
-_NOT_POLITICAL = frozenset(
-    "company companies firm firms board airline airlines carrier manufacturer bank banks "
-    "investors shareholders bondholders team teams engineers crew crews staff staffers analysts "
-    "experts doctors patients service".split()
-)
-
-
-def nationals(token: Token) -> Token | None:
-    """A plural subject named by a nation or faith ("Islamic fundamentalists", "Muslim hackers"
-    did it): people of that nation or faith (as an actor only: "Iraqi towns" are acted on)."""
-    named = any(
-        c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or untagged_country(c))
-        for c in token.children
-    )
-    return token if token.tag_ == "NNS" and named else None
-
-
-_INSTRUMENT_SETS = ("&AIRCRAFT", "&WEAPON", "&CAR")
-
-
-def instrument(token: Token) -> Token | None:
-    """A weapon or vehicle named with its side ("Russian aircraft killed ...", "Israeli tanks
-    shelled ..."): the side's instrument stands for it (CAMEO's synonym sets of weapons,
-    aircraft and vehicles); one with no side named stands for no one."""
-    sets = cameo().synonyms
-    if not any(
-        token.lower_ in sets[name] or token.lemma_.lower() in sets[name]
-        for name in _INSTRUMENT_SETS
-    ):
-        return None
-    side = any(
-        t.ent_type_ in ("NORP", "GPE", "ORG") or untagged_country(t)
-        for child in token.children
-        if child.dep_ in ("amod", "compound", "poss", "nmod")
-        for t in child.subtree
-    )
-    return token if side else None
-
-
 def recipient(
     verb: Token,
     obj: Token | None,
@@ -219,7 +62,10 @@ def recipient(
     """The recipient of an event verb (see the module's docstring), or None; `loose` says
     whether to look in the infinitive or clause the verb governs and take a country or group
     named on a non-actor object ("rejected the Indian proposal": India)."""
+    if obj is None:  # "allowed the candidate to run": the infinitive's subject is the object
+        obj = raised(verb)
     role = obj.dep_ if obj is not None else ""  # a relative pronoun's, for its noun
+    role = "dobj" if role == "nsubj" else role
     obj = antecedent(obj, verb) if obj is not None else None
     found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
     found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
@@ -227,7 +73,9 @@ def recipient(
         clause = _infinitive(verb)
         if clause is not None:
             inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            found = _direct(clause, inner, kind, event_noun=False, loose=loose)
+            inner = inner or raised(clause)
+            role = "dobj" if inner is not None else ""
+            found = _direct(clause, inner, kind, event_noun=False, loose=loose, role=role)
     if found is None and loose and kind in _CLAUSE_ADDRESSEE:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
@@ -251,6 +99,20 @@ def recipient(
         found = next(
             (p for h in heads if h is not None for p in [_place(h)] if p is not None), None
         )
+        if found is None:  # "agreed to an extension of the mandate for the force in Lebanon"
+            nouns = [h for h in heads[1::2] if h is not None]
+            nouns += (
+                [
+                    n
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for n in c.children
+                    if n.dep_ == "pobj"
+                ]
+                if obj is None
+                else []
+            )
+            found = next((p for n in nouns for p in [_deep_place(n, 3)] if p is not None), None)
     if found is None and kind == "REQUEST":
         found = _haven(verb, obj)
     if found is None and kind == "THREATEN":
@@ -261,6 +123,29 @@ def recipient(
     if found is None and (kind == "REJECT" or refused) and loose:
         found = _resisted(verb)
     return found
+
+
+_WISHING = frozenset(
+    "want wish like love prefer need expect hate hope see hear watch believe consider "
+    "find feel imagine".split()
+)
+
+
+def raised(verb: Token) -> Token | None:
+    """The object of a verb that takes a clause with a subject of its own ("allowed the
+    candidate to run", "urged the rebels to disarm": the parser makes the noun the subject of
+    the infinitive): that subject, when it is a noun (who it names is the caller's to say).
+    Not after a verb of wanting or perceiving ("wants the hostages to come home"): a wish
+    about X is not done to X."""
+    if verb.lemma_.lower() in _WISHING or (verb.dep_ == "advcl" and _to_infinitive(verb)):
+        return None  # nor in a purpose ("resigned to allow elections to take place"): an aim
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if not _to_infinitive(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+            return subject
+    return None
 
 
 def _haven(verb: Token, obj: Token | None) -> Token | None:
@@ -365,6 +250,9 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
     """Whom a protest is aimed at, named in what it is for: "a hunger strike to protest against
     Sweden's decision", "in protest of the government's refusal", "rallies calling for the
     removal of President X", "to demand the return of property seized by government forces"."""
+    found = _protested_at(verb)
+    if found is not None:
+        return found
     heads = [verb] + ([obj] if obj is not None else [])
     purposes = [
         c
@@ -391,6 +279,28 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
     return None
 
 
+def _protested_at(verb: Token) -> Token | None:
+    """What "protest at", "protest over" or "protest about" names is what is protested ("to
+    protest at the settlement of immigrants", "protested over the arrest by police"): a party,
+    or the one who did it, or the party named on or after it ("at the settlement of X": X)."""
+    if verb.lemma_.lower() != "protest" or verb.pos_ != "VERB":
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PROTESTED):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.ent_type_ in ("DATE", "TIME"):
+            continue
+        if can_act(noun):
+            return None if _own(noun) else noun
+        found = _named_on(noun) or _prepositional(noun, _PROTESTED_OF, depth=1, loose=True)
+        if found is not None and not _own(found):
+            return found
+    return None
+
+
+_PROTESTED = frozenset({"at", "over", "about"})
+_PROTESTED_OF = frozenset({"of"}) | RECIPIENT_PREPS
+
+
 def _to_infinitive(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -410,6 +320,19 @@ def _place(head: Token) -> Token | None:
             place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
+    return None
+
+
+def _deep_place(noun: Token, depth: int) -> Token | None:
+    """The place named on a noun of the object's "of" or "for" phrases, down to `depth` ("an
+    extension of the mandate for the force in Lebanon": what is acted on is there)."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _BELONGING):
+        inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if inner is None:
+            continue
+        found = _place(inner) or (_deep_place(inner, depth - 1) if depth > 1 else None)
+        if found is not None:
+            return found
     return None
 
 
@@ -522,6 +445,9 @@ def _object(prep: Token) -> Token | None:
     found = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if found is not None or prep.dep_ != "prep":
         return found
+    shared = _raised_node(prep)
+    if shared is not None:
+        return shared
     return next(
         (
             subject
@@ -532,6 +458,22 @@ def _object(prep: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _raised_node(prep: Token) -> Token | None:
+    """The object a preposition shares with the conjunct after it ("established ties with and
+    opened an embassy in Tehran", "flights to and from Kabul"): right node raising shares the
+    last phrase, so the object the coordination ends on, when that is a preposition's too."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or doc[prep.i + 1].pos_ != "CCONJ":
+        return None
+    conj = next((c for c in doc[prep.i + 1].head.children if c.dep_ == "conj"), None)
+    if conj is None or conj.i <= prep.i:
+        return None
+    last = conj.right_edge
+    while last.is_punct and last.i > conj.i:
+        last = doc[last.i - 1]
+    return last if last.dep_ == "pobj" and last.head.pos_ == "ADP" else None
 
 
 def _prepositional(

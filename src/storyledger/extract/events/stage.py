@@ -13,6 +13,13 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from storyledger.extract.events.actors import (
+    can_act,
+    instrument,
+    is_state,
+    nationals,
+    political,
+)
 from storyledger.extract.events.cameo import cameo, cameo_code
 from storyledger.extract.events.clauses import background, content_of, request_mode, toll
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
@@ -20,14 +27,10 @@ from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.parties import (
     aimed_at,
-    can_act,
-    instrument,
-    is_state,
     joint,
-    nationals,
     owner,
-    political,
     protested,
+    raised,
     recipient,
     resolve,
 )
@@ -415,6 +418,8 @@ def _event(
         return None
     if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain
+    if dyadic and target is not None and target == raised(verb) and not political(resolve(actor)):
+        return None  # "the company allows customers to ...": a permission PLOVER codes of states
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
     if kind in _JOINT and joint(actor) and not dyadic:
