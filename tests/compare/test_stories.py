@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from storyledger.compare.stories import group_stories
+from storyledger.compare.stories import _documents, group_stories, lead
 from storyledger.model import Article, Mention
 
 FLOOD = (
@@ -99,6 +99,22 @@ def test_one_article_touching_two_stories_does_not_join_them():
     story_of = {a: s.id for s in stories for a in s.articles}
     assert story_of["f1"] == story_of["f2"] and story_of["b1"] == story_of["b2"]
     assert story_of["f1"] != story_of["b1"]
+
+
+def test_the_lead_is_the_first_sentence():
+    assert lead(FLOOD) == FLOOD.split(". ", 1)[0] + "."
+    assert (
+        lead("U.S. troops left Kabul on Monday. Nobody spoke.")
+        == "U.S. troops left Kabul on Monday."
+    )
+    assert len(lead("word " * 500)) == 400
+
+
+def test_the_headline_block_holds_the_lead_where_the_main_event_is_told():
+    article = _article("f1", FLOOD, 2, title="Emergency in the harbor")
+    words, headline = _documents([article], [FLOOD], [], [])[:2]
+    assert {"emergency", "harbor", "floodwaters", "sable", "banks"} <= set(headline[0])
+    assert "governor" not in headline[0] and "governor" in words[0]
 
 
 def test_texts_can_be_streamed_apart_from_the_articles():

@@ -1,8 +1,9 @@
 """Group a corpus's articles into stories, and link near-duplicate (syndicated) copies.
 
 Each article becomes seven TF-IDF vectors (scikit-learn's weighting), one per kind of
-evidence: its words, its headline, the words of the people it names, of the other names
-(organisations, groups), of the places, its figures with what they count, and the dates it
+evidence: its words, its headline with its lead (the first sentence, where a report states
+its main event), the words of the people it names, of the other names (organisations,
+groups), of the places, its figures with what they count, and the dates it
 names (`compare.when`). Articles are taken in publication order (batch by batch as they
 arrived, `compare.grouping`, which keeps the state) and each joins a story or starts one. What
 tells two events of one kind apart is who (the people named), when (the dates, and two dated
@@ -22,6 +23,7 @@ so memory never holds the whole similarity matrix.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -36,6 +38,8 @@ from storyledger.compare.words import stem, tokens
 from storyledger.model import Actor, Article, Figure, Mention, Story, StoryCopy, content_id
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+_LEAD_CHARS = 400
 
 
 def group_stories(
@@ -158,11 +162,11 @@ def _documents(
     mentions: Iterable[Mention],
     figures: Iterable[Figure],
 ) -> list[list[list[str]]]:
-    """The terms of each evidence block of each article: the words, the headline, the words
-    of the people, of the other names (organisations, groups), of the places, the figures
-    with what they count, and the dates named. Names and places are told apart by the
-    model's label, which the store never rewrites, so an article's terms are its own: they do
-    not move when the corpus's actors are regrouped."""
+    """The terms of each evidence block of each article: the words, the headline with the
+    lead, the words of the people, of the other names (organisations, groups), of the
+    places, the figures with what they count, and the dates named. Names and places are told
+    apart by the model's label, which the store never rewrites, so an article's terms are its
+    own: they do not move when the corpus's actors are regrouped."""
     index = {article.id: i for i, article in enumerate(articles)}
     people: list[list[str]] = [[] for _ in articles]
     names: list[list[str]] = [[] for _ in articles]
@@ -177,16 +181,26 @@ def _documents(
         if figure.article in index and figure.value is not None:
             what = stem(figure.counted.lower()) if figure.counted else ""
             counted[index[figure.article]].append(f"{figure.value:g}|{what}")
-    words, dates = [], []
+    words, dates, leads = [], [], []
     for article, text in zip(articles, texts, strict=True):
+        leads.append(lead(text))
         words.append(word_terms(text))
         dates.append(date_terms(f"{article.title or ''}\n{text}", article.published))
-    titles = [word_terms(article.title or _first_line(article.text)) for article in articles]
+    titles = [
+        word_terms(f"{article.title or _first_line(article.text)}\n{first}")
+        for article, first in zip(articles, leads, strict=True)
+    ]
     return [words, titles, people, names, places, counted, dates]
 
 
 def _first_line(text: str) -> str:
     return text.lstrip().split("\n", 1)[0][:200]
+
+
+def lead(text: str) -> str:
+    """The article's first sentence (its lead, which in a news report states the main event:
+    who did what, where and when), at most `_LEAD_CHARS` characters."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0][:_LEAD_CHARS]
 
 
 def _story(

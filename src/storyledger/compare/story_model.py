@@ -18,8 +18,8 @@ from storyledger.compare.grouping import Scoring
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StorySettings:
-    """The knobs of story grouping. Blocks (`compare.stories._documents`): words, headline,
-    people, other names, places, figures, dates."""
+    """The knobs of story grouping. Blocks (`compare.stories._documents`): words, headline
+    and lead (the first sentence, round 5), people, other names, places, figures, dates."""
 
     similarity: float = 0.1
     """The gate: the weighted mean of centroid cosines an article must reach."""
@@ -30,19 +30,19 @@ class StorySettings:
     gate_figures: float = 0.5
     threshold: float = 0.0
     """The pair model's log-odds (averaged over the story's articles) an article must reach."""
-    bias: float = -2.58
-    word_weight: float = 10.17
-    title_weight: float = 1.93
-    person_weight: float = 5.28
-    name_weight: float = 0.45
-    place_weight: float = 1.69
-    figure_weight: float = 5.92
-    date_weight: float = 5.12
-    person_both: float = -1.23
-    name_both: float = -0.33
-    place_both: float = -0.07
-    figure_both: float = -0.52
-    date_both: float = -1.02
+    bias: float = -2.57
+    word_weight: float = 10.27
+    title_weight: float = 1.72
+    person_weight: float = 5.31
+    name_weight: float = 0.43
+    place_weight: float = 1.67
+    figure_weight: float = 5.65
+    date_weight: float = 5.24
+    person_both: float = -1.2
+    name_both: float = -0.37
+    place_both: float = -0.06
+    figure_both: float = -0.53
+    date_both: float = -1.05
     merge: float = 0.0
     """The log-odds, averaged over the pairs of two stories' articles, that make them one."""
     link: float = 0.0
