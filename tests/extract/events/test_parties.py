@@ -4,7 +4,9 @@ other party of a joint act, the addressee of a demand; never one's own people.""
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
+from storyledger.extract.events.stage import _shifted, _up_to
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 from tests.extract.events.helpers import events_of
@@ -225,3 +227,59 @@ def test_a_place_deep_in_what_is_agreed_is_the_recipient(nlp):
         "in Somalia."
     )
     assert ("The council", "AGREE", "Somalia") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a common noun for a place named by its appositive: the name is the place
+        ("Protesters demonstrated in the capital Kabul.", ("Protesters", "PROTEST", "Kabul")),
+        (
+            "Government troops imposed a curfew in the northern province, Helmand.",
+            ("Government troops", "COERCE", "Helmand"),
+        ),
+        # no name: no place
+        ("Protesters demonstrated in the capital.", ("Protesters", "PROTEST", None)),
+    ],
+)
+def test_a_place_named_by_its_appositive(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)
+
+
+def _parsed(nlp, words, heads, deps):
+    """A Doc with a given parse: the parser's misreadings tested without the model's whims."""
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+@pytest.mark.issue(15)
+def test_up_to_a_number_is_no_particle_and_preposition(nlp):
+    # "kidnapped up to 16 engineers" read as "kidnapped up" + "to 16 engineers"
+    words = "Gunmen kidnapped up to 16 engineers".split()
+    doc = _parsed(
+        nlp, words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
+    )
+    assert _up_to(doc[1]).i == 5
+    # "to" on the verb after the particle: the same
+    doc = _parsed(
+        nlp, words, [1, 1, 1, 1, 5, 3], ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
+    )
+    assert _up_to(doc[1]).i == 5
+    # no number: "walked up to the gate" is a direction
+    words = "Gunmen walked up to the gate".split()
+    doc = _parsed(nlp, words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "det", "pobj"])
+    assert _up_to(doc[1]) is None
+
+
+@pytest.mark.issue(15)
+def test_an_object_shifted_after_its_as_phrase(nlp):
+    # "denounced as a crime Serbia's suppression": no comma, so no appositive; the object
+    words = "Albania denounced as a crime Serbia 's suppression".split()
+    heads = [1, 1, 1, 4, 2, 7, 5, 4]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "poss", "case", "appos"]
+    assert _shifted(_parsed(nlp, words, heads, deps)[1]).text == "suppression"
+    # set off by a comma it is an appositive: "praised as a hero, the pilot"
+    words = "Albania praised as a hero , the pilot".split()
+    heads = [1, 1, 1, 4, 2, 4, 7, 4]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "det", "appos"]
+    assert _shifted(_parsed(nlp, words, heads, deps)[1]) is None

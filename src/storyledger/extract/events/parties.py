@@ -306,8 +306,9 @@ def _to_infinitive(clause: Token) -> bool:
 
 
 def _place(head: Token) -> Token | None:
-    """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre": the place
-    named after "in" (or "outside") on a verb or its object; "rioted at a jail in Israel",
+    """ "demonstrated in Serbia", "a curfew in Algiers", "in the town of Cizre", "in the capital
+    Kabul" (a common noun named by its appositive): the place named after "in" (or "outside")
+    on a verb or its object; "rioted at a jail in Israel",
     "fired at targets in Jericho": the place a site named after "at" is in."""
     towns = cameo().synonyms.get("&TOWN", frozenset())
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
@@ -318,6 +319,8 @@ def _place(head: Token) -> Token | None:
         if place is not None and place.lemma_.lower() in towns:
             of = next((c for c in place.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             place = next((c for c in of.children if c.dep_ == "pobj"), place) if of else place
+        if place is not None and not place.ent_type_:  # "in the capital(,) Kabul": its name
+            place = next((c for c in place.children if c.dep_ == "appos"), place)
         if place is not None and place.ent_type_ in ("GPE", "LOC"):
             return place
     return None

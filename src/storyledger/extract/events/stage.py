@@ -173,7 +173,8 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
         return None  # "three people died in the blaze": the subject is the victim
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None) or _shared(verb)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb)
     if (
         lemma in lexicon.hiring_verbs
         and obj is not None
@@ -369,6 +370,30 @@ def _conditional(verb: Token, lexicon: EventLexicon, marks: frozenset[str] | Non
         for clause in clauses
         for c in clause.children
     )
+
+
+def _up_to(verb: Token) -> Token | None:
+    """The object behind "up to" + a number, parsed as a particle and a preposition:
+    "kidnapped up to 16 advisers" ("up to" bounds the number; the noun is the object)."""
+    for up in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
+        after = verb.doc[up.i + 1] if up.i + 1 < len(verb.doc) else up
+        for to in (c for c in (*up.children, after) if c.dep_ == "prep" and c.lower_ == "to"):
+            noun = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if noun is not None and any(c.dep_ == "nummod" for c in noun.children):
+                return noun
+    return None
+
+
+def _shifted(verb: Token) -> Token | None:
+    """The object moved after its "as" phrase (heavy noun phrase shift), which the parser
+    reads as an appositive with no comma: "denounced as an ugly crime Serbia's suppression of
+    ..." (the suppression is denounced)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        shifted = noun and next((c for c in noun.children if c.dep_ == "appos"), None)
+        if shifted is not None and shifted.left_edge.i == noun.i + 1:
+            return shifted  # no comma between: a real appositive is set off
+    return None
 
 
 def _shared(verb: Token) -> Token | None:
