@@ -182,3 +182,49 @@ def test_a_demand_renewed_is_a_request_on_whom_it_is_made_of(nlp):
 )
 def test_a_markets_demand_is_no_request(nlp, text):
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        # round 7B: the aim of a coded act, an infinitive set off as its adverbial, is no act
+        (
+            "Turkey deployed troops on the border to protect Kurdish refugees from Iraq.",
+            ("deployed", "MOBILIZE"),
+            ("protect",),
+        ),
+        (
+            "The army shelled the town to force the rebels to surrender.",
+            ("shelled", "ASSAULT"),
+            ("force", "surrender"),
+        ),
+        (
+            "Israel expelled the Egyptian ambassador to punish Egypt for the raid.",
+            ("expelled", "SANCTION"),
+            ("punish",),
+        ),
+    ],
+)
+def test_the_aim_of_an_act_is_no_act(nlp, text, wanted, not_wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+    assert not set(not_wanted) & {trigger for trigger, _ in events}, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # with no coded act to aim it, the infinitive is the sentence's event
+        (
+            "Syrian students shunned classes on Monday to protest the arrest of their teachers.",
+            ("protest", "PROTEST"),
+        ),
+        # a commitment's content is folded as before, not dropped as an aim
+        ("Norway agreed to send medicine to Sudan to help the refugees.", ("agreed", "AGREE")),
+    ],
+)
+def test_an_aim_with_no_act_before_it_stays(nlp, text, wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events

@@ -42,6 +42,22 @@ def background(verb: Token, lexicon: EventLexicon) -> bool:
     return _infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
 
 
+def purpose(verb: Token) -> Token | None:
+    """The verb whose aim `verb` is: an infinitive set off as its adverbial ("sent troops to help
+    defend the border", "opened the bridge to allow aid to pass"), or a verb such an infinitive
+    governs through infinitive complements ("to help defend": defend). None otherwise."""
+    token = verb
+    for _ in range(4):
+        if not _infinitive(token) or token.head is token:
+            return None
+        if token.dep_ == "advcl":
+            return token.head if token.head.pos_ in ("VERB", "AUX") else None
+        if token.dep_ != "xcomp":
+            return None
+        token = token.head
+    return None
+
+
 def _on_object(verb: Token) -> bool:
     """A clause on the object of a verb ("its demand that the government lift ...")."""
     return verb.dep_ in ("acl", "ccomp") and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN"

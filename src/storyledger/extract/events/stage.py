@@ -21,7 +21,13 @@ from storyledger.extract.events.actors import (
     political,
 )
 from storyledger.extract.events.cameo import cameo, cameo_code
-from storyledger.extract.events.clauses import background, content_of, request_mode, toll
+from storyledger.extract.events.clauses import (
+    background,
+    content_of,
+    purpose,
+    request_mode,
+    toll,
+)
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
@@ -53,6 +59,8 @@ _FUTURE_TYPES = {
 _ONE_SIDED = frozenset({"PROTEST"})
 # Modes whose object is a party: one releases prisoners and hosts guests, not products or shows.
 _PARTY_MODES = frozenset({"release", "visit"})
+# Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
+_VOICED = frozenset({"REQUEST", "PROTEST"})
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
@@ -84,6 +92,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         seen: set[tuple] = set()
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         shared: set[int] = set()  # events of joint actors: no recipient is folded into them
+        acted: set[int] = set()  # verbs coded as an event, kept or folded into another
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -94,7 +103,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
+            if event is not None:
+                acted.add(verb.i)
             if event is not None and _fold(events, governing, verb, event, shared):
+                continue
+            if event is not None and _aim(events, governing, acted, verb, event):
                 continue
             key = event and (event.action, event.actor, event.target, event.negated, event.aux)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
@@ -139,6 +152,25 @@ def _fold(
     if (head.action, head.actor, head.negated) != (event.action, event.actor, event.negated):
         return False
     if head.target is None and event.target is not None and at not in shared:
+        events[at] = replace(head, target=event.target, target_id=event.target_id)
+    return True
+
+
+def _aim(
+    events: list[Event], governing: dict[int, int], acted: set[int], verb: Token, event: Event
+) -> bool:
+    """ "sent troops to help defend X": the aim of a coded act is no act done; True when `event`
+    is one. An aim of the act's own type and actor names its recipient ("took to the streets to
+    protest the measures"); a demand or protest as aim is voiced by the act, and stays."""
+    aim = purpose(verb)
+    if aim is None or aim.i not in acted:
+        return False
+    at = governing.get(aim.i)
+    head = events[at] if at is not None else None
+    same = head is not None and (head.action, head.actor) == (event.action, event.actor)
+    if not same and event.action in _VOICED:
+        return False  # "blockaded Brussels to demand aid": the blockade voices the demand
+    if same and head.target is None and event.target is not None:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
 
