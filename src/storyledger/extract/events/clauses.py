@@ -98,12 +98,24 @@ def content_of(
 
 
 def toll(verb: Token, kind: str) -> Token | None:
-    """The attack whose toll `verb` tells as a participle clause on it ("shelled the city,
-    killing 20", "fired on the crowd, killing or wounding 50"): the same attack, not a second
-    one. None otherwise."""
-    while verb.dep_ == "conj" and verb.head is not verb:
+    """The act whose result `verb` tells as a participle clause on it, the same act and not a
+    second one (PLOVER: one event, its casualties said of it): an attack's toll ("shelled the
+    city, killing 20", "fired on the crowd, killing or wounding 50"), or, for any act, a
+    participle set off by a comma after its verb ("shelled the town, killing 20 people"). The
+    act's verb, or None."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if kind == "ASSAULT" and head.dep_ == "advcl" and head.tag_ == "VBG":
+        return head.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBG":  # "killing or wounding 50"
         verb = verb.head
-    if kind == "ASSAULT" and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i > verb.head.i
+        and verb.doc[verb.i - 1].lower_ == ","
+    ):
         return verb.head
     return None
 

@@ -142,9 +142,7 @@ def _fold(
             # "its demand that the government lift ...": whom the demand is made of
             events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
-    head_verb = toll(verb, event.action)
-    if head_verb is None:
-        head_verb = verb.head if verb.dep_ == "xcomp" else _result(verb)
+    head_verb = verb.head if verb.dep_ == "xcomp" else toll(verb, event.action)
     at = governing.get(head_verb.i) if head_verb is not None else None
     if at is None:
         return False
@@ -173,22 +171,6 @@ def _aim(
     if same and head.target is None and event.target is not None:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
-
-
-def _result(verb: Token) -> Token | None:
-    """ "shelled the town, killing 20 people": a participle set off after its verb tells what
-    the act did; of the same type and actor, it is that one act (PLOVER: one event, its
-    casualties said of it). The act's verb, or None."""
-    if verb.dep_ == "conj" and verb.tag_ == "VBG":  # "killing or wounding 50"
-        verb = verb.head
-    if (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VBG"
-        and verb.i > verb.head.i
-        and verb.doc[verb.i - 1].lower_ == ","
-    ):
-        return verb.head
-    return None
 
 
 def _joint(verb: Token, lexicon: EventLexicon) -> bool:
