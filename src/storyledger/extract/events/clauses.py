@@ -39,7 +39,7 @@ def background(verb: Token, lexicon: EventLexicon) -> bool:
         return False
     if verb.tag_ == "VBN":
         return True
-    return _infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
+    return to_infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
 
 
 def purpose(verb: Token) -> Token | None:
@@ -48,7 +48,7 @@ def purpose(verb: Token) -> Token | None:
     governs through infinitive complements ("to help defend": defend). None otherwise."""
     token = verb
     for _ in range(4):
-        if not _infinitive(token) or token.head is token:
+        if not to_infinitive(token) or token.head is token:
             return None
         if token.dep_ == "advcl":
             return token.head if token.head.pos_ in ("VERB", "AUX") else None
@@ -63,7 +63,8 @@ def _on_object(verb: Token) -> bool:
     return verb.dep_ in ("acl", "ccomp") and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN"
 
 
-def _infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """A verb marked as a "to" infinitive ("to demand", "to help")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -85,7 +86,7 @@ def content_of(
             head = token.head
         at = governing.get(head.i)
         if at is not None:
-            adverbial = token.dep_ == "advcl" and not _infinitive(token)
+            adverbial = token.dep_ == "advcl" and not to_infinitive(token)
             if events[at].action == "REQUEST" and adverbial:
                 return None  # "X ordered planes, while Y signed a deal": no demand's content
             if events[at].action in _CONTENT_TYPES:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from storyledger.extract.events.actors import can_act
 from storyledger.extract.events.cameo import cameo
+from storyledger.extract.events.clauses import to_infinitive
 from storyledger.extract.events.countries import untagged_country
 from storyledger.extract.quotes.speakers import ROLE_NOUNS
 
@@ -137,10 +138,10 @@ def raised(verb: Token) -> Token | None:
     the infinitive): that subject, when it is a noun (who it names is the caller's to say).
     Not after a verb of wanting or perceiving ("wants the hostages to come home"): a wish
     about X is not done to X."""
-    if verb.lemma_.lower() in _WISHING or (verb.dep_ == "advcl" and _to_infinitive(verb)):
+    if verb.lemma_.lower() in _WISHING or (verb.dep_ == "advcl" and to_infinitive(verb)):
         return None  # nor in a purpose ("resigned to allow elections to take place"): an aim
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
-        if not _to_infinitive(clause):
+        if not to_infinitive(clause):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
@@ -191,7 +192,7 @@ def _purpose(verb: Token) -> Token | None:
     what it is done for: "opened fire to disperse the demonstrators" (not one's own people; a
     call or visit "to X" is no act done to X)."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
-        if not _to_infinitive(clause):
+        if not to_infinitive(clause):
             continue
         obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
         if obj is not None and can_act(obj) and not _own(obj) and obj.tag_ != "PRP":
@@ -260,7 +261,7 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
         for c in head.children
         if (c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB")
         or (c.dep_ == "prep" and c.lower_ == "in")
-        or (c.dep_ == "relcl" and head is obj and _to_infinitive(c))
+        or (c.dep_ == "relcl" and head is obj and to_infinitive(c))
     ]
     preps = RECIPIENT_PREPS | {"of", "at", "by"}
     for purpose in purposes:
@@ -299,10 +300,6 @@ def _protested_at(verb: Token) -> Token | None:
 
 _PROTESTED = frozenset({"at", "over", "about"})
 _PROTESTED_OF = frozenset({"of"}) | RECIPIENT_PREPS
-
-
-def _to_infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _place(head: Token) -> Token | None:

@@ -26,6 +26,7 @@ from storyledger.extract.events.clauses import (
     content_of,
     purpose,
     request_mode,
+    to_infinitive,
     toll,
 )
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
@@ -658,7 +659,7 @@ def _object_control(clause: Token) -> bool:
     """ "conditions led Vance to cancel" (parsed as a purpose clause): the object does the
     infinitive when the head verb's subject is no party; a party's purpose clause is its own
     ("farmers blockaded Paris to demand ...": the farmers demand)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if not to_infinitive(clause):
         return False
     subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     return subject is None or not can_act(subject)
