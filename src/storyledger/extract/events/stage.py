@@ -57,7 +57,7 @@ _FUTURE_TYPES = {
     **dict.fromkeys(("RETREAT", "CONCEDE"), "CONCEDE"),
     **dict.fromkeys(("PROTEST", "SANCTION", "COERCE", "ASSAULT"), "THREATEN"),
 }
-_ONE_SIDED = frozenset({"PROTEST"})
+_ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party in the text
 # Modes whose object is a party: one releases prisoners and hosts guests, not products or shows.
 _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
@@ -71,7 +71,7 @@ _REFUSABLE = {
     "COOPERATE": "assist",
     "AID": "assist",
     "CONCEDE": "yield",
-}  # collective dissent needs no second party in the text
+}
 
 
 @stage("events", requires=("doc", "blocks", "sentences", "mentions"), produces=("events",))
