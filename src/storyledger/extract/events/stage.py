@@ -255,7 +255,7 @@ def _demands(verb: Token, lexicon: EventLexicon) -> bool:
     if verb.lemma_.lower() in speech.indirect_verbs:
         clauses += [c for c in verb.children if c.dep_ == "ccomp"]
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if obj.lemma_.lower() in speech.speech_nouns | lexicon.event_nouns.keys():
+        if (noun := obj.lemma_.lower()) in speech.speech_nouns or noun in lexicon.event_nouns:
             clauses += [c for c in obj.children if c.dep_ in ("acl", "ccomp")]
     return any(
         any(c.dep_ == "aux" and c.lower_ in lexicon.demand_modals for c in clause.children)
