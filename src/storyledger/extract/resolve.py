@@ -355,7 +355,7 @@ class Resolver:
 
     def _body_before(self, offset: int, *, plural: bool) -> Mention | None:
         kinds = ("organization", "group") if plural else ("organization",)
-        return self._walk_back(offset, lambda m: m.kind in kinds, sentences=3)
+        return self._walk(offset, lambda m: m.kind in kinds, sentences=3)[0]
 
     def _described(self, offset: int, root: Token) -> Mention | None:
         """ "the company" -> the nearest earlier organisation (one whose name holds "company"
@@ -377,7 +377,7 @@ class Resolver:
         def named(mention: Mention) -> bool:
             return self._names_with(mention, noun)
 
-        found = self._walk_back(offset, fits, prefer=named)
+        found = self._walk(offset, fits, prefer=named)[0]
         if kind == "person" and (found is None or not named(found)):
             given = self._named_with(offset, offset, noun, kind)
             if given is not None:
@@ -442,20 +442,6 @@ class Resolver:
                 return mention
         return None
 
-    def _walk_back(
-        self,
-        offset: int,
-        fits: Callable[[Mention], bool],
-        *,
-        sentences: int = _BACK,
-        blocked: Callable[[Token], bool] | None = None,
-        prefer: Callable[[Mention], bool] | None = None,
-    ) -> Mention | None:
-        """The nearest fitting mention before `offset`: in its own sentence the last one, in an
-        earlier sentence its subject, else its first. Stops at a subject that is no name but a
-        person of another kind ("her spokesman said ... He")."""
-        return self._walk(offset, fits, sentences=sentences, blocked=blocked, prefer=prefer)[0]
-
     def _walk(
         self,
         offset: int,
@@ -465,7 +451,9 @@ class Resolver:
         blocked: Callable[[Token], bool] | None = None,
         prefer: Callable[[Mention], bool] | None = None,
     ) -> tuple[Mention | None, Token | None]:
-        """`_walk_back`'s mention, or the blocking subject the walk stopped at."""
+        """The nearest fitting mention before `offset`: in its own sentence the last one, in an
+        earlier sentence its subject, else its first; or, with `blocked`, the subject that is
+        no name but a person of another kind the walk stopped at ("her spokesman said ... He")."""
         index = bisect.bisect_right(self._sentences, offset) - 1
         for n in range(index, max(index - sentences, -1) - 1, -1):
             low = max(self._sentences[n] if n >= 0 else 0, offset - _REACH)

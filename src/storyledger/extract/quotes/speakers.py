@@ -370,15 +370,8 @@ class SpeakerFinder:
                 affiliation = self._full_name(owner)
             named = self.resolver.resolve(r_start, r_end)  # "Dana Pike, her publicist"
             if named is not None and named.mention.kind == "person":
-                return Speaker(
-                    start,
-                    end,
-                    written,
-                    self._full_name(named.mention),
-                    named.mention,
-                    False,
-                    affiliation,
-                )
+                speaker = self._named(start, end, written, named.mention)
+                return replace(speaker, affiliation=affiliation)
             owner = owner or self.resolver.organisation_before(r_start)  # "a spokesman said"
             if owner is not None:
                 affiliation = self._full_name(owner)
