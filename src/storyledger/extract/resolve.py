@@ -408,10 +408,12 @@ class Resolver:
         introduces with a journalist noun ("BBC correspondent Ann Roe", "Ann Roe, our Africa
         correspondent"), else as an organisation's own ("The BBC's James Copnall")."""
         people = [m for m in self.mentions if self.is_person(m)]
-        for noun in self.words.journalist_nouns:
-            named = next((m for m in people if self._names_with(m, noun)), None)
-            if named is not None:
-                return named
+        # the first such person in the text: iterating the noun set instead made the answer
+        # depend on string hashing, so two runs could differ
+        nouns = self.words.journalist_nouns
+        named = next((m for m in people if any(self._names_with(m, n) for n in nouns)), None)
+        if named is not None:
+            return named
         for mention in people:
             root = self._root(mention.start, mention.end)
             owners = [c for c in root.children if c.dep_ == "poss"] if root is not None else []
