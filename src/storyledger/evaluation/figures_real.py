@@ -15,7 +15,6 @@ bounds, to three decimals); value+bound also needs the same qualifier.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
-from storyledger.evaluation.gold import overlap
+from storyledger.evaluation.gold import overlap, span_sha1
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
@@ -234,8 +233,7 @@ def _shown(item: dict[str, Any]) -> str:
 
 def _check(entry: str, item: dict[str, Any], text: str) -> None:
     start, end = item["start"], item["end"]
-    digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-    if digest != item["sha1"]:
+    if span_sha1(text, start, end) != item["sha1"]:
         raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
 
 

@@ -54,8 +54,7 @@ def locate(
     """The offsets of an annotated span: given (and checked by hash), or found by its text."""
     if "start" in item:
         start, end = item["start"], item["end"]
-        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-        if digest != item["sha1"]:
+        if span_sha1(text, start, end) != item["sha1"]:
             raise ValueError(f"gold span {start}..{end} no longer matches its text")
         return start, end
     wanted = item[key]
@@ -66,6 +65,12 @@ def locate(
         raise ValueError(f"gold text not in its article: {wanted[:60]!r}")
     used.add((position, len(wanted)))
     return position, position + len(wanted)
+
+
+def span_sha1(text: str, start: int, end: int) -> str:
+    """The short hash an annotated span is checked by: the first 10 hex digits of the SHA-1
+    of `text[start:end]`."""
+    return hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
 
 
 def data_hash(folder: Path) -> str:

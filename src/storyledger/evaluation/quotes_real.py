@@ -14,7 +14,6 @@ either name's words all lie in the other's.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +26,7 @@ from spacy.language import Language
 from storyledger.compare.actors import resolve_actors
 from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
 from storyledger.evaluation.corpus import corpus_articles
-from storyledger.evaluation.gold import overlap
+from storyledger.evaluation.gold import overlap, span_sha1
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
 
@@ -234,8 +233,7 @@ def _gold(entry: str, item: dict[str, Any], text: str) -> RealGold:
         if f"{prefix}start" not in item:
             continue
         start, end = item[f"{prefix}start"], item[f"{prefix}end"]
-        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-        if digest != item[f"{prefix}sha1"]:
+        if span_sha1(text, start, end) != item[f"{prefix}sha1"]:
             raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
     return RealGold(item["start"], item["end"], item["kind"], item["speaker"], item["speaker_form"])
 
