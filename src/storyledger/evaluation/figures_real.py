@@ -25,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
-from storyledger.evaluation.gold import overlap, span_sha1
+from storyledger.evaluation.gold import pair_spans, span_sha1
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
@@ -134,21 +134,9 @@ def match(
     golds: Sequence[dict[str, Any]], predicted: Sequence[Figure]
 ) -> list[tuple[dict[str, Any], Figure]]:
     """One-to-one pairs overlapping by half the shorter span or more, the closest first."""
-    pairs = []
-    for i, item in enumerate(golds):
-        for j, figure in enumerate(predicted):
-            share = overlap((item["start"], item["end"]), (figure.start, figure.end))
-            if share >= MIN_OVERLAP:
-                pairs.append((share, _jaccard(item, figure), i, j))
-    used_gold: set[int] = set()
-    used_figure: set[int] = set()
-    found = []
-    for _, _, i, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
-        if i not in used_gold and j not in used_figure:
-            used_gold.add(i)
-            used_figure.add(j)
-            found.append((golds[i], predicted[j]))
-    return found
+    spans = [(figure.start, figure.end) for figure in predicted]
+    chosen = pair_spans([(item["start"], item["end"]) for item in golds], spans, MIN_OVERLAP)
+    return [(golds[i], predicted[j]) for i, j in chosen]
 
 
 def same_number(item: dict[str, Any], figure: Figure) -> bool:
@@ -201,12 +189,6 @@ def _rates(counts: dict[str, int]) -> dict[str, Any]:
         "value_bound_f1": f1(counts["bound"]),
         "unit_accuracy": round(counts["unit"] / counts["span"], 3) if counts["span"] else None,
     }
-
-
-def _jaccard(item: dict[str, Any], figure: Figure) -> float:
-    shared = min(item["end"], figure.end) - max(item["start"], figure.start)
-    union = max(item["end"], figure.end) - min(item["start"], figure.start)
-    return max(0, shared) / union if union else 0.0
 
 
 def _round(value: float | str | None) -> Decimal | None:

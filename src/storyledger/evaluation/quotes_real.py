@@ -26,7 +26,7 @@ from spacy.language import Language
 from storyledger.compare.actors import resolve_actors
 from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
 from storyledger.evaluation.corpus import corpus_articles
-from storyledger.evaluation.gold import overlap, span_sha1
+from storyledger.evaluation.gold import pair_spans, span_sha1
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
 
@@ -173,21 +173,9 @@ def score_real(
 
 def match(golds: Sequence[RealGold], predicted: Sequence[Quote]) -> list[tuple[RealGold, Quote]]:
     """One-to-one pairs overlapping by half the shorter span or more, the closest first."""
-    pairs = []
-    for i, item in enumerate(golds):
-        for j, quote in enumerate(predicted):
-            share = overlap((item.start, item.end), (quote.start, quote.end))
-            if share >= MIN_OVERLAP:
-                pairs.append((share, _jaccard(item, quote), i, j))
-    used_gold: set[int] = set()
-    used_quote: set[int] = set()
-    found = []
-    for _, _, i, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
-        if i not in used_gold and j not in used_quote:
-            used_gold.add(i)
-            used_quote.add(j)
-            found.append((golds[i], predicted[j]))
-    return found
+    spans = [(quote.start, quote.end) for quote in predicted]
+    chosen = pair_spans([(item.start, item.end) for item in golds], spans, MIN_OVERLAP)
+    return [(golds[i], predicted[j]) for i, j in chosen]
 
 
 def same_speaker(gold: str, got: str | None) -> bool:
@@ -236,12 +224,6 @@ def _gold(entry: str, item: dict[str, Any], text: str) -> RealGold:
         if span_sha1(text, start, end) != item[f"{prefix}sha1"]:
             raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
     return RealGold(item["start"], item["end"], item["kind"], item["speaker"], item["speaker_form"])
-
-
-def _jaccard(item: RealGold, quote: Quote) -> float:
-    shared = min(item.end, quote.end) - max(item.start, quote.start)
-    union = max(item.end, quote.end) - min(item.start, quote.start)
-    return max(0, shared) / union if union else 0.0
 
 
 def _words(name: str) -> list[str]:
