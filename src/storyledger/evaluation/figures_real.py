@@ -15,7 +15,6 @@ bounds, to three decimals); value+bound also needs the same qualifier.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -24,9 +23,9 @@ from typing import Any
 
 from spacy.language import Language
 
-from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
+from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
+from storyledger.evaluation.corpus import annotated_articles
 from storyledger.evaluation.gold import pair_spans, span_sha1
-from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
 
@@ -54,13 +53,8 @@ class RealSentence:
 def load_real(path: Path, shared: Path) -> list[tuple[Article, list[RealSentence]]]:
     """The annotated sentences of `path` grouped by article, read from the shared corpora, every
     span checked against its hash."""
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    corpora = {corpus: _articles(shared, corpus) for corpus in {e["corpus"] for e in entries}}
     grouped: dict[str, tuple[Article, list[RealSentence]]] = {}
-    for entry in entries:
-        article = corpora[entry["corpus"]].get(entry["line"])
-        if article is None or article.id != entry["article"]:
-            raise StoryledgerError(REAL_GOLD_ARTICLE.format(id=entry["id"]))
+    for entry, article in annotated_articles(path, shared):
         for item in (entry, *entry["figures"]):
             _check(entry["id"], item, article.text)
         sentence = RealSentence(
@@ -217,9 +211,3 @@ def _check(entry: str, item: dict[str, Any], text: str) -> None:
     start, end = item["start"], item["end"]
     if span_sha1(text, start, end) != item["sha1"]:
         raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
-
-
-def _articles(shared: Path, corpus: str) -> dict[int, Article]:
-    path = shared / "corpora" / corpus / "articles.jsonl"
-    read = read_inputs([path], IngestOptions())
-    return {int(a.source.rpartition(":")[2]): a for a in read if isinstance(a, Article)}

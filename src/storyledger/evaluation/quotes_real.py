@@ -14,7 +14,6 @@ either name's words all lie in the other's.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,8 +23,8 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.compare.actors import resolve_actors
-from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
-from storyledger.evaluation.corpus import corpus_articles
+from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
+from storyledger.evaluation.corpus import annotated_articles
 from storyledger.evaluation.gold import pair_spans, span_sha1
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
@@ -49,17 +48,10 @@ class RealGold:
 
 def load_real(path: Path, shared: Path) -> list[tuple[Article, list[RealGold]]]:
     """The annotated articles of `path`, read from the shared corpora, spans checked."""
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    corpora = {corpus: _articles(shared, corpus) for corpus in {e["corpus"] for e in entries}}
-    pairs = []
-    for entry in entries:
-        article = corpora[entry["corpus"]].get(entry["line"])
-        if article is None or article.id != entry["article"]:
-            raise StoryledgerError(REAL_GOLD_ARTICLE.format(id=entry["id"]))
-        pairs.append(
-            (article, [_gold(entry["id"], item, article.text) for item in entry["quotes"]])
-        )
-    return pairs
+    return [
+        (article, [_gold(entry["id"], item, article.text) for item in entry["quotes"]])
+        for entry, article in annotated_articles(path, shared)
+    ]
 
 
 def evaluate_real(pairs: Sequence[tuple[Article, list[RealGold]]], nlp: Language) -> dict[str, Any]:
@@ -210,10 +202,6 @@ def format_table(row: dict[str, Any], *, held_out: bool = False) -> list[str]:
             for corpus, part in row.get("by_corpus", {}).items()
         ),
     ]
-
-
-def _articles(shared: Path, corpus: str) -> dict[int, Article]:
-    return {item.line: item.article for item in corpus_articles(shared / "corpora" / corpus)}
 
 
 def _gold(entry: str, item: dict[str, Any], text: str) -> RealGold:
