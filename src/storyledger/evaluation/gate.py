@@ -91,7 +91,6 @@ _GATED = {
     },
 }
 EXTRACTORS = tuple(_GATED)
-SETS = ("all", "real", "ecbplus")
 
 
 def score(
