@@ -25,11 +25,11 @@ from spacy.language import Language
 
 from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
 from storyledger.evaluation.corpus import annotated_articles
+from storyledger.evaluation.figures import MIN_OVERLAP
 from storyledger.evaluation.gold import pair_spans, span_sha1
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
 
-MIN_OVERLAP = 0.5
 PARTS = ("dev", "heldout", "heldout2", "heldout3")
 _LABELS = {
     "dev": "ecbplus",

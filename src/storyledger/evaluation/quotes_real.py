@@ -26,10 +26,10 @@ from storyledger.compare.actors import resolve_actors
 from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
 from storyledger.evaluation.corpus import annotated_articles
 from storyledger.evaluation.gold import pair_spans, span_sha1
+from storyledger.evaluation.quotes import MIN_OVERLAP
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
 
-MIN_OVERLAP = 0.5
 FORMS = ("name", "pronoun", "role", "none")
 KINDS = ("direct", "partial", "indirect")
 _SKIP_WORDS = frozenset("a an the one another some".split())
