@@ -129,8 +129,6 @@ def _corpus(tmp_path, text, digest=None):
     gold.write_text(json.dumps(entry | {"figures": [item]}) + "\n")
     return gold
 
-    return Article.id_for(text)
-
 
 @pytest.mark.issue(16)
 def test_gold_offsets_are_checked_against_the_shared_text(tmp_path):

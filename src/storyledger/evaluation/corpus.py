@@ -4,9 +4,12 @@ them, each with the corpus's own document id: what every evaluation on them matc
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from storyledger.errors import REAL_GOLD_ARTICLE, StoryledgerError
 from storyledger.ingest import IngestOptions, read_inputs
 from storyledger.model import Article
 
@@ -32,3 +35,19 @@ def corpus_articles(corpus: Path) -> list[CorpusArticle]:
             line = int(article.source.rpartition(":")[2])
             found.append(CorpusArticle(line=line, name=names[line - 1], article=article))
     return found
+
+
+def annotated_articles(path: Path, shared: Path) -> Iterator[tuple[dict[str, Any], Article]]:
+    """Each entry of a file annotated by hand (`evals/*/real/*.jsonl`) with the article it
+    names (`corpus` under `shared/corpora`, its record `line`), in file order; refused when
+    that article is missing or is no longer the entry's `article` (its text changed)."""
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    corpora = {
+        corpus: {item.line: item.article for item in corpus_articles(shared / "corpora" / corpus)}
+        for corpus in {entry["corpus"] for entry in entries}
+    }
+    for entry in entries:
+        article = corpora[entry["corpus"]].get(entry["line"])
+        if article is None or article.id != entry["article"]:
+            raise StoryledgerError(REAL_GOLD_ARTICLE.format(id=entry["id"]))
+        yield entry, article

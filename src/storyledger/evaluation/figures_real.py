@@ -15,8 +15,6 @@ bounds, to three decimals); value+bound also needs the same qualifier.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,13 +23,13 @@ from typing import Any
 
 from spacy.language import Language
 
-from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
-from storyledger.evaluation.gold import overlap
-from storyledger.ingest import IngestOptions, read_inputs
+from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
+from storyledger.evaluation.corpus import annotated_articles
+from storyledger.evaluation.figures import MIN_OVERLAP
+from storyledger.evaluation.gold import pair_spans, span_sha1
 from storyledger.model import Article, Figure
 from storyledger.pipeline import analyse
 
-MIN_OVERLAP = 0.5
 PARTS = ("dev", "heldout", "heldout2", "heldout3")
 _LABELS = {
     "dev": "ecbplus",
@@ -55,13 +53,8 @@ class RealSentence:
 def load_real(path: Path, shared: Path) -> list[tuple[Article, list[RealSentence]]]:
     """The annotated sentences of `path` grouped by article, read from the shared corpora, every
     span checked against its hash."""
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    corpora = {corpus: _articles(shared, corpus) for corpus in {e["corpus"] for e in entries}}
     grouped: dict[str, tuple[Article, list[RealSentence]]] = {}
-    for entry in entries:
-        article = corpora[entry["corpus"]].get(entry["line"])
-        if article is None or article.id != entry["article"]:
-            raise StoryledgerError(REAL_GOLD_ARTICLE.format(id=entry["id"]))
+    for entry, article in annotated_articles(path, shared):
         for item in (entry, *entry["figures"]):
             _check(entry["id"], item, article.text)
         sentence = RealSentence(
@@ -135,21 +128,9 @@ def match(
     golds: Sequence[dict[str, Any]], predicted: Sequence[Figure]
 ) -> list[tuple[dict[str, Any], Figure]]:
     """One-to-one pairs overlapping by half the shorter span or more, the closest first."""
-    pairs = []
-    for i, item in enumerate(golds):
-        for j, figure in enumerate(predicted):
-            share = overlap((item["start"], item["end"]), (figure.start, figure.end))
-            if share >= MIN_OVERLAP:
-                pairs.append((share, _jaccard(item, figure), i, j))
-    used_gold: set[int] = set()
-    used_figure: set[int] = set()
-    found = []
-    for _, _, i, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
-        if i not in used_gold and j not in used_figure:
-            used_gold.add(i)
-            used_figure.add(j)
-            found.append((golds[i], predicted[j]))
-    return found
+    spans = [(figure.start, figure.end) for figure in predicted]
+    chosen = pair_spans([(item["start"], item["end"]) for item in golds], spans, MIN_OVERLAP)
+    return [(golds[i], predicted[j]) for i, j in chosen]
 
 
 def same_number(item: dict[str, Any], figure: Figure) -> bool:
@@ -204,12 +185,6 @@ def _rates(counts: dict[str, int]) -> dict[str, Any]:
     }
 
 
-def _jaccard(item: dict[str, Any], figure: Figure) -> float:
-    shared = min(item["end"], figure.end) - max(item["start"], figure.start)
-    union = max(item["end"], figure.end) - min(item["start"], figure.start)
-    return max(0, shared) / union if union else 0.0
-
-
 def _round(value: float | str | None) -> Decimal | None:
     return None if value is None else round(Decimal(str(value)), 3)
 
@@ -234,12 +209,5 @@ def _shown(item: dict[str, Any]) -> str:
 
 def _check(entry: str, item: dict[str, Any], text: str) -> None:
     start, end = item["start"], item["end"]
-    digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-    if digest != item["sha1"]:
+    if span_sha1(text, start, end) != item["sha1"]:
         raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
-
-
-def _articles(shared: Path, corpus: str) -> dict[int, Article]:
-    path = shared / "corpora" / corpus / "articles.jsonl"
-    read = read_inputs([path], IngestOptions())
-    return {int(a.source.rpartition(":")[2]): a for a in read if isinstance(a, Article)}

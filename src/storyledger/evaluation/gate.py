@@ -91,7 +91,6 @@ _GATED = {
     },
 }
 EXTRACTORS = tuple(_GATED)
-SETS = ("all", "real", "ecbplus")
 
 
 def score(
@@ -176,8 +175,7 @@ def _add_real(results: dict[str, Any], folder: Path, shared: Path, nlp: Language
     """Score the hand-annotated real news (`real/real.jsonl`, and the held-out part
     `real/heldout.jsonl` apart, its totals only) where shared/ has their corpora."""
     path = folder / "real" / "real.jsonl"
-    corpora = [shared / "corpora" / name / "articles.jsonl" for name in ("ecbplus", "meantime")]
-    if not path.exists() or not all(corpus.exists() for corpus in corpora):
+    if not path.exists() or not _has_real_corpora(shared):
         return
     row = quotes_real.evaluate_real(quotes_real.load_real(path, shared), nlp)
     results["real"] = row
@@ -188,6 +186,13 @@ def _add_real(results: dict[str, Any], folder: Path, shared: Path, nlp: Language
         row.pop("errors")
         results["real_heldout"] = row
         results["table"] += quotes_real.format_table(row, held_out=True)
+
+
+def _has_real_corpora(shared: Path) -> bool:
+    """shared/ has the corpora the real news annotated by hand is drawn from (ECB+, MEANTIME)."""
+    return all(
+        (shared / "corpora" / name / "articles.jsonl").exists() for name in ("ecbplus", "meantime")
+    )
 
 
 def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language) -> dict[str, Any]:
@@ -259,10 +264,7 @@ def _add_real_figures(results: dict[str, Any], folder: Path, shared: Path, nlp: 
     """Score the real news sentences annotated by hand (`real/real.jsonl`), dev and held-out
     parts apart, where shared/ has their corpora."""
     path = folder / "real" / "real.jsonl"
-    corpora = shared / "corpora"
-    if not path.exists() or not (corpora / "meantime" / "articles.jsonl").exists():
-        return
-    if not (corpora / "ecbplus" / "articles.jsonl").exists():
+    if not path.exists() or not _has_real_corpora(shared):
         return
     row = figures_real.evaluate_real(figures_real.load_real(path, shared), nlp)
     results["real"] = row

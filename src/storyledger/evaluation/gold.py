@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,8 +54,7 @@ def locate(
     """The offsets of an annotated span: given (and checked by hash), or found by its text."""
     if "start" in item:
         start, end = item["start"], item["end"]
-        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-        if digest != item["sha1"]:
+        if span_sha1(text, start, end) != item["sha1"]:
             raise ValueError(f"gold span {start}..{end} no longer matches its text")
         return start, end
     wanted = item[key]
@@ -66,6 +65,12 @@ def locate(
         raise ValueError(f"gold text not in its article: {wanted[:60]!r}")
     used.add((position, len(wanted)))
     return position, position + len(wanted)
+
+
+def span_sha1(text: str, start: int, end: int) -> str:
+    """The short hash an annotated span is checked by: the first 10 hex digits of the SHA-1
+    of `text[start:end]`."""
+    return hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
 
 
 def data_hash(folder: Path) -> str:
@@ -81,6 +86,34 @@ def overlap(left: tuple[int, int], right: tuple[int, int]) -> float:
     shared = min(left[1], right[1]) - max(left[0], right[0])
     shorter = min(left[1] - left[0], right[1] - right[0]) or 1
     return max(0, shared) / shorter
+
+
+def pair_spans(
+    golds: Sequence[tuple[int, int]], found: Sequence[tuple[int, int]], min_overlap: float
+) -> list[tuple[int, int]]:
+    """`(gold index, found index)` pairs, one to one, of spans overlapping by `min_overlap` of
+    the shorter or more, the closest first (most overlap, then most Jaccard, then in order)."""
+    pairs = []
+    for i, left in enumerate(golds):
+        for j, right in enumerate(found):
+            share = overlap(left, right)
+            if share >= min_overlap:
+                pairs.append((share, _jaccard(left, right), i, j))
+    used_gold: set[int] = set()
+    used_found: set[int] = set()
+    chosen = []
+    for _, _, i, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
+        if i not in used_gold and j not in used_found:
+            used_gold.add(i)
+            used_found.add(j)
+            chosen.append((i, j))
+    return chosen
+
+
+def _jaccard(left: tuple[int, int], right: tuple[int, int]) -> float:
+    shared = min(left[1], right[1]) - max(left[0], right[0])
+    union = max(left[1], right[1]) - min(left[0], right[0])
+    return max(0, shared) / union if union else 0.0
 
 
 _LEADING = re.compile(r"^(?:a|an|the|one|another|two|three|some|several)\s+")

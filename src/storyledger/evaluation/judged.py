@@ -3,7 +3,6 @@ analyses of the articles they were drawn from, each row's span checked against i
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.evaluation.corpus import corpus_articles
+from storyledger.evaluation.gold import span_sha1
 from storyledger.extract import Analysis
 from storyledger.pipeline import analyse
 
@@ -35,7 +35,6 @@ def judged_analyses(
     for name, analysis in zip((item.name for item in chosen), analyses, strict=True):
         text = analysis.article.text
         for row in (r for r in judged if r["article"] == name):
-            digest = hashlib.sha1(text[row["start"] : row["end"]].encode("utf-8")).hexdigest()
-            if digest[:10] != row["sha1"]:
+            if span_sha1(text, row["start"], row["end"]) != row["sha1"]:
                 raise ValueError(f"judged span {name}:{row['start']} no longer matches its text")
         yield name, analysis

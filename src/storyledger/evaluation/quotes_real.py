@@ -14,8 +14,6 @@ either name's words all lie in the other's.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,13 +23,13 @@ from typing import Any
 from spacy.language import Language
 
 from storyledger.compare.actors import resolve_actors
-from storyledger.errors import REAL_GOLD_ARTICLE, REAL_GOLD_SPAN, StoryledgerError
-from storyledger.evaluation.corpus import corpus_articles
-from storyledger.evaluation.gold import overlap
+from storyledger.errors import REAL_GOLD_SPAN, StoryledgerError
+from storyledger.evaluation.corpus import annotated_articles
+from storyledger.evaluation.gold import pair_spans, span_sha1
+from storyledger.evaluation.quotes import MIN_OVERLAP
 from storyledger.model import Article, Quote
 from storyledger.pipeline import analyse
 
-MIN_OVERLAP = 0.5
 FORMS = ("name", "pronoun", "role", "none")
 KINDS = ("direct", "partial", "indirect")
 _SKIP_WORDS = frozenset("a an the one another some".split())
@@ -50,17 +48,10 @@ class RealGold:
 
 def load_real(path: Path, shared: Path) -> list[tuple[Article, list[RealGold]]]:
     """The annotated articles of `path`, read from the shared corpora, spans checked."""
-    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    corpora = {corpus: _articles(shared, corpus) for corpus in {e["corpus"] for e in entries}}
-    pairs = []
-    for entry in entries:
-        article = corpora[entry["corpus"]].get(entry["line"])
-        if article is None or article.id != entry["article"]:
-            raise StoryledgerError(REAL_GOLD_ARTICLE.format(id=entry["id"]))
-        pairs.append(
-            (article, [_gold(entry["id"], item, article.text) for item in entry["quotes"]])
-        )
-    return pairs
+    return [
+        (article, [_gold(entry["id"], item, article.text) for item in entry["quotes"]])
+        for entry, article in annotated_articles(path, shared)
+    ]
 
 
 def evaluate_real(pairs: Sequence[tuple[Article, list[RealGold]]], nlp: Language) -> dict[str, Any]:
@@ -174,21 +165,9 @@ def score_real(
 
 def match(golds: Sequence[RealGold], predicted: Sequence[Quote]) -> list[tuple[RealGold, Quote]]:
     """One-to-one pairs overlapping by half the shorter span or more, the closest first."""
-    pairs = []
-    for i, item in enumerate(golds):
-        for j, quote in enumerate(predicted):
-            share = overlap((item.start, item.end), (quote.start, quote.end))
-            if share >= MIN_OVERLAP:
-                pairs.append((share, _jaccard(item, quote), i, j))
-    used_gold: set[int] = set()
-    used_quote: set[int] = set()
-    found = []
-    for _, _, i, j in sorted(pairs, key=lambda p: (-p[0], -p[1], p[2], p[3])):
-        if i not in used_gold and j not in used_quote:
-            used_gold.add(i)
-            used_quote.add(j)
-            found.append((golds[i], predicted[j]))
-    return found
+    spans = [(quote.start, quote.end) for quote in predicted]
+    chosen = pair_spans([(item.start, item.end) for item in golds], spans, MIN_OVERLAP)
+    return [(golds[i], predicted[j]) for i, j in chosen]
 
 
 def same_speaker(gold: str, got: str | None) -> bool:
@@ -225,25 +204,14 @@ def format_table(row: dict[str, Any], *, held_out: bool = False) -> list[str]:
     ]
 
 
-def _articles(shared: Path, corpus: str) -> dict[int, Article]:
-    return {item.line: item.article for item in corpus_articles(shared / "corpora" / corpus)}
-
-
 def _gold(entry: str, item: dict[str, Any], text: str) -> RealGold:
     for prefix in ("", "cue_", "speaker_"):
         if f"{prefix}start" not in item:
             continue
         start, end = item[f"{prefix}start"], item[f"{prefix}end"]
-        digest = hashlib.sha1(text[start:end].encode("utf-8")).hexdigest()[:10]
-        if digest != item[f"{prefix}sha1"]:
+        if span_sha1(text, start, end) != item[f"{prefix}sha1"]:
             raise StoryledgerError(REAL_GOLD_SPAN.format(id=entry, start=start, end=end))
     return RealGold(item["start"], item["end"], item["kind"], item["speaker"], item["speaker_form"])
-
-
-def _jaccard(item: RealGold, quote: Quote) -> float:
-    shared = min(item.end, quote.end) - max(item.start, quote.start)
-    union = max(item.end, quote.end) - min(item.start, quote.start)
-    return max(0, shared) / union if union else 0.0
 
 
 def _words(name: str) -> list[str]:
