@@ -100,10 +100,10 @@ def is_state(token: Token) -> bool:
     if token.ent_type_ in ("GPE",):
         return True
     lexicon = cameo()
-    words = {token.lower_, token.lemma_.lower()}
+    words = (token.lower_, token.lemma_.lower())  # the form as written first: a set's order varies
     sector = next((lexicon.sectors[w] for w in words if w in lexicon.sectors), "")
     military = lexicon.synonyms.get("&MILITARY", frozenset())
-    return sector.startswith(_STATE_SECTORS) or not words.isdisjoint(military)
+    return sector.startswith(_STATE_SECTORS) or not military.isdisjoint(words)
 
 
 def political(token: Token | None) -> bool:
