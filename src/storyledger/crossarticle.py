@@ -177,7 +177,6 @@ def _plan_regrouped(
         changed_articles=tuple(sorted(changed)),
         grouping=to_bytes(grouping),
         batches=batches,
-        arrived=tuple(sorted(changed)),
         names=names,
         names_reset=True,
     )
