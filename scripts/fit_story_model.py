@@ -21,11 +21,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
-from storyledger.actors import resolve_actors
 from storyledger.compare.stories import grow
-from storyledger.evaluation.compare_ecbplus import load_ecbplus
+from storyledger.evaluation.compare_ecbplus import analyse_articles, load_ecbplus
 from storyledger.nlp import load_model
-from storyledger.pipeline import analyse
 
 NAMES = ("word", "title", "person", "name", "place", "figure", "date")
 CROSS_PAIRS = 20_000
@@ -36,9 +34,7 @@ def pair_features(corpus: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
     sample of pairs across topics."""
     items = load_ecbplus(corpus)
     articles = [item.article for item in items]
-    analyses = list(analyse(articles, load_model()))
-    _actors, mentions = resolve_actors([m for a in analyses for m in a.get("mentions")])
-    figures = [figure for analysis in analyses for figure in analysis.get("figures")]
+    _actors, mentions, figures = analyse_articles(articles, load_model())
     grouping = grow(None, articles, mentions, figures)
     order = [grouping.ids.index(article.id) for article in articles]
     topic = np.array([item.topic for item in items])

@@ -77,8 +77,7 @@ def plan(
         )
         if not comparisons:
             return refresh, None
-        by_id = {mention.id: mention for mention in linked}
-        relinked = [by_id.get(mention.id, mention) for mention in mentions]
+        relinked = _relinked_mentions(mentions, linked)
         ordered = sorted(found_actors, key=lambda actor: actor.id)
         found, grouped = _compare(
             store, relinked, ordered, {m.id: m.actor_id for m in relinked}, settings
@@ -151,8 +150,7 @@ def _plan_regrouped(
     change = _all_actors(store, mentions)
     names = tuple(name_row(mention) for mention in mentions)
     actors = list(change.actors_all)
-    by_id = {mention.id: mention for mention in change.linked}
-    relinked = [by_id.get(mention.id, mention) for mention in mentions]
+    relinked = _relinked_mentions(mentions, change.linked)
     actor_of = {mention.id: mention.actor_id for mention in relinked}
     figures = store.records("figures")
     grouping, batches = _replay(store, articles, relinked, figures, settings)
@@ -179,7 +177,6 @@ def _plan_regrouped(
         changed_articles=tuple(sorted(changed)),
         grouping=to_bytes(grouping),
         batches=batches,
-        arrived=tuple(sorted(changed)),
         names=names,
         names_reset=True,
     )
@@ -379,6 +376,12 @@ def _compare(
         figures=figures,
     )
     return CorpusComparison(stories, compare_stories(stories, records)), grouped
+
+
+def _relinked_mentions(mentions: list[Mention], linked: Iterable[Mention]) -> list[Mention]:
+    """`mentions` with those of `linked` (the same ids, relinked) in their place."""
+    by_id = {mention.id: mention for mention in linked}
+    return [by_id.get(mention.id, mention) for mention in mentions]
 
 
 def _relinked(quote: Quote, actor_of: dict[str, str]) -> Quote:

@@ -417,7 +417,7 @@ class _Pairs:
     first: np.ndarray
     second: np.ndarray
     cross: np.ndarray
-    refused: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    refused: np.ndarray = field(init=False)
 
     def __post_init__(self) -> None:
         self.refused = np.zeros(len(self.first), dtype=bool)

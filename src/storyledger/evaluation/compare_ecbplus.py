@@ -26,7 +26,7 @@ from spacy.language import Language
 from storyledger.compare.actors import resolve_actors
 from storyledger.compare.stories import group_stories
 from storyledger.evaluation.compare import pairwise
-from storyledger.model import Article, Story
+from storyledger.model import Actor, Article, Figure, Mention, Story
 from storyledger.pipeline import analyse
 
 _HEADER_LINES = 6
@@ -137,16 +137,25 @@ def _restricted(stories: list[Story], kept: dict[str, str]) -> list[Story]:
     ]
 
 
-def evaluate_ecbplus(corpus: Path, nlp: Language) -> dict[str, Any]:
-    """Analyse the 982 articles as `analyze` would, group them into stories (with the corpus's
-    dates, then with none) and score the groupings against the gold stories."""
-    items = load_ecbplus(corpus)
-    articles = [item.article for item in items]
+def analyse_articles(
+    articles: Sequence[Article], nlp: Language
+) -> tuple[tuple[Actor, ...], tuple[Mention, ...], list[Figure]]:
+    """The articles analysed as `analyze` would: the actors resolved across them, the
+    mentions linked to those actors, and the figures."""
     analyses = list(analyse(articles, nlp))
     actors, mentions = resolve_actors(
         [mention for analysis in analyses for mention in analysis.get("mentions")]
     )
     figures = [figure for analysis in analyses for figure in analysis.get("figures")]
+    return actors, mentions, figures
+
+
+def evaluate_ecbplus(corpus: Path, nlp: Language) -> dict[str, Any]:
+    """Analyse the 982 articles as `analyze` would, group them into stories (with the corpus's
+    dates, then with none) and score the groupings against the gold stories."""
+    items = load_ecbplus(corpus)
+    articles = [item.article for item in items]
+    actors, mentions, figures = analyse_articles(articles, nlp)
 
     def grouped(chosen: Sequence[Article]) -> list[Story]:
         return group_stories(chosen, mentions, actors=actors, figures=figures)
