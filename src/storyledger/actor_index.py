@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from storyledger.actors import _actor, _initials, normalise_name, resolve_actors
+from storyledger.actors import _actor, _initials, acronym_letters, normalise_name, resolve_actors
 from storyledger.model import Actor, Mention
 from storyledger.store import Store
 from storyledger.store.db import id_list, in_ids
@@ -33,8 +33,6 @@ def name_row(mention: Mention) -> NameRow:
     """A mention's row of the `mention_names` index."""
     norm = normalise_name(mention.text)
     words = norm.split()
-    letters = norm.replace(".", "").replace(" ", "")
-    acronym = 2 <= len(letters) <= 6 and letters.isalpha() and " " not in norm
     return (
         mention.id,
         mention.article,
@@ -43,7 +41,7 @@ def name_row(mention: Mention) -> NameRow:
         words[-1] if words else "",
         len(words),
         _initials(norm) if len(mention.text.split()) > 1 else None,
-        letters if acronym else None,
+        acronym_letters(norm),
     )
 
 

@@ -134,14 +134,23 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w not in _MINOR_WORDS)
 
 
+def acronym_letters(norm: str) -> str | None:
+    """The letters a name spells when it can be an acronym ("u.n." -> "un": one word of 2 to
+    6 letters, dots left out), else None; the actors' name index keeps the same."""
+    letters = norm.replace(".", "").replace(" ", "")
+    if not 2 <= len(letters) <= 6 or not letters.isalpha() or " " in norm:
+        return None
+    return letters
+
+
 def _expand_acronym(
     norm: str,
     by_initials: dict[tuple[str, ActorKind | None], set[str]],
     kinds: dict[str, ActorKind],
 ) -> str | None:
     """ "U.N." -> "united nations" when exactly one longer name of the same kind fits."""
-    letters = norm.replace(".", "").replace(" ", "")
-    if not 2 <= len(letters) <= 6 or not letters.isalpha() or " " in norm:
+    letters = acronym_letters(norm)
+    if letters is None:
         return None
     fits = by_initials.get((letters, kinds.get(norm)), set())
     return next(iter(fits)) if len(fits) == 1 else None

@@ -53,7 +53,8 @@ def _document(
         found = records[name] if name in records else store.records(name, ids)
         document[name] = [_shaped(name, plain(record)) for record in found]
     quotes = records["quotes"]
-    person = speaker_names(quotes, store.corpus_records("actors"))
+    every_actor = actors if ids is None else store.corpus_records("actors")
+    person = speaker_names(quotes, every_actor)
     for row in document["quotes"]:
         row["person"] = person[row["id"]]
     dated, undated = build_timeline(articles, records["events"], records["figures"], quotes)
