@@ -195,10 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set",
         dest="subset",
-        choices=("all", "real", "ecbplus"),
+        choices=("all", "real", "ecbplus", "heldout"),
         default="all",
-        help="one set alone: real (quotes or figures of real news annotated by hand, evals/*/real) "
-        "or ecbplus (compare: story grouping on ECB+, from --shared)",
+        help="one set alone: real (quotes or figures of real news annotated by hand, "
+        "evals/*/real), ecbplus (compare: story grouping on ECB+, from --shared) or heldout "
+        "(events: held-out real news sentences, totals only)",
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")

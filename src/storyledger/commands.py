@@ -15,7 +15,7 @@ from storyledger.compare.order import by_date, by_weight, comparisons_in_order
 from storyledger.compare.outlets import outlet_profiles, source_labels, words_by_article
 from storyledger.compare.speakers import speaker_names, speaks_as
 from storyledger.compare.timeline import build_timeline
-from storyledger.errors import StoreError
+from storyledger.errors import HELDOUT_NO_PIN, StoreError, StoryledgerError
 from storyledger.ingest import IngestOptions
 from storyledger.ingest.outlets import OutletInfo, load_outlets
 from storyledger.ingest.sidecar import load_sidecar
@@ -273,6 +273,8 @@ def run_eval(args: argparse.Namespace) -> int:
     """`storyledger eval quotes`: scores on the annotated sets, and the floors they must keep."""
     from storyledger.evaluation.gate import check_floors, pin_floors, score
 
+    if args.pin and args.subset == "heldout":
+        raise StoryledgerError(HELDOUT_NO_PIN)
     results = score(
         args.extractor, Path(args.data), Path(args.shared), load_model(), subset=args.subset
     )

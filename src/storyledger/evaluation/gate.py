@@ -12,12 +12,13 @@ from typing import Any
 
 from spacy.language import Language
 
-from storyledger.errors import StoryledgerError
+from storyledger.errors import HELDOUT_MISSING, StoryledgerError
 from storyledger.evaluation import (
     compare,
     compare_ecbplus,
     ecbplus_speakers,
     events,
+    events_heldout,
     events_judged,
     figures,
     figures_judged,
@@ -98,7 +99,8 @@ def score(
 ) -> dict[str, Any]:
     """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it);
     `subset="real"` scores only the quotes of real news annotated by hand, `subset="ecbplus"`
-    only story grouping on ECB+ (`compare`)."""
+    only story grouping on ECB+ (`compare`), `subset="heldout"` only the events of the held-out
+    real news sentences (totals only, no floors)."""
     if extractor not in _GATED:
         raise StoryledgerError(f"no evaluation for {extractor!r}")
     folder = data / extractor
@@ -106,6 +108,12 @@ def score(
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
     if subset == "ecbplus" and extractor != "compare":
         raise StoryledgerError(f"no ECB+ set for {extractor!r} (only for compare)")
+    if subset == "heldout":
+        if extractor != "events":
+            raise StoryledgerError(f"no held-out set for {extractor!r} (only for events)")
+        results = {"table": [], "data": quotes.data_hash(folder)}
+        _add_events_heldout(results, folder, shared, nlp)
+        return results
     if subset == "real":
         if extractor not in ("quotes", "figures"):
             raise StoryledgerError(
@@ -224,6 +232,18 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
         _add_check(results, table, "ecbplus_judged", row, title, keys)
     results["table"] = table
     return results
+
+
+def _add_events_heldout(results: dict[str, Any], folder: Path, shared: Path, nlp: Language) -> None:
+    """Score the events of the held-out sentences (`heldout/heldout.jsonl`), totals only."""
+    path = folder / "heldout" / "heldout.jsonl"
+    countries = shared / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
+    if not path.exists() or not countries.exists() or not _has_real_corpora(shared):
+        raise StoryledgerError(HELDOUT_MISSING.format(path=path, shared=shared))
+    sentences = events_heldout.load_heldout(path, shared)
+    row = events_heldout.evaluate_heldout(sentences, countries, nlp)
+    results["events_heldout"] = row
+    results["table"] += events_heldout.format_table(row)
 
 
 def _score_figures(

@@ -17,6 +17,7 @@ import functools
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,16 +40,26 @@ def evaluate_gsr(corpus: Path, countries: Path, nlp: Language) -> dict[str, Any]
     articles = [
         Article(id=Article.id_for(e["text"]), text=e["text"], source=e["id"]) for e in entries
     ]
-    names = country_names(countries)
+    coded = (
+        (entry["id"], entry["events"], list(analysis.get("events")))
+        for entry, analysis in zip(entries, analyse(articles, nlp), strict=True)
+    )
+    return {"sentences": len(entries), **score_coded(coded, country_names(countries))}
+
+
+def score_coded(
+    sentences: Iterable[tuple[str, list[dict[str, Any]], list[Event]]], names: dict[str, str]
+) -> dict[str, Any]:
+    """Score the events found in each sentence (`(id, gold events in the GSR's shape, events
+    found)`) against its gold: counts, precision, recall, type macro-F1 and the errors."""
     counts: Counter = Counter()
     confusion: list[tuple[str, str]] = []
     errors: list[str] = []
-    for entry, analysis in zip(entries, analyse(articles, nlp), strict=True):
-        predicted = list(analysis.get("events"))
-        counts["gold"] += len(entry["events"])
+    for key, gold, predicted in sentences:
+        counts["gold"] += len(gold)
         counts["found"] += len(predicted)
         unmatched = list(predicted)
-        for item in entry["events"]:
+        for item in gold:
             full = next(
                 (
                     e
@@ -62,19 +73,18 @@ def evaluate_gsr(corpus: Path, countries: Path, nlp: Language) -> dict[str, Any]
             if pair is not None:
                 confusion.append((item["plover2_event"], pair.action))
             if full is None:
-                errors.append(f"missed {entry['id']}: {_gold_line(item)}")
+                errors.append(f"missed {key}: {_gold_line(item)}")
                 continue
             unmatched.remove(full)
             counts["matched"] += 1
-        errors += [f"extra {entry['id']}: {e.actor} {e.action} {e.target}" for e in unmatched]
-    found, gold = counts["found"], counts["gold"]
+        errors += [f"extra {key}: {e.actor} {e.action} {e.target}" for e in unmatched]
+    found, gold_count = counts["found"], counts["gold"]
     return {
-        "sentences": len(entries),
-        "gold": gold,
+        "gold": gold_count,
         "found": found,
         "matched": counts["matched"],
         "precision": round(counts["matched"] / found, 3) if found else 1.0,
-        "recall": round(counts["matched"] / gold, 3) if gold else 1.0,
+        "recall": round(counts["matched"] / gold_count, 3) if gold_count else 1.0,
         "type_macro_f1": round(macro_f1(confusion), 3),
         "pairs_found": len(confusion),
         "errors": errors,
