@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.money import Glued, money_word_at, split_glued
+from storyledger.extract.figures.money import glued_at, money_word_at
 from storyledger.extract.figures.numbers import (
     DENOMINATORS,
     MAX_NUMBER_TOKENS,
@@ -50,15 +50,6 @@ class Reading:
     unit: str | None = None
     approx: bool = False
     needs_scale: bool = False
-
-
-def glued_at(token: Token) -> Glued | None:
-    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None; a sentence's full
-    stop kept on the token is not part of it ("give you 10M.")."""
-    glued = split_glued(token.text)
-    if glued is None and token.text.endswith(".") and len(token.text) > 2 and token.is_sent_end:
-        return split_glued(token.text[:-1])
-    return glued
 
 
 def is_ordinal(token: Token) -> bool:
