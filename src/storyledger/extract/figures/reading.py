@@ -30,6 +30,7 @@ ORDINAL_WORDS = frozenset(
 )
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_BEFORE_ONE = TENS | {"hundred"}  # "twenty one", "a hundred one": "one" goes on the number
 _UNIT_WORDS = frozenset("one two three four five six seven eight nine".split())
 _HYPHENS = ("-", "‑", "–")
 _SLASHED = re.compile(r"^\d+/\d+$")
@@ -125,7 +126,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
         if (lower in SCALES and SCALES[lower] >= 100) or (
             following.like_num
             and not is_ordinal(following)
-            and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
+            and (lower != "one" or (spelled and doc[end].lower_ in _BEFORE_ONE))
         ):
             end += 1
         elif lower in ("dozen", "dozens") and doc[end].like_num and not is_ordinal(doc[end]):
