@@ -117,3 +117,31 @@ def test_claims_within_one_article_are_not_disputes():
         Sentence(article="a", start=len(first) + 2, end=len(text), text=second, index=1, block=0),
     ]
     assert disputed_claims(sentences, [], {"a": article}, {"a": "s"}) == []
+
+
+MARKS = [("’", "'"), ("'", "’"), ("’", "’"), ("'", "'")]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("first_mark", "second_mark"), MARKS)
+def test_a_claim_label_names_a_word_once_whatever_its_apostrophe(first_mark, second_mark):
+    """ "Israel's" and "Israel’s" are one word to the label, as to the stems; the label shows
+    the first as written."""
+    first = f"Israel{first_mark}s army has not shelled the hospital."
+    second = f"Israel{second_mark}s army shelled the hospital on Monday."
+    (comparison,) = _compare(first, second)
+    assert comparison.topic == f"disputed: Israel{first_mark}s, army, shelled, hospital"
+    assert [(item.start, item.end) for item in comparison.items] == [
+        (0, len(first)),
+        (0, len(second)),
+    ]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("first_mark", "second_mark"), MARKS)
+def test_names_in_common_are_no_claim_whatever_their_apostrophe(first_mark, second_mark):
+    """Only names in common ("Scotland's Holyrood") are no claim in common, however the
+    apostrophe is written."""
+    first = f"Britain{first_mark}s Labour is not in Scotland{first_mark}s Holyrood."
+    second = f"Britain{second_mark}s Labour sat in Scotland{second_mark}s Holyrood."
+    assert _compare(first, second) == []

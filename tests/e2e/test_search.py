@@ -139,3 +139,30 @@ def test_the_served_ui_finds_the_same_and_highlights_it(page, searchable):
         page.locator("[data-card=search] .results li > a").first.click()
         matched = page.locator(".article-text mark.hl-match")
         assert "".join(matched.all_inner_texts()) == "Hale's"
+
+
+@pytest.mark.issue(19)
+def test_the_report_file_cuts_and_stems_each_text_once(page, searchable):
+    """A query stems only its own words: each article's tokens are cut once and kept, and a
+    query asked again finds the same articles and spans."""
+    page.goto(searchable[1].as_uri())
+    page.wait_for_selector("body[data-ready=true]")
+    found = page.evaluate(
+        """([articles, queries]) => {
+            const S = window.StorySearch;
+            const rows = articles.map(([title, text]) => ({ id: title, title: title, text: text }));
+            const first = queries.map((q) => S.search(rows, q));
+            const kept = rows.map((r) => S.tokenised(r.text));
+            const again = queries.map((q) => S.search(rows, q));
+            const same = (r, i) => JSON.stringify(S.tokens(r.text)) === JSON.stringify(kept[i]);
+            return {
+                first: first, again: again, fresh: rows.every(same),
+                kept: rows.every((r, i) => S.tokenised(r.text) === kept[i]),
+            };
+        }""",
+        [list(ARTICLES.items()), [query for query, _ in QUERIES]],
+    )
+    assert found["kept"] and found["fresh"]
+    assert found["again"] == found["first"]
+    for rows, (query, titles) in zip(found["first"], QUERIES, strict=True):
+        assert {row["title"] for row in rows} == titles, query

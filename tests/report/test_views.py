@@ -50,3 +50,22 @@ def test_speakers_are_people_and_the_rule_of_search_travels(views):
     }
     assert "Netanyahu" in written
     assert views["search"]["combine"] == "and"
+
+
+@pytest.mark.issue(19)
+def test_the_stories_are_read_from_the_store_once(seeds_db, monkeypatch):  # noqa: F811
+    """The views and the page's story picker share one read of the stored stories."""
+    read = []
+    corpus_records = Store.corpus_records
+
+    def counted(store, name):
+        read.append(name)
+        return corpus_records(store, name)
+
+    monkeypatch.setattr(Store, "corpus_records", counted)
+    with Store(seeds_db) as store:
+        views = build_views(store)
+    assert read.count("stories") == 1
+    assert set(views["story_articles"]) == {story["id"] for story in views["stories"]}
+    shown = {article["id"] for article in views["articles"]}
+    assert {a for ids in views["story_articles"].values() for a in ids} == shown

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storyledger.compare.items import comparison_item
-from storyledger.compare.words import compare_lexicon, stem, surface_words
+from storyledger.compare.words import compare_lexicon, surface_words, word_stem
 from storyledger.model import Article, Comparison, ComparisonItem, Quote, Sentence, content_id
 
 MIN_SHARED = 3
@@ -211,7 +211,7 @@ def _topic(a: _Claim, b: _Claim) -> str:
     """The words the two claims share, as the first one writes them, in its order."""
     shared = a.stems & b.stems
     written = surface_words(a.text, shared)
-    written += surface_words(b.text, shared - {stem(w.lower()) for w in written})
+    written += surface_words(b.text, shared - {word_stem(w) for w in written})
     return "disputed: " + ", ".join(written[:6])
 
 

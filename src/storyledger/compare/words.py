@@ -66,6 +66,12 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
+def word_stem(word: str) -> str:
+    """The stem of one word as written: lower-cased, a curly apostrophe made straight
+    ("Israel’s" and "Israel's" are one word)."""
+    return stem(word.lower().replace("’", "'"))
+
+
 def stems(text: str) -> list[str]:
     """The stems of every word of `text`, in order."""
     return [stem(word) for word in tokens(text)]
@@ -77,7 +83,7 @@ def surface_words(text: str, wanted: Iterable[str]) -> list[str]:
     left = set(wanted)
     found = []
     for word in _TOKEN.findall(text):
-        stemmed = stem(word.lower().replace("’", "'"))
+        stemmed = word_stem(word)
         if stemmed in left:
             left.discard(stemmed)
             found.append(word)
@@ -150,7 +156,7 @@ class CompareLexicon:
     def names(self, text: str) -> frozenset[str]:
         """Stems of the capitalised words of `text` after its first word (names, not claims)."""
         words = _TOKEN.findall(text)[1:]
-        return frozenset(stem(w.lower()) for w in words if w[:1].isupper())
+        return frozenset(word_stem(w) for w in words if w[:1].isupper())
 
 
 @functools.cache

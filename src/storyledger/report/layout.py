@@ -13,17 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from storyledger.model import Story
 from storyledger.store import Store
 
 
-def page_extras(store: Store, ids: list[str]) -> dict[str, object]:
-    """The keys the page adds for the articles `ids`: `blocks` and `story_articles`."""
+def page_extras(store: Store, ids: list[str], stories: Iterable[Story]) -> dict[str, object]:
+    """The keys the page adds for the articles `ids`: `blocks` and `story_articles`, of the
+    `stories` already read from `store`."""
     shown = set(ids)
-    stories = {
-        story.id: [a for a in story.articles if a in shown]
-        for story in store.corpus_records("stories")
-    }
-    return {"blocks": article_blocks(store, ids), "story_articles": stories}
+    articles = {story.id: [a for a in story.articles if a in shown] for story in stories}
+    return {"blocks": article_blocks(store, ids), "story_articles": articles}
 
 
 def article_blocks(store: Store, ids: Iterable[str]) -> dict[str, list[dict[str, object]]]:

@@ -60,7 +60,7 @@ def build_views(
 ) -> dict[str, Any]:
     """Every view of the store, or with `story` (an id, its first characters, a name or an
     article id: `Store.story`) of that story's articles only, as JSON-ready data."""
-    stories = store.corpus_records("stories")
+    stored = store.corpus_records("stories")
     chosen = store.story(story) if story else None
     ids = list(chosen.articles) if chosen else None
     articles = store.articles(ids)
@@ -78,8 +78,8 @@ def build_views(
     person = speaker_names(quotes, actors)
     sources = _sources(articles, outlet_of)
     quotes, figures, events = (by_date(rows, published) for rows in (quotes, figures, events))
-    comparisons = comparisons_in_order(comparisons, stories)
-    stories = by_weight(stories)
+    comparisons = comparisons_in_order(comparisons, stored)
+    stories = by_weight(stored)
     dated, undated = build_timeline(articles, events, figures, quotes)
     views = {
         "search": dict(SEARCH_RULE),
@@ -181,7 +181,7 @@ def build_views(
             for t in framing.loaded_terms
         ],
     }
-    views.update(page_extras(store, [row["id"] for row in views["articles"]]))
+    views.update(page_extras(store, [row["id"] for row in views["articles"]], stored))
     return views
 
 

@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from storyledger.data_files import read_data
 from storyledger.extract.figures.units import unit_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _DATA = read_data("currencies.json")
 SIGNS: dict[str, str] = _DATA["signs"]
@@ -107,6 +111,15 @@ def split_glued(text: str) -> Glued | None:
     glued = _with_suffix(glued, suffix) if suffix else glued
     if glued is not None and glued.needs_scale and glued.scale != 1:
         return Glued(**{**_fields(glued), "needs_scale": False})
+    return glued
+
+
+def glued_at(token: Token) -> Glued | None:
+    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None; a sentence's full
+    stop kept on the token is not part of it ("give you 10M.")."""
+    glued = split_glued(token.text)
+    if glued is None and token.text.endswith(".") and len(token.text) > 2 and token.is_sent_end:
+        return split_glued(token.text[:-1])
     return glued
 
 

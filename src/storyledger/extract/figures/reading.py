@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.money import Glued, money_word_at, split_glued
+from storyledger.extract.figures.money import glued_at, money_word_at
 from storyledger.extract.figures.numbers import (
     DENOMINATORS,
     MAX_NUMBER_TOKENS,
@@ -30,6 +30,7 @@ ORDINAL_WORDS = frozenset(
 )
 _ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_BEFORE_ONE = TENS | {"hundred"}  # "twenty one", "a hundred one": "one" goes on the number
 _UNIT_WORDS = frozenset("one two three four five six seven eight nine".split())
 _HYPHENS = ("-", "‑", "–")
 _SLASHED = re.compile(r"^\d+/\d+$")
@@ -50,15 +51,6 @@ class Reading:
     unit: str | None = None
     approx: bool = False
     needs_scale: bool = False
-
-
-def glued_at(token: Token) -> Glued | None:
-    """The glued parts of a number token ("US$2.5m", "~60", "12p"), or None; a sentence's full
-    stop kept on the token is not part of it ("give you 10M.")."""
-    glued = split_glued(token.text)
-    if glued is None and token.text.endswith(".") and len(token.text) > 2 and token.is_sent_end:
-        return split_glued(token.text[:-1])
-    return glued
 
 
 def is_ordinal(token: Token) -> bool:
@@ -134,7 +126,7 @@ def _walk(sentence: Span, index: int) -> tuple[int, bool]:
         if (lower in SCALES and SCALES[lower] >= 100) or (
             following.like_num
             and not is_ordinal(following)
-            and (lower != "one" or (spelled and doc[end].lower_ in TENS | {"hundred"}))
+            and (lower != "one" or (spelled and doc[end].lower_ in _BEFORE_ONE))
         ):
             end += 1
         elif lower in ("dozen", "dozens") and doc[end].like_num and not is_ordinal(doc[end]):

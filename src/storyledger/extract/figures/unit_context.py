@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.figures.money import Glued, money_word_at, sign_code, split_glued
+from storyledger.extract.figures.money import (
+    Glued,
+    glued_at,
+    money_word_at,
+    sign_code,
+    split_glued,
+)
 from storyledger.extract.figures.numbers import MAX_NUMBER_TOKENS, SCALES
 
 _METRE_WORDS = frozenset(
@@ -28,7 +34,7 @@ def metres_follow(doc: object, end: int, glued: Glued | None) -> bool:
     after = doc[end + 1 : end + 4]
     if len(after) >= 3 and after[0].text == "(" and after[2].lower_ in _CONVERSION_UNITS:
         return True
-    if len(after) >= 1 and after[0].text == "(" and (g := split_glued(after[1].text)) is not None:
+    if len(after) >= 2 and after[0].text == "(" and (g := glued_at(after[1])) is not None:
         return g.unit in ("foot", "inch", "yard")
     if after and after[0].lower_ in _METRE_WORDS:
         return True

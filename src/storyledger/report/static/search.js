@@ -42,6 +42,18 @@
     return out;
   }
 
+  /** `tokens(text)`, cut and stemmed once per text: a query reads the cached tokens (the
+      arrays are shared, never changed), so only the query's own words are stemmed again. */
+  const TOKENISED = new Map();
+  function tokenised(text) {
+    let words = TOKENISED.get(text);
+    if (words === undefined) {
+      words = tokens(text);
+      TOKENISED.set(text, words);
+    }
+    return words;
+  }
+
   /** Where a term matches in tokenised text: a list of [start, end] code-point spans. */
   function spans(words, term) {
     const found = [];
@@ -64,7 +76,7 @@
     if (!wanted.length) return [];
     const rows = [];
     for (const a of articles) {
-      const text = tokens(a.text || ""), title = tokens(a.title || "");
+      const text = tokenised(a.text || ""), title = tokenised(a.title || "");
       const inText = wanted.map((t) => spans(text, t));
       const inTitle = wanted.map((t) => spans(title, t));
       if (!wanted.every((_, i) => inText[i].length || inTitle[i].length)) continue;
@@ -133,5 +145,5 @@
     return w;
   }
 
-  window.StorySearch = { search: search, terms: terms, tokens: tokens, stem: stem };
+  window.StorySearch = { search: search, terms: terms, tokens: tokens, tokenised: tokenised, stem: stem };
 })();
