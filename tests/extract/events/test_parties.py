@@ -283,3 +283,65 @@ def test_an_object_shifted_after_its_as_phrase(nlp):
     heads = [1, 1, 1, 4, 2, 4, 7, 4]
     deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "det", "appos"]
     assert _shifted(_parsed(nlp, words, heads, deps)[1]) is None
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The government resumed food aid on Tuesday, with forty lorries carrying flour "
+            "reaching Darfur by nightfall.",
+            ("The government", "AID", "Darfur"),
+        ),
+        (
+            "The cabinet approved resuming aid deliveries, with trucks carrying medicine "
+            "entering Tigray on Friday.",
+            ("The cabinet", "AID", "Tigray"),
+        ),
+    ],
+)
+def test_where_aid_arrives_is_its_recipient(nlp, text, wanted):
+    events = events_of(nlp, text)
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+def test_an_arrival_with_a_subject_of_its_own_is_no_destination(nlp):
+    """ "as refugees entered Chad" says what the refugees did, not where the aid went."""
+    events = events_of(nlp, "The agency resumed food aid as refugees entered Chad.")
+    assert all(target != "Chad" for _, _, target in events), events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Cairo warned Israel about impending Hamas attacks.",
+            ("Hamas", "ASSAULT", "Israel", "future"),
+        ),
+        (
+            "Diplomats warned Seoul about possible North Korean missile attacks.",
+            ("North Korean", "ASSAULT", "Seoul", "future"),
+        ),
+    ],
+)
+def test_an_attack_warned_of_is_aimed_at_the_party_warned(nlp, text, wanted):
+    events = events_of(nlp, text, ("actor", "action", "target", "aux"))
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack names its own target; no doer named; no act of force
+        "The police warned the mayor about attacks on the town hall by protesters.",
+        "The army warned residents about the attacks.",
+        "The minister warned the public about the dangers of fireworks.",
+    ],
+)
+def test_no_attack_on_the_party_warned_without_a_doer_or_with_a_target(nlp, text):
+    events = events_of(nlp, text)
+    assert all(action != "ASSAULT" for _, action, _ in events), events
