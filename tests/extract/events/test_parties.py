@@ -345,3 +345,22 @@ def test_an_attack_warned_of_is_aimed_at_the_party_warned(nlp, text, wanted):
 def test_no_attack_on_the_party_warned_without_a_doer_or_with_a_target(nlp, text):
     events = events_of(nlp, text)
     assert all(action != "ASSAULT" for _, action, _ in events), events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Riot police opened fire on Kurdish protesters, wounding three and detaining 40.",
+            ("Riot police", "COERCE", "Kurdish protesters"),
+        ),
+        (  # the number names its people: no noun is left out
+            "Police raided the protest camp, arresting 12 of the activists.",
+            ("Police", "COERCE", "12 of the activists"),
+        ),
+    ],
+)
+def test_a_bare_number_stands_for_the_people_the_act_was_done_to(nlp, text, wanted):
+    events = events_of(nlp, text)
+    assert wanted in events, events

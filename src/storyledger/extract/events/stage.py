@@ -108,6 +108,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
             if event is not None:
                 acted.add(verb.i)
+            if event is not None and event.target is None:
+                event = _elided(verb, event, events, governing)
             if event is not None and _fold(events, governing, verb, event, shared):
                 continue
             if event is not None and _aim(events, governing, acted, verb, event):
@@ -197,6 +199,20 @@ def _fold(
     if head.target is None and event.target is not None and at not in shared:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
+
+
+def _elided(verb: Token, event: Event, events: list[Event], governing: dict[int, int]) -> Event:
+    """ "opened fire on the demonstrators, killing one and arresting 12": a bare number as
+    object stands for a noun left out, the people the act it tells the result of was done to;
+    that act's recipient is this one's."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NUM" or any(c.dep_ == "prep" for c in obj.children):
+        return event  # "arrested 12 of the protesters" names them
+    head = toll(verb, event.action)
+    at = governing.get(head.i) if head is not None else None
+    if at is None or events[at].target is None or events[at].actor != event.actor:
+        return event
+    return replace(event, target=events[at].target, target_id=events[at].target_id)
 
 
 def _aim(
