@@ -130,19 +130,21 @@ def recipient(
 
 # Verbs of arriving somewhere: what they reach is where a delivery goes ("trucks entering
 # Gaza", "supplies reaching the town", "the convoy arrived in Sarajevo").
-_ARRIVING = frozenset({"enter", "reach", "arrive", "cross"})
+_ARRIVING = frozenset({"enter", "reach", "arrive", "cross", "land"})
 _ARRIVED_AT = frozenset({"in", "into", "at", "to"})
 # How a participle that says where the aid went hangs under its act: "with trucks ...
 # entering X" (an absolute "with" phrase), "deliveries reaching X"; no relative or reported
 # clause ("trucks that had entered X", "said the trucks entered X") is followed.
-_CARRIED_BY = frozenset({"prep", "pobj", "dobj", "acl", "advcl", "conj", "xcomp"})
+_CARRIED_BY = frozenset({"prep", "pobj", "pcomp", "dobj", "acl", "advcl", "conj", "xcomp"})
 
 
 def arrival(verb: Token) -> Token | None:
     """Where aid goes when a participle of arriving under the act names it ("approved resuming
     aid deliveries, with a dozen trucks carrying food entering Gaza": Gaza): PLOVER's
     recipient of aid is whom or where it is delivered to. The participle has no subject of its
-    own (a clause with one, "as refugees entered Jordan", says what someone else did)."""
+    own (a clause with one, "as refugees entered Jordan", says what someone else did) but in
+    an absolute "with" phrase ("with convoys arriving in Goma": the convoys carry it); what
+    arrives is the aid or what carries it, not people ("with refugees entering Chad")."""
     stack, seen = [(verb, 0)], {verb.i}
     while stack:
         head, depth = stack.pop()
@@ -158,13 +160,17 @@ def arrival(verb: Token) -> Token | None:
 
 
 def _arrived(token: Token) -> Token | None:
-    if (
-        token.lemma_.lower() not in _ARRIVING
-        or token.tag_ not in ("VBG", "VBN")
-        or token.dep_ not in ("acl", "advcl")
-        or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    ):
+    if token.lemma_.lower() not in _ARRIVING or token.tag_ not in ("VBG", "VBN"):
         return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ == "pcomp" and token.head.lower_ == "with":  # "with convoys arriving in X"
+        mover = subject
+    elif token.dep_ in ("acl", "advcl") and subject is None:  # "supplies entering X"
+        mover = token.head if token.dep_ == "acl" else None
+    else:
+        return None
+    if mover is not None and can_act(mover):
+        return None  # "with refugees entering Chad": people on the move, not the aid
     places = [c for c in token.children if c.dep_ == "dobj"]
     places += [
         n
