@@ -283,3 +283,96 @@ def test_an_object_shifted_after_its_as_phrase(nlp):
     heads = [1, 1, 1, 4, 2, 4, 7, 4]
     deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "det", "appos"]
     assert _shifted(_parsed(nlp, words, heads, deps)[1]) is None
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The government resumed food aid on Tuesday, with forty lorries carrying flour "
+            "reaching Darfur by nightfall.",
+            ("The government", "AID", "Darfur"),
+        ),
+        (
+            "The cabinet approved resuming aid deliveries, with trucks carrying medicine "
+            "entering Tigray on Friday.",
+            ("The cabinet", "AID", "Tigray"),
+        ),
+        (
+            "The agency resumed food aid, with convoys arriving in Goma on Monday.",
+            ("The agency", "AID", "Goma"),
+        ),
+    ],
+)
+def test_where_aid_arrives_is_its_recipient(nlp, text, wanted):
+    events = events_of(nlp, text)
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a clause with a subject of its own says what someone else did
+        "The agency resumed food aid as refugees entered Chad.",
+        # people on the move are not the aid nor what carries it
+        "The agency resumed food aid, with refugees still entering Chad.",
+    ],
+)
+def test_people_arriving_are_no_destination_of_aid(nlp, text):
+    events = events_of(nlp, text)
+    assert ("The agency", "AID", None) in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Cairo warned Israel about impending Hamas attacks.",
+            ("Hamas", "ASSAULT", "Israel", "future"),
+        ),
+        (
+            "Diplomats warned Seoul about possible North Korean missile attacks.",
+            ("North Korean", "ASSAULT", "Seoul", "future"),
+        ),
+    ],
+)
+def test_an_attack_warned_of_is_aimed_at_the_party_warned(nlp, text, wanted):
+    events = events_of(nlp, text, ("actor", "action", "target", "aux"))
+    assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attack names its own target; no doer named; no act of force
+        "The police warned the mayor about attacks on the town hall by protesters.",
+        "The army warned residents about the attacks.",
+        "The minister warned the public about the dangers of fireworks.",
+    ],
+)
+def test_no_attack_on_the_party_warned_without_a_doer_or_with_a_target(nlp, text):
+    events = events_of(nlp, text)
+    assert all(action != "ASSAULT" for _, action, _ in events), events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "Riot police opened fire on Kurdish protesters, wounding three and detaining 40.",
+            ("Riot police", "COERCE", "Kurdish protesters"),
+        ),
+        (  # the number names its people: no noun is left out
+            "Police raided the protest camp, arresting 12 of the activists.",
+            ("Police", "COERCE", "12 of the activists"),
+        ),
+    ],
+)
+def test_a_bare_number_stands_for_the_people_the_act_was_done_to(nlp, text, wanted):
+    events = events_of(nlp, text)
+    assert wanted in events, events

@@ -114,6 +114,8 @@ def recipient(
                 else []
             )
             found = next((p for n in nouns for p in [_deep_place(n, 3)] if p is not None), None)
+    if found is None and kind == "AID":  # "resumed aid, with trucks ... entering Gaza"
+        found = arrival(verb)
     if found is None and kind == "REQUEST":
         found = _haven(verb, obj)
     if found is None and kind == "THREATEN":
@@ -124,6 +126,63 @@ def recipient(
     if found is None and (kind == "REJECT" or refused) and loose:
         found = _resisted(verb)
     return found
+
+
+# Verbs of arriving somewhere: what they reach is where a delivery goes ("trucks entering
+# Gaza", "supplies reaching the town", "the convoy arrived in Sarajevo").
+_ARRIVING = frozenset({"enter", "reach", "arrive", "cross", "land"})
+_ARRIVED_AT = frozenset({"in", "into", "at", "to"})
+# How a participle that says where the aid went hangs under its act: "with trucks ...
+# entering X" (an absolute "with" phrase), "deliveries reaching X"; no relative or reported
+# clause ("trucks that had entered X", "said the trucks entered X") is followed.
+_CARRIED_BY = frozenset({"prep", "pobj", "pcomp", "dobj", "acl", "advcl", "conj", "xcomp"})
+
+
+def arrival(verb: Token) -> Token | None:
+    """Where aid goes when a participle of arriving under the act names it ("approved resuming
+    aid deliveries, with a dozen trucks carrying food entering Gaza": Gaza): PLOVER's
+    recipient of aid is whom or where it is delivered to. The participle has no subject of its
+    own (a clause with one, "as refugees entered Jordan", says what someone else did) but in
+    an absolute "with" phrase ("with convoys arriving in Goma": the convoys carry it); what
+    arrives is the aid or what carries it, not people ("with refugees entering Chad")."""
+    stack, seen = [(verb, 0)], {verb.i}
+    while stack:
+        head, depth = stack.pop()
+        for child in head.children:
+            if child.dep_ not in _CARRIED_BY or child.i in seen or depth >= 8:
+                continue
+            seen.add(child.i)
+            place = _arrived(child)
+            if place is not None:
+                return place
+            stack.append((child, depth + 1))
+    return None
+
+
+def _arrived(token: Token) -> Token | None:
+    if token.lemma_.lower() not in _ARRIVING or token.tag_ not in ("VBG", "VBN"):
+        return None
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if token.dep_ == "pcomp" and token.head.lower_ == "with":  # "with convoys arriving in X"
+        mover = subject
+    elif token.dep_ in ("acl", "advcl") and subject is None:  # "supplies entering X"
+        mover = token.head if token.dep_ == "acl" else None
+    else:
+        return None
+    if mover is not None and can_act(mover):
+        return None  # "with refugees entering Chad": people on the move, not the aid
+    places = [c for c in token.children if c.dep_ == "dobj"]
+    places += [
+        n
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in _ARRIVED_AT
+        for n in c.children
+        if n.dep_ == "pobj"
+    ]
+    return next(
+        (p for p in places if p.ent_type_ in ("GPE", "LOC") or (can_act(p) and not _own(p))),
+        None,
+    )
 
 
 _WISHING = frozenset(
@@ -274,7 +333,7 @@ def protested(verb: Token, obj: Token | None) -> Token | None:
             inner = next((c for c in purpose.children if c.dep_ == "dobj"), None)
             found = _prepositional(purpose, preps, depth=3, loose=True)
             if found is None and inner is not None:
-                found = _named_on(inner) or _prepositional(inner, preps, depth=3, loose=True)
+                found = named_on(inner) or _prepositional(inner, preps, depth=3, loose=True)
         if found is not None:
             return found
     return None
@@ -292,7 +351,7 @@ def _protested_at(verb: Token) -> Token | None:
             continue
         if can_act(noun):
             return None if _own(noun) else noun
-        found = _named_on(noun) or _prepositional(noun, _PROTESTED_OF, depth=1, loose=True)
+        found = named_on(noun) or _prepositional(noun, _PROTESTED_OF, depth=1, loose=True)
         if found is not None and not _own(found):
             return found
     return None
@@ -380,7 +439,7 @@ def _direct(
             and obj.pos_ in ("NOUN", "PROPN")
             and _prepositional(verb, _FROM, depth=1) is None  # "seized arms from X": X
         ):  # "demolished Palestinian homes", "attacked a camp for refugees": whose they are
-            whose = _named_on(obj) or _prepositional(obj, _BELONGING, depth=1) if loose else None
+            whose = named_on(obj) or _prepositional(obj, _BELONGING, depth=1) if loose else None
             return whose or obj
     if obj is not None:
         owner = _owner(obj, doer=loose)
@@ -425,7 +484,7 @@ def _grievance(verb: Token) -> Token | None:
         noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if noun is not None and can_act(noun) and not _own(noun):
             return noun
-        found = _named_on(noun) if noun is not None else None
+        found = named_on(noun) if noun is not None else None
         if found is not None:
             return found
     return None
@@ -490,7 +549,7 @@ def _prepositional(
         if prep.lower_ in preps and can_act(target) and not _own(target):
             return target
         if prep.lower_ in preps and loose:
-            named = _named_on(target)
+            named = named_on(target)
             if named is not None:
                 return named
         deeper = (
@@ -503,7 +562,7 @@ def _prepositional(
     return None
 
 
-def _named_on(noun: Token) -> Token | None:
+def named_on(noun: Token) -> Token | None:
     """The party a thing belongs to: its owner or doer (`_owner`) or a country or group named
     before it ("German goods", "Kampuchean guerrilla camps")."""
     return _owner(noun) or _named(noun)

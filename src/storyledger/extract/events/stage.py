@@ -41,6 +41,7 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
+from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, find_quoted
@@ -63,6 +64,7 @@ _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
+_WARNED_OF = frozenset({"ASSAULT", "COERCE"})  # acts of force one warns the party in danger of
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
     "AGREE": None,
@@ -106,18 +108,62 @@ def event_stage(analysis: Analysis) -> list[Event]:
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
             if event is not None:
                 acted.add(verb.i)
+            if event is not None and event.target is None:
+                event = _elided(verb, event, events, governing)
             if event is not None and _fold(events, governing, verb, event, shared):
                 continue
             if event is not None and _aim(events, governing, acted, verb, event):
                 continue
-            key = event and (event.action, event.actor, event.target, event.negated, event.aux)
+            key = event and _key(event)
             if event is not None and key not in seen:  # "sued X, accusing it of": one event
                 seen.add(key)
                 governing[verb.i] = len(events)
                 if event.action in _JOINT and event.target is None and _joint(verb, lexicon):
                     shared.add(len(events))
                 events.append(event)
+            warned = _warned(article, span, verb, lexicon, mentions)
+            if warned is not None and (key := _key(warned)) not in seen:
+                seen.add(key)
+                events.append(warned)
     return events
+
+
+def _key(event: Event) -> tuple:
+    return event.action, event.actor, event.target, event.negated, event.aux
+
+
+def _warned(
+    article: object, span: Span, verb: Token, lexicon: EventLexicon, mentions: Mentions
+) -> Event | None:
+    """The attack a warning is about, aimed at the party warned (`warned.warned_of`): a
+    future act, as a warning speaks of what is to come."""
+    found = warned_of(verb, lexicon.event_nouns, _WARNED_OF)
+    if found is None:
+        return None
+    noun, doer, warned = found
+    kind, mode = lexicon.event_nouns[noun.lemma_.lower()]
+    doer, warned = owner(resolve(doer)), resolve(warned)
+    actor_text, actor_id = _party(article.text, doer, _bounds(doer), mentions)
+    target_text, target_id = _party(article.text, warned, _bounds(warned), mentions)
+    if actor_text == target_text:
+        return None
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=article.text[span.start_char : span.end_char],
+        id=content_id("event", article.id, noun.idx, kind),
+        action=kind,
+        mode=mode,
+        actor=actor_text,
+        actor_id=actor_id,
+        target=target_text,
+        target_id=target_id,
+        aux="future",
+        trigger=noun.text,
+        trigger_start=noun.idx,
+        trigger_end=noun.idx + len(noun.text),
+    )
 
 
 def _fold(
@@ -153,6 +199,20 @@ def _fold(
     if head.target is None and event.target is not None and at not in shared:
         events[at] = replace(head, target=event.target, target_id=event.target_id)
     return True
+
+
+def _elided(verb: Token, event: Event, events: list[Event], governing: dict[int, int]) -> Event:
+    """ "opened fire on the demonstrators, killing one and arresting 12": a bare number as
+    object stands for a noun left out, the people the act it tells the result of was done to;
+    that act's recipient is this one's."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ != "NUM" or any(c.dep_ == "prep" for c in obj.children):
+        return event  # "arrested 12 of the protesters" names them
+    head = toll(verb, event.action)
+    at = governing.get(head.i) if head is not None else None
+    if at is None or events[at].target is None or events[at].actor != event.actor:
+        return event
+    return replace(event, target=events[at].target, target_id=events[at].target_id)
 
 
 def _aim(
