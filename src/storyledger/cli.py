@@ -195,11 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set",
         dest="subset",
-        choices=("all", "real", "ecbplus", "heldout"),
+        choices=("all", "real", "ecbplus", "heldout", "dev"),
         default="all",
         help="one set alone: real (quotes or figures of real news annotated by hand, "
-        "evals/*/real), ecbplus (compare: story grouping on ECB+, from --shared) or heldout "
-        "(events: held-out real news sentences, totals only)",
+        "evals/*/real), ecbplus (compare: story grouping on ECB+, from --shared), heldout "
+        "(events: held-out real news sentences, totals only) or dev (events: dev real news "
+        "sentences of the same kind, with every error)",
     )
     evaluate.add_argument("--json", dest="json_out", help="also write the scores here")
     evaluate.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")

@@ -273,7 +273,7 @@ def run_eval(args: argparse.Namespace) -> int:
     """`storyledger eval quotes`: scores on the annotated sets, and the floors they must keep."""
     from storyledger.evaluation.gate import check_floors, pin_floors, score
 
-    if args.pin and args.subset == "heldout":
+    if args.pin and args.subset in ("heldout", "dev"):
         raise StoryledgerError(HELDOUT_NO_PIN)
     results = score(
         args.extractor, Path(args.data), Path(args.shared), load_model(), subset=args.subset

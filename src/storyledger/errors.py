@@ -48,10 +48,10 @@ DUPLICATE_RECORD = "two {table} records share the key ({key}) = {value}"
 # An annotated real-news set that no longer fits the shared corpus it was written on.
 REAL_GOLD_ARTICLE = "gold {id}: its article is not in the shared corpus or its text changed"
 HELDOUT_MISSING = (
-    "{path}: the held-out events set, or the ECB+, MEANTIME or PETRARCH2 files under {shared},"
-    " is missing"
+    "{path}: the events set (held-out or dev), or the ECB+, MEANTIME or PETRARCH2 files under"
+    " {shared}, is missing"
 )
-HELDOUT_NO_PIN = "the held-out set has no floors: pin without --set heldout"
+HELDOUT_NO_PIN = "the held-out and dev sets have no floors: pin without --set heldout or dev"
 REAL_GOLD_SPAN = "gold {id}: span {start}..{end} no longer matches its text"
 
 # The matrix-multiply backend (backend.py).

@@ -7,7 +7,12 @@ import pytest
 
 from storyledger.errors import StoryledgerError
 from storyledger.evaluation.corpus import corpus_articles
-from storyledger.evaluation.events_heldout import in_sentence, load_heldout, score_heldout
+from storyledger.evaluation.events_heldout import (
+    format_table,
+    in_sentence,
+    load_heldout,
+    score_heldout,
+)
 from storyledger.evaluation.gold import span_sha1
 from storyledger.model import Event
 
@@ -97,3 +102,30 @@ def test_a_changed_span_is_refused(tmp_path):
     path, shared, _ = _write(tmp_path, [(*FIRST, [COERCE])], sha1="0000000000")
     with pytest.raises(StoryledgerError, match="no longer matches"):
         load_heldout(path, shared)
+
+
+@pytest.mark.issue(15)
+def test_the_dev_set_keeps_each_error_with_its_cause(tmp_path):
+    accuse = {**COERCE, "event": "ACCUSE", "plover2_event": "ACCUSE", "plover2_mode": []}
+    path, shared, article = _write(tmp_path, [(*FIRST, [COERCE, accuse]), (*SECOND, [COERCE])])
+    sentences = load_heldout(path, shared)
+    found = [
+        _event(article, "arrested", "COERCE", "Police", None),  # the recipient is missing
+        _event(article, "won", "ASSAULT", "The home team", None),
+    ]
+    results = score_heldout(sentences, {article.id: found}, {}, errors=True)
+    assert results["causes"] == {"wrong or missing recipient": 1, "other events only": 2}
+    missed = "missed s0: Police COERCE protesters (wrong or missing recipient: found None)"
+    assert missed in results["errors"]
+    assert "extra s1: The home team ASSAULT None" in results["errors"]
+    lines = format_table(results, part="dev")
+    assert "  misses by cause: other events only=2  wrong or missing recipient=1" in lines
+    assert all(f"  {error}" in lines for error in results["errors"])
+    assert "totals only" not in lines[1]
+
+
+@pytest.mark.issue(15)
+def test_the_held_out_table_keeps_totals_only(tmp_path):
+    path, shared, article = _write(tmp_path, [(*FIRST, [COERCE])])
+    results = score_heldout(load_heldout(path, shared), {article.id: []}, {})
+    assert "causes" not in results and len(format_table(results)) == 3

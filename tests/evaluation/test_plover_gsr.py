@@ -2,7 +2,14 @@
 
 import pytest
 
-from storyledger.evaluation.plover_gsr import _names_one, content_key, country_names, evaluate_gsr
+from storyledger.evaluation.plover_gsr import (
+    _names_one,
+    content_key,
+    country_names,
+    evaluate_gsr,
+    miss_cause,
+)
+from storyledger.model import Event
 from tests.conftest import SHARED, need
 
 COUNTRIES = SHARED / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
@@ -55,3 +62,34 @@ def test_gsr_scores_are_in_range(nlp):
     assert len(results["errors"]) == (results["found"] - results["matched"]) + (
         results["gold"] - results["matched"]
     )
+
+
+def _found(action, actor, target):
+    return Event(
+        article="a", start=0, end=4, text="word", id=f"{actor}{action}{target}", action=action,
+        actor=actor, target=target, trigger_start=0, trigger_end=4,
+    )  # fmt: skip
+
+
+GOLD = {
+    "event": "COERCE",
+    "plover2_event": "COERCE",
+    "source": [{"actorText": "Police"}],
+    "target": [{"actorText": "two protesters"}],
+}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("found", "cause"),
+    [
+        ([], "no event found"),
+        ([_found("ASSAULT", "police", "protesters")], "wrong type: found ASSAULT"),
+        ([_found("COERCE", "police", None)], "wrong or missing recipient: found None"),
+        ([_found("COERCE", "the army", "protesters")], "wrong or missing actor: found the army"),
+        ([_found("COERCE", "army", None)], "wrong actor and recipient: found army -> None"),
+        ([_found("PROTEST", "protesters", None)], "other events only: PROTEST"),
+    ],
+)
+def test_the_cause_of_a_miss(found, cause):
+    assert miss_cause(GOLD, found, {}) == cause

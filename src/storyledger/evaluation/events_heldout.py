@@ -5,8 +5,9 @@ record `line`, storyledger's article id), one sentence in it by offsets and a ha
 and the PLOVER 2.0 events coded in that sentence by hand, in the shape of the PLOVER gold
 standard records. The whole article is analysed, and the events whose trigger lies in the
 sentence are scored against its gold with the GSR's scorer (`plover_gsr.score_coded`: lenient
-actor and recipient names, precision, recall, type macro-F1). The set is held out: only the
-totals are kept, never the per-event errors.
+actor and recipient names, precision, recall, type macro-F1). The held-out set keeps only the
+totals, never the per-event errors; the dev set of the same kind (`evals/events/dev/`) is loaded
+and scored the same way and keeps its errors and the count of misses by cause.
 """
 
 from __future__ import annotations
@@ -62,31 +63,43 @@ def score_heldout(
     sentences: Sequence[HeldoutSentence],
     events: Mapping[str, Sequence[Event]],
     names: dict[str, str],
+    *,
+    errors: bool = False,
 ) -> dict[str, Any]:
-    """The totals of the GSR scorer over the sentences, given each article's events by id."""
+    """The totals of the GSR scorer over the sentences, given each article's events by id; with
+    `errors` (the dev set, never the held-out one) also each error and the misses by cause."""
     coded = (
         (s.id, list(s.events), in_sentence(s, events.get(s.article.id, ()))) for s in sentences
     )
     results = score_coded(coded, names)
-    results.pop("errors")
+    if not errors:
+        results.pop("errors")
+        results.pop("causes")
     return {"sentences": len(sentences), **results}
 
 
 def evaluate_heldout(
-    sentences: Sequence[HeldoutSentence], countries: Path, nlp: Language
+    sentences: Sequence[HeldoutSentence], countries: Path, nlp: Language, *, errors: bool = False
 ) -> dict[str, Any]:
     """Analyse each article once and score the events of its coded sentences."""
     articles = list({s.article.id: s.article for s in sentences}.values())
     events = {a.article.id: list(a.get("events")) for a in analyse(articles, nlp)}
-    return score_heldout(sentences, events, country_names(countries))
+    return score_heldout(sentences, events, country_names(countries), errors=errors)
 
 
-def format_table(results: dict[str, Any]) -> list[str]:
-    """The totals as text lines, after a blank one."""
+def format_table(results: dict[str, Any], *, part: str = "held-out") -> list[str]:
+    """The totals as text lines, after a blank one; for the dev set (`part="dev"`) then the
+    misses by cause and every error."""
     keys = ("gold", "found", "matched", "precision", "recall", "type_macro_f1", "pairs_found")
-    return [
+    lines = [
         "",
-        f"events, held-out real news ({results['sentences']} ECB+ and MEANTIME sentences coded"
-        " by hand; ECB+ CC BY 3.0, Cybulska and Vossen 2014; MEANTIME CC BY 4.0; totals only)",
+        f"events, {part} real news ({results['sentences']} ECB+ and MEANTIME sentences coded"
+        " by hand; ECB+ CC BY 3.0, Cybulska and Vossen 2014; MEANTIME CC BY 4.0"
+        + ("; totals only)" if "errors" not in results else ")"),
         "  " + "  ".join(f"{key}={results[key]}" for key in keys),
     ]
+    if "errors" in results:
+        causes = "  ".join(f"{cause}={n}" for cause, n in results["causes"].items())
+        lines += [f"  misses by cause: {causes or 'none'}"]
+        lines += [f"  {error}" for error in results["errors"]]
+    return lines

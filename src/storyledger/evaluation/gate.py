@@ -100,7 +100,8 @@ def score(
     """The scores of `extractor` on its annotated set (and MEANTIME where shared/ has it);
     `subset="real"` scores only the quotes of real news annotated by hand, `subset="ecbplus"`
     only story grouping on ECB+ (`compare`), `subset="heldout"` only the events of the held-out
-    real news sentences (totals only, no floors)."""
+    real news sentences (totals only, no floors), `subset="dev"` those of the dev sentences of
+    the same kind (with every error, no floors)."""
     if extractor not in _GATED:
         raise StoryledgerError(f"no evaluation for {extractor!r}")
     folder = data / extractor
@@ -108,11 +109,11 @@ def score(
         raise StoryledgerError(f"{folder}: no annotated set here (run from the repository root)")
     if subset == "ecbplus" and extractor != "compare":
         raise StoryledgerError(f"no ECB+ set for {extractor!r} (only for compare)")
-    if subset == "heldout":
+    if subset in ("heldout", "dev"):
         if extractor != "events":
-            raise StoryledgerError(f"no held-out set for {extractor!r} (only for events)")
+            raise StoryledgerError(f"no {subset} set for {extractor!r} (only for events)")
         results = {"table": [], "data": quotes.data_hash(folder)}
-        _add_events_heldout(results, folder, shared, nlp)
+        _add_events_heldout(results, folder, shared, nlp, part=subset)
         return results
     if subset == "real":
         if extractor not in ("quotes", "figures"):
@@ -234,16 +235,20 @@ def _score_events(folder: Path, shared: Path, corpus: Path | None, nlp: Language
     return results
 
 
-def _add_events_heldout(results: dict[str, Any], folder: Path, shared: Path, nlp: Language) -> None:
-    """Score the events of the held-out sentences (`heldout/heldout.jsonl`), totals only."""
-    path = folder / "heldout" / "heldout.jsonl"
+def _add_events_heldout(
+    results: dict[str, Any], folder: Path, shared: Path, nlp: Language, *, part: str
+) -> None:
+    """Score the events of the held-out sentences (`heldout/heldout.jsonl`), totals only, or of
+    the dev sentences (`dev/dev.jsonl`) with every error."""
+    path = folder / part / f"{part}.jsonl"
     countries = shared / "lexicons" / "petrarch2" / "Phoenix.Countries.actors.txt"
     if not path.exists() or not countries.exists() or not _has_real_corpora(shared):
         raise StoryledgerError(HELDOUT_MISSING.format(path=path, shared=shared))
     sentences = events_heldout.load_heldout(path, shared)
-    row = events_heldout.evaluate_heldout(sentences, countries, nlp)
-    results["events_heldout"] = row
-    results["table"] += events_heldout.format_table(row)
+    dev = part == "dev"
+    row = events_heldout.evaluate_heldout(sentences, countries, nlp, errors=dev)
+    results[f"events_{part}"] = row
+    results["table"] += events_heldout.format_table(row, part="dev" if dev else "held-out")
 
 
 def _score_figures(

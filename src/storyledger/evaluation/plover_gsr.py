@@ -51,8 +51,10 @@ def score_coded(
     sentences: Iterable[tuple[str, list[dict[str, Any]], list[Event]]], names: dict[str, str]
 ) -> dict[str, Any]:
     """Score the events found in each sentence (`(id, gold events in the GSR's shape, events
-    found)`) against its gold: counts, precision, recall, type macro-F1 and the errors."""
+    found)`) against its gold: counts, precision, recall, type macro-F1, the errors (each missed
+    event with its cause) and the count of misses by cause."""
     counts: Counter = Counter()
+    causes: Counter = Counter()
     confusion: list[tuple[str, str]] = []
     errors: list[str] = []
     for key, gold, predicted in sentences:
@@ -73,7 +75,9 @@ def score_coded(
             if pair is not None:
                 confusion.append((item["plover2_event"], pair.action))
             if full is None:
-                errors.append(f"missed {key}: {_gold_line(item)}")
+                cause = miss_cause(item, predicted, names)
+                causes[cause.partition(":")[0]] += 1
+                errors.append(f"missed {key}: {_gold_line(item)} ({cause})")
                 continue
             unmatched.remove(full)
             counts["matched"] += 1
@@ -88,7 +92,30 @@ def score_coded(
         "type_macro_f1": round(macro_f1(confusion), 3),
         "pairs_found": len(confusion),
         "errors": errors,
+        "causes": dict(causes.most_common()),
     }
+
+
+def miss_cause(item: dict[str, Any], predicted: list[Event], names: dict[str, str]) -> str:
+    """Why a gold event has no match among the events found in its sentence: none found, its
+    pair found with another type, or an event of its type with a wrong or missing party."""
+    if not predicted:
+        return "no event found"
+    pair = next((e for e in predicted if _same_parties(item, e, names)), None)
+    if pair is not None:
+        return f"wrong type: found {pair.action}"
+    typed = [e for e in predicted if e.action == item["plover2_event"]]
+    actors = [a["actorText"] for a in item["source"]]
+    targets = [a["actorText"] for a in item["target"]]
+    for event in typed:
+        if _names_one(actors, event.actor, names):
+            return f"wrong or missing recipient: found {event.target}"
+    for event in typed:
+        if _names_one(targets, event.target, names):
+            return f"wrong or missing actor: found {event.actor}"
+    if typed:
+        return f"wrong actor and recipient: found {typed[0].actor} -> {typed[0].target}"
+    return "other events only: " + ", ".join(sorted({e.action for e in predicted}))
 
 
 def _gold_line(item: dict[str, Any]) -> str:
