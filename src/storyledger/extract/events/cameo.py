@@ -163,6 +163,15 @@ def cameo_code(
     return (coded[0], coded[1], names_object) if coded is not None else None
 
 
+def phrasal_verb(verb: Token, lexicon: Cameo) -> bool:
+    """The verb and its particle are one of the dictionary's phrasal verbs ("called off",
+    "gave up"): another verb than the one alone ("called a strike" is one, "called off the
+    strike" ends it)."""
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    entries = lexicon.verbs.get(verb.lemma_.lower(), ()) if particles else ()
+    return any(e.particles and particles.issuperset(e.particles) for e in entries)
+
+
 def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: Bag) -> CameoVerb | None:
     """The most specific entry whose other words are there ("call off" before "call")."""
     before = {t.lower_ for t in verb.doc[max(0, verb.i - 3) : verb.i]}

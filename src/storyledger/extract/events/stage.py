@@ -20,10 +20,11 @@ from storyledger.extract.events.actors import (
     nationals,
     political,
 )
-from storyledger.extract.events.cameo import cameo, cameo_code
+from storyledger.extract.events.cameo import cameo, cameo_code, phrasal_verb
 from storyledger.extract.events.clauses import (
     background,
     content_of,
+    misread_noun,
     purpose,
     request_mode,
     to_infinitive,
@@ -50,6 +51,7 @@ from storyledger.model import Event, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
+_RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
 # which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
 _FUTURE_TYPES = {
@@ -183,7 +185,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
     None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
     codes an event only between two actors, so its events need a recipient."""
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or misread_noun(verb):
         return None
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
@@ -197,7 +199,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         and _person(obj, lexicon)
     ):
         return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
-    if obj is not None:
+    if obj is not None and not phrasal_verb(verb, cameo()):  # "called off the strike": no strike
         paired = lexicon.paired(lemma, obj)
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
@@ -462,6 +464,8 @@ def _event(
         return None  # "the company allows customers to ...": a permission PLOVER codes of states
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
+    if kind == "CONSULT" and target is None and _session(verb, actor):
+        return None  # "the Cabinet met": one body in session, no second party
     if kind in _JOINT and joint(actor) and not dyadic:
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
@@ -512,6 +516,17 @@ def _event(
         trigger=verb.text,
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
+    )
+
+
+def _session(verb: Token, actor: Token) -> bool:
+    """ "Israel's Cabinet met Sunday": a reciprocal verb with no object and one singular party
+    as its subject (not "the two ministers met", nor "they met") is a body sitting."""
+    return (
+        verb.lemma_.lower() in _RECIPROCAL
+        and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "on" for c in verb.children)
+        and actor.tag_ in ("NN", "NNP")
+        and not joint(actor)
     )
 
 
