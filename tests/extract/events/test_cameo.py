@@ -103,3 +103,23 @@ def test_a_bare_preposition_is_kept_to_the_verb_it_was_written_for():
     assert with_patterns and all(p.verbs == frozenset({"break"}) for p in with_patterns)
     # a named pattern with words stays the whole block's
     assert any(not p.verbs for p in beat.patterns)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [
+        # PLOVER's MOBILIZE is a force or arms: the dictionary's armed agents and sets
+        ("Russia mobilized 5,000 reservists near the Ukrainian border.", True),
+        ("The navy deployed two warships to the Gulf of Aden.", True),
+        ("The government mobilized thousands of riot police against the protesters.", True),
+        ("Israel mobilized its army reserves on Sunday.", True),
+        # teams, updates and volunteers mobilised or deployed are no force
+        ("The bank deployed a software update to its customers.", False),
+        ("The charity mobilized volunteer teams across Kenya.", False),
+        ("Turkey mobilised engineering teams to repair the bridge.", False),
+    ],
+)
+def test_mobilizing_needs_a_force(nlp, text, mobilized):
+    actions = {action for _, action, _ in events_of(nlp, text)}
+    assert ("MOBILIZE" in actions) is mobilized, actions

@@ -20,7 +20,7 @@ from storyledger.extract.events.actors import (
     nationals,
     political,
 )
-from storyledger.extract.events.cameo import cameo, cameo_code, phrasal_verb
+from storyledger.extract.events.cameo import armed, cameo, cameo_code, phrasal_verb
 from storyledger.extract.events.clauses import (
     background,
     content_of,
@@ -242,6 +242,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             return (phrasal, None, None, False, False) if phrasal else None  # "check into"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
+        if kind == "MOBILIZE" and obj is not None and obj.dep_ == "dobj":
+            forces = frozenset(o for (_, o), t in lexicon.verb_objects.items() if t[0] == kind)
+            if not armed(obj, cameo(), forces):
+                return None  # "mobilised engineering teams", "deploy the update": no force
         return kind, mode, obj, False, False
     if _demands(verb, lexicon):
         return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
