@@ -123,3 +123,20 @@ def test_a_bare_preposition_is_kept_to_the_verb_it_was_written_for():
 def test_mobilizing_needs_a_force(nlp, text, mobilized):
     actions = {action for _, action, _ in events_of(nlp, text)}
     assert ("MOBILIZE" in actions) is mobilized, actions
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        # the object of a verb of going away is the place left or those left behind
+        ("The minister left Moscow on Friday.", False),
+        ("The shelling left 30 civilians dead in Homs.", False),
+        # going somewhere for talks, or touring a country, stays CAMEO's meeting
+        ("The foreign minister left for Beijing for talks with Chinese officials.", True),
+        ("The envoy toured Sudan last week.", True),
+    ],
+)
+def test_a_place_left_is_no_party_met(nlp, text, consult):
+    actions = {action for _, action, _ in events_of(nlp, text)}
+    assert ("CONSULT" in actions) is consult, actions

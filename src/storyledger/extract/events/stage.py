@@ -52,6 +52,9 @@ from storyledger.model import Event, content_id
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
 _RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
+# Verbs of going away (of CAMEO's GO_SOMEWHERE block, whose default is a meeting): their
+# object is the place left or those left behind, never a party met.
+_DEPARTURES = frozenset({"leave", "depart", "egress", "quit", "exit"})
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
 # which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
 _FUTURE_TYPES = {
@@ -249,6 +252,8 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         return kind, mode, obj, False, False
     if _demands(verb, lexicon):
         return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
+    if lemma in _DEPARTURES and obj is not None and obj.dep_ == "dobj":
+        return None  # "left the hospital", "leaving 40 people dead": no one is met
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
 
