@@ -505,8 +505,8 @@ def _event(
     target_text, target_id = (
         _party(text, target, target_bounds, mentions) if target_bounds else (None, None)
     )
-    if target_text == actor_text:
-        return None  # a pronoun that stands for the actor: one party on both sides
+    if target_text is not None and _named(target_text) == _named(actor_text):
+        return None  # a pronoun for the actor, or its name again: one party on both sides
     return Event(
         article=article.id,
         start=span.start_char,
@@ -526,6 +526,12 @@ def _event(
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
     )
+
+
+def _named(text: str) -> str:
+    """A party's name as compared: "The United States" is "the United States"."""
+    words = text.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 def _session(verb: Token, actor: Token) -> bool:
