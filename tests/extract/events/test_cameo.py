@@ -140,3 +140,22 @@ def test_mobilizing_needs_a_force(nlp, text, mobilized):
 def test_a_place_left_is_no_party_met(nlp, text, consult):
     actions = {action for _, action, _ in events_of(nlp, text)}
     assert ("CONSULT" in actions) is consult, actions
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # verbs of CAMEO's ACCELERATE block carry their event noun, as "completed" does
+        ("Russia accelerated the withdrawal of its troops from Georgia.", "RETREAT"),
+        ("Moscow speeded up the withdrawal of its forces from Chechnya on Monday.", "RETREAT"),
+        # a carrier noun names its event: "ended mediation efforts" ends mediation
+        ("Egypt ended mediation efforts between the two Palestinian factions.", "SANCTION"),
+        ("Qatar suspended its mediation efforts between Israel and Hamas.", "SANCTION"),
+        # no event noun: nothing
+        ("Officials speeded up the building of the new airport.", None),
+    ],
+)
+def test_an_event_noun_carried(nlp, text, wanted):
+    actions = [action for _, action, _ in events_of(nlp, text)]
+    assert actions == ([wanted] if wanted else []), actions

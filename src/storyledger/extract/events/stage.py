@@ -203,7 +203,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     ):
         return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
     if obj is not None and not phrasal_verb(verb, cameo()):  # "called off the strike": no strike
-        paired = lexicon.paired(lemma, obj)
+        paired = lexicon.paired(lemma, obj) or _carried_pair(lemma, obj, lexicon)
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
         noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
@@ -357,6 +357,21 @@ def _carried(noun: Token, lexicon: EventLexicon) -> tuple | None:
             lexicon.event_nouns[c.lemma_.lower()]
             for c in noun.children
             if c.dep_ == "compound" and c.lemma_.lower() in lexicon.event_nouns
+        ),
+        None,
+    )
+
+
+def _carried_pair(verb: str, noun: Token, lexicon: EventLexicon) -> tuple | None:
+    """A verb's pair with the event a carrier noun names: "ended mediation efforts" is "ended
+    mediation" (SANCTION), as "launched a mediation effort" is a mediation."""
+    if noun.lemma_.lower() not in lexicon.event_heads:
+        return None
+    return next(
+        (
+            found
+            for c in noun.children
+            if c.dep_ == "compound" and (found := lexicon.paired(verb, c)) is not None
         ),
         None,
     )
