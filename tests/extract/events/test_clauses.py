@@ -286,6 +286,9 @@ def test_a_past_form_on_a_noun_is_a_participle(nlp):
             "PROTEST",
         ),
         ("The miners' union called a national strike against the government.", "PROTEST", None),
+        # a light verb keeps its particle: "carried out", "stepped up" attacks are attacks
+        ("Somali pirates have carried out 100 attacks in the Gulf of Aden.", "ASSAULT", None),
+        ("Rebels stepped up attacks on government positions in the north.", "ASSAULT", None),
         # one body meeting alone sits in session: no second party, no CONSULT
         ("The Kenyan cabinet met on Tuesday and approved the budget.", None, "CONSULT"),
         ("The national assembly convened on Monday.", None, "CONSULT"),

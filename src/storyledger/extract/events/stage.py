@@ -202,8 +202,14 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         and _person(obj, lexicon)
     ):
         return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
-    if obj is not None and not phrasal_verb(verb, cameo()):  # "called off the strike": no strike
-        paired = lexicon.paired(lemma, obj) or _carried_pair(lemma, obj, lexicon)
+    if obj is not None:
+        # "called off the strike": a phrasal verb of the dictionary is no pair of its bare verb
+        # (a light verb keeps its particle: "carried out attacks", "stepped up attacks")
+        paired = (
+            None
+            if phrasal_verb(verb, cameo())
+            else lexicon.paired(lemma, obj) or _carried_pair(lemma, obj, lexicon)
+        )
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
         noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
