@@ -302,3 +302,27 @@ def test_which_verb_a_sentence_uses(nlp, text, wanted, not_wanted):
     actions = {action for _, action in _events(nlp, text)}
     assert wanted is None or wanted in actions, actions
     assert not_wanted not in actions, actions
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        # a demand voiced by a protest is folded into it, and what it demands is no act done
+        (
+            "Angry farmers staged rallies in Lyon against the agriculture minister, saying he "
+            "must resign.",
+            ("staged", "PROTEST"),
+            "resign",
+        ),
+        (
+            "Workers staged demonstrations against the mayor, saying she must resign.",
+            ("staged", "PROTEST"),
+            "resign",
+        ),
+    ],
+)
+def test_the_content_of_a_folded_demand_is_no_act(nlp, text, wanted, not_wanted):
+    events = _events(nlp, text)
+    assert wanted in events, events
+    assert not_wanted not in {trigger for trigger, _ in events}, events

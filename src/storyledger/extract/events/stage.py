@@ -99,6 +99,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         acted: set[int] = set()  # verbs coded as an event, kept or folded into another
+        demands: set[int] = set()  # verbs of a demand folded into another event
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -111,7 +112,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
             if event is not None:
                 acted.add(verb.i)
+            if event is not None and verb.dep_ in ("ccomp", "xcomp") and verb.head.i in demands:
+                continue  # "staged rallies, saying he must resign": the folded demand's content
             if event is not None and _fold(events, governing, verb, event, shared):
+                if event.action == "REQUEST":
+                    demands.add(verb.i)
                 continue
             if event is not None and _aim(events, governing, acted, verb, event):
                 continue
