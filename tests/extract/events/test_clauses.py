@@ -326,3 +326,19 @@ def test_the_content_of_a_folded_demand_is_no_act(nlp, text, wanted, not_wanted)
     events = _events(nlp, text)
     assert wanted in events, events
     assert not_wanted not in {trigger for trigger, _ in events}, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an act inside the infinitives of an intent is intended: a commitment (AGREE)
+        ("Norway is ready to provide funds to help protect refugees in Sudan.", "AGREE"),
+        ("Norway is ready to help protect refugees in Sudan.", "AGREE"),
+        # done, it is the act
+        ("Norway provided funds to help protect refugees in Sudan.", "AID"),
+        ("Norway helped protect refugees in Sudan.", "AID"),
+    ],
+)
+def test_an_act_in_the_infinitives_of_an_intent(nlp, text, wanted):
+    assert [action for _, action in _events(nlp, text)] == [wanted]
