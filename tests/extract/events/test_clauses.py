@@ -342,3 +342,18 @@ def test_the_content_of_a_folded_demand_is_no_act(nlp, text, wanted, not_wanted)
 )
 def test_an_act_in_the_infinitives_of_an_intent(nlp, text, wanted):
     assert [action for _, action in _events(nlp, text)] == [wanted]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an attack prepared is a force posture (CAMEO's PREPARE block: 154), not an attack
+        ("The Syrian army prepared to storm the rebel-held town of Qusair.", "MOBILIZE"),
+        ("Government troops were preparing to attack rebel positions near Goma.", "MOBILIZE"),
+        # done, it is the attack
+        ("Government troops attacked rebel positions near Goma.", "ASSAULT"),
+    ],
+)
+def test_an_attack_prepared_is_a_posture(nlp, text, wanted):
+    assert [action for _, action in _events(nlp, text)] == [wanted]

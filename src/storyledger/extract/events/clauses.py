@@ -49,6 +49,20 @@ def _participle(verb: Token) -> bool:
     return not _has(verb, "nsubj", "nsubjpass") and verb.head.dep_ != "ROOT"
 
 
+def prepared(verb: Token) -> bool:
+    """An act in the complements of "prepare" ("the army prepared to resume shelling the
+    town"): made ready, not done (CAMEO's PREPARE block codes a fight prepared 154, a force
+    posture)."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() == "prepare":
+            return True
+    return False
+
+
 def misread_noun(verb: Token) -> bool:
     """A base form set off as an adverbial with nothing a verb there needs ("to", a modal, a
     subject, a subordinator): the tagger's verb for a noun ("ending its fisheries dispute with

@@ -25,6 +25,7 @@ from storyledger.extract.events.clauses import (
     background,
     content_of,
     misread_noun,
+    prepared,
     purpose,
     request_mode,
     to_infinitive,
@@ -477,6 +478,8 @@ def _event(
     actor = _actor(verb, lexicon)
     if actor is None:
         return None
+    if kind == "ASSAULT" and prepared(verb):
+        kind, mode = "MOBILIZE", None  # "prepared to resume shelling": a force posture
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     alone = _standing_alone(verb, lexicon)
