@@ -103,3 +103,59 @@ def test_a_bare_preposition_is_kept_to_the_verb_it_was_written_for():
     assert with_patterns and all(p.verbs == frozenset({"break"}) for p in with_patterns)
     # a named pattern with words stays the whole block's
     assert any(not p.verbs for p in beat.patterns)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "mobilized"),
+    [
+        # PLOVER's MOBILIZE is a force or arms: the dictionary's armed agents and sets
+        ("Russia mobilized 5,000 reservists near the Ukrainian border.", True),
+        ("The navy deployed two warships to the Gulf of Aden.", True),
+        ("The government mobilized thousands of riot police against the protesters.", True),
+        ("Israel mobilized its army reserves on Sunday.", True),
+        # teams, updates and volunteers mobilised or deployed are no force
+        ("The bank deployed a software update to its customers.", False),
+        ("The charity mobilized volunteer teams across Kenya.", False),
+        ("Turkey mobilised engineering teams to repair the bridge.", False),
+    ],
+)
+def test_mobilizing_needs_a_force(nlp, text, mobilized):
+    actions = {action for _, action, _ in events_of(nlp, text)}
+    assert ("MOBILIZE" in actions) is mobilized, actions
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        # the object of a verb of going away is the place left or those left behind
+        ("The minister left Moscow on Friday.", False),
+        ("The shelling left 30 civilians dead in Homs.", False),
+        # going somewhere for talks, or touring a country, stays CAMEO's meeting
+        ("The foreign minister left for Beijing for talks with Chinese officials.", True),
+        ("The envoy toured Sudan last week.", True),
+    ],
+)
+def test_a_place_left_is_no_party_met(nlp, text, consult):
+    actions = {action for _, action, _ in events_of(nlp, text)}
+    assert ("CONSULT" in actions) is consult, actions
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # verbs of CAMEO's ACCELERATE block carry their event noun, as "completed" does
+        ("Russia accelerated the withdrawal of its troops from Georgia.", "RETREAT"),
+        ("Moscow speeded up the withdrawal of its forces from Chechnya on Monday.", "RETREAT"),
+        # a carrier noun names its event: "ended mediation efforts" ends mediation
+        ("Egypt ended mediation efforts between the two Palestinian factions.", "SANCTION"),
+        ("Qatar suspended its mediation efforts between Israel and Hamas.", "SANCTION"),
+        # no event noun: nothing
+        ("Officials speeded up the building of the new airport.", None),
+    ],
+)
+def test_an_event_noun_carried(nlp, text, wanted):
+    actions = [action for _, action, _ in events_of(nlp, text)]
+    assert actions == ([wanted] if wanted else []), actions

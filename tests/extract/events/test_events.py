@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from storyledger.evaluation.gold import same_phrase
+from storyledger.extract.events.stage import _named
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 from tests.conftest import ROOT
@@ -49,3 +50,18 @@ def test_event_spans_are_their_sentences(seed_analyses):
         for event in analysis.get("events"):
             assert (event.start, event.end) in sentences
             assert event.text == analysis.article.text[event.start : event.end]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("actor", "target", "same"),
+    [
+        # a party named again, capitalised at the start of the sentence only, is one party
+        ("The United States", "the United States", True),
+        ("the Government", "The government", True),
+        ("The United States", "the United Kingdom", False),
+        ("Theresa May", "May", False),
+    ],
+)
+def test_a_party_named_twice_is_one_party(actor, target, same):
+    assert (_named(actor) == _named(target)) is same

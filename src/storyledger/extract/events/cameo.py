@@ -163,6 +163,36 @@ def cameo_code(
     return (coded[0], coded[1], names_object) if coded is not None else None
 
 
+def phrasal_verb(verb: Token, lexicon: Cameo) -> bool:
+    """The verb and its particle are one of the dictionary's phrasal verbs ("called off",
+    "gave up"): another verb than the one alone ("called a strike" is one, "called off the
+    strike" ends it)."""
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    entries = lexicon.verbs.get(verb.lemma_.lower(), ()) if particles else ()
+    return any(e.particles and particles.issuperset(e.particles) for e in entries)
+
+
+_ARMED_SECTORS = ("MIL", "COP", "UAF", "REB", "SPY")  # CAMEO's armed agents
+_ARMED_SETS = ("&MILITARY", "&PKO", "&WEAPON", "&WMD", "&AIRCRAFT")
+
+
+def armed(noun: Token, lexicon: Cameo, forces: frozenset[str]) -> bool:
+    """A force or arms one mobilises or deploys (PLOVER's MOBILIZE: troops, police, militia,
+    weapons): a name, an armed agent of the dictionary, a word of its military, peacekeeping,
+    weapon or aircraft sets, or one of `forces`; through "thousands of" to the people counted.
+    "Mobilised engineering teams", "deployed an update": no force."""
+    if noun.ent_type_ in ("ORG", "NORP", "GPE") or noun.pos_ == "PROPN":
+        return True
+    counted = next((c for p in noun.children if p.lower_ == "of" for c in p.children), None)
+    for token in (noun, counted) if counted is not None else (noun,):
+        lemma, word = token.lemma_.lower(), token.lower_
+        if lexicon.sectors.get(lemma, "").startswith(_ARMED_SECTORS) or {lemma, word} & forces:
+            return True
+        if any({lemma, word} & lexicon.synonyms[name] for name in _ARMED_SETS):
+            return True
+    return False
+
+
 def _entry(verb: Token, entries: tuple[CameoVerb, ...], bag: Bag) -> CameoVerb | None:
     """The most specific entry whose other words are there ("call off" before "call")."""
     before = {t.lower_ for t in verb.doc[max(0, verb.i - 3) : verb.i]}

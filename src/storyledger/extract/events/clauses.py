@@ -37,9 +37,41 @@ def background(verb: Token, lexicon: EventLexicon) -> bool:
     sentence's event is elsewhere."""
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _participle(verb)):
         return True
     return to_infinitive(verb) and verb.head.lemma_.lower() in lexicon.proposals
+
+
+def _participle(verb: Token) -> bool:
+    """A past form on a noun with no subject of its own is a participle ("West Africans ordered
+    out of Nigeria"), unless the noun is the sentence's root: then the parser missed the main
+    verb ("The dissident asked for asylum")."""
+    return not _has(verb, "nsubj", "nsubjpass") and verb.head.dep_ != "ROOT"
+
+
+def prepared(verb: Token) -> bool:
+    """An act in the complements of "prepare" ("the army prepared to resume shelling the
+    town"): made ready, not done (CAMEO's PREPARE block codes a fight prepared 154, a force
+    posture)."""
+    token = verb
+    for _ in range(3):
+        if token.dep_ != "xcomp" or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() == "prepare":
+            return True
+    return False
+
+
+def misread_noun(verb: Token) -> bool:
+    """A base form set off as an adverbial with nothing a verb there needs ("to", a modal, a
+    subject, a subordinator): the tagger's verb for a noun ("ending its fisheries dispute with
+    its partners")."""
+    return verb.tag_ == "VB" and verb.dep_ == "advcl" and not _has(verb, "aux", "mark", "nsubj")
+
+
+def _has(verb: Token, *deps: str) -> bool:
+    return any(c.dep_ in deps for c in verb.children)
 
 
 def purpose(verb: Token) -> Token | None:

@@ -74,7 +74,7 @@ class Modes:
             words & lexicon.future
             or set(heads) & lexicon.future
             or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.future)
-            or committed(verb, lexicon)
+            or _intended(verb, lexicon)
         ):
             return "future"
         if self.words.bag((verb,)).meets(lexicon.historical):
@@ -87,6 +87,23 @@ def committed(verb: Token, lexicon: EventLexicon) -> bool:
     the intent (03x: intent to cooperate, aid, yield; 13x: threats), not as the act."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in lexicon.commitment
+
+
+def _intended(verb: Token, lexicon: EventLexicon) -> bool:
+    """An act inside the infinitives of an intent: "is willing to send material to help defend
+    Saudi Arabia" (the defence is intended, as the sending is)."""
+    token = verb
+    for _ in range(4):
+        if committed(token, lexicon):
+            return True
+        if token.dep_ not in ("xcomp", "advcl") or token.head is token:
+            return False
+        if token.dep_ == "advcl" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        ):
+            return False  # a purpose is an infinitive; a complement may be bare ("help defend")
+        token = token.head
+    return False
 
 
 class Mentions:

@@ -20,10 +20,12 @@ from storyledger.extract.events.actors import (
     nationals,
     political,
 )
-from storyledger.extract.events.cameo import cameo, cameo_code
+from storyledger.extract.events.cameo import armed, cameo, cameo_code, phrasal_verb
 from storyledger.extract.events.clauses import (
     background,
     content_of,
+    misread_noun,
+    prepared,
     purpose,
     request_mode,
     to_infinitive,
@@ -51,6 +53,10 @@ from storyledger.model import Event, content_id
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
+_RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
+# Verbs of going away (of CAMEO's GO_SOMEWHERE block, whose default is a meeting): their
+# object is the place left or those left behind, never a party met.
+_DEPARTURES = frozenset({"leave", "depart", "egress", "quit", "exit"})
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
 # which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
 _FUTURE_TYPES = {
@@ -96,6 +102,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         acted: set[int] = set()  # verbs coded as an event, kept or folded into another
+        demands: set[int] = set()  # verbs of a demand folded into another event
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -108,9 +115,13 @@ def event_stage(analysis: Analysis) -> list[Event]:
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
             if event is not None:
                 acted.add(verb.i)
+            if event is not None and verb.dep_ in ("ccomp", "xcomp") and verb.head.i in demands:
+                continue  # "staged rallies, saying he must resign": the folded demand's content
             if event is not None and event.target is None:
                 event = _elided(verb, event, events, governing)
             if event is not None and _fold(events, governing, verb, event, shared):
+                if event.action == "REQUEST":
+                    demands.add(verb.i)
                 continue
             if event is not None and _aim(events, governing, acted, verb, event):
                 continue
@@ -243,7 +254,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
     None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
     codes an event only between two actors, so its events need a recipient."""
-    if verb.pos_ != "VERB":
+    if verb.pos_ != "VERB" or misread_noun(verb):
         return None
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
@@ -258,7 +269,13 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     ):
         return None  # "signed a rookie", "fired seven lawyers": hiring and dismissal
     if obj is not None:
-        paired = lexicon.paired(lemma, obj)
+        # "called off the strike": a phrasal verb of the dictionary is no pair of its bare verb
+        # (a light verb keeps its particle: "carried out attacks", "stepped up attacks")
+        paired = (
+            None
+            if phrasal_verb(verb, cameo())
+            else lexicon.paired(lemma, obj) or _carried_pair(lemma, obj, lexicon)
+        )
         if paired is not None:
             return (paired[0], paired[1], obj, True, False) if paired[0] else None
         noun = lexicon.event_nouns.get(obj.lemma_.lower()) or _carried(obj, lexicon)
@@ -300,9 +317,15 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             return (phrasal, None, None, False, False) if phrasal else None  # "check into"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
+        if kind == "MOBILIZE" and obj is not None and obj.dep_ == "dobj":
+            forces = frozenset(o for (_, o), t in lexicon.verb_objects.items() if t[0] == kind)
+            if not armed(obj, cameo(), forces):
+                return None  # "mobilised engineering teams", "deploy the update": no force
         return kind, mode, obj, False, False
     if _demands(verb, lexicon):
         return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
+    if lemma in _DEPARTURES and obj is not None and obj.dep_ == "dobj":
+        return None  # "left the hospital", "leaving 40 people dead": no one is met
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
 
@@ -411,6 +434,21 @@ def _carried(noun: Token, lexicon: EventLexicon) -> tuple | None:
     )
 
 
+def _carried_pair(verb: str, noun: Token, lexicon: EventLexicon) -> tuple | None:
+    """A verb's pair with the event a carrier noun names: "ended mediation efforts" is "ended
+    mediation" (SANCTION), as "launched a mediation effort" is a mediation."""
+    if noun.lemma_.lower() not in lexicon.event_heads:
+        return None
+    return next(
+        (
+            found
+            for c in noun.children
+            if c.dep_ == "compound" and (found := lexicon.paired(verb, c)) is not None
+        ),
+        None,
+    )
+
+
 def _behind(noun: Token, lexicon: EventLexicon) -> Token | None:
     """Who is behind an event noun that is the subject ("US drone strikes killed ...", "an
     attack by rebels killed ..."): its "by" phrase, owner, or a country or group named on it."""
@@ -500,6 +538,8 @@ def _event(
     actor = _actor(verb, lexicon)
     if actor is None:
         return None
+    if kind == "ASSAULT" and prepared(verb):
+        kind, mode = "MOBILIZE", None  # "prepared to resume shelling": a force posture
     if mode == "obstruct" and is_state(actor):
         kind, mode = "COERCE", "restrict"  # PLOVER: obstruction is dissent by civilians
     alone = _standing_alone(verb, lexicon)
@@ -522,6 +562,8 @@ def _event(
         return None  # "the company allows customers to ...": a permission PLOVER codes of states
     if mode in _PARTY_MODES and obj is not None and not event_noun and not can_act(obj):
         return None  # "released a patch", "hosted the ceremony": no one is released or hosted
+    if kind == "CONSULT" and target is None and _session(verb, actor):
+        return None  # "the Cabinet met": one body in session, no second party
     if kind in _JOINT and joint(actor) and not dyadic:
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
@@ -552,8 +594,8 @@ def _event(
     target_text, target_id = (
         _party(text, target, target_bounds, mentions) if target_bounds else (None, None)
     )
-    if target_text == actor_text:
-        return None  # a pronoun that stands for the actor: one party on both sides
+    if target_text is not None and _named(target_text) == _named(actor_text):
+        return None  # a pronoun for the actor, or its name again: one party on both sides
     return Event(
         article=article.id,
         start=span.start_char,
@@ -572,6 +614,23 @@ def _event(
         trigger=verb.text,
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
+    )
+
+
+def _named(text: str) -> str:
+    """A party's name as compared: "The United States" is "the United States"."""
+    words = text.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def _session(verb: Token, actor: Token) -> bool:
+    """ "Israel's Cabinet met Sunday": a reciprocal verb with no object and one singular party
+    as its subject (not "the two ministers met", nor "they met") is a body sitting."""
+    return (
+        verb.lemma_.lower() in _RECIPROCAL
+        and not any(c.dep_ in ("dobj", "prep") and c.lower_ != "on" for c in verb.children)
+        and actor.tag_ in ("NN", "NNP")
+        and not joint(actor)
     )
 
 
