@@ -6,7 +6,13 @@ from datetime import date
 import numpy as np
 import pytest
 
-from storyledger.compare.grouping import from_bytes, settings_key, stored_settings, to_bytes
+from storyledger.compare.grouping import (
+    _nearest_story,
+    from_bytes,
+    settings_key,
+    stored_settings,
+    to_bytes,
+)
 from storyledger.compare.stories import StorySettings, group_stories, grow, stories_of
 from storyledger.model import Article
 
@@ -124,3 +130,57 @@ def test_linking_in_a_later_batch_equals_the_replay(cut):
     replayed = grow(None, articles, [], [], batches=[[a.id for a in first]])
     _same(added, replayed)
     assert _stories(added) == _stories(replayed) == [["a1", "a2", "b1", "b2"], ["c1"], ["c2"]]
+
+
+LONE = ("a3", "Rescuers searched collapsed houses through the night.")
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("kept", [False, True])
+def test_a_lone_report_joins_the_story_of_its_nearest_reports(kept):
+    # the pair model averaged over the whole story (the rescue and the damage reports) is
+    # below even odds, its two nearest reports (the rescue reports) are well above it
+    first = _halves()
+    later = [Article(id=LONE[0], text=LONE[1], source=LONE[0], published=None)]
+    every = first + later
+    for settings, expected in (
+        (StorySettings(attach=float("inf")), [["a1", "a2", "b1", "b2"], ["a3"]]),
+        (StorySettings(attach_k=2), [["a1", "a2", "a3", "b1", "b2"]]),
+    ):
+        state = grow(None, first, [], [], settings=settings)
+        if kept:
+            state = from_bytes(to_bytes(state))
+        added = grow(state, later, [], [], settings=settings)
+        replayed = grow(None, every, [], [], settings=settings, batches=[[a.id for a in first]])
+        _same(added, replayed)
+        found = sorted(sorted(s.articles) for s in stories_of(added, every, []))
+        assert found == [*expected, ["c1"], ["c2"]]
+
+
+@pytest.mark.issue(17)
+def test_lone_reports_attach_to_stories_of_several_never_to_each_other():
+    # the two unrelated lone reports of the batch stay apart whatever the threshold: only a
+    # story of several articles takes a lone report, so no chain forms through one
+    state = grow(None, _halves(), [], [], settings=StorySettings(attach=-100.0))
+    found = sorted(sorted(s.articles) for s in stories_of(state, _halves(), []))
+    assert ["c1", "c2"] not in found
+    assert sum(len(story) for story in found) == len(HALVES)
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("values", "labels", "expected"),
+    [
+        # story 0's average is low, its three nearest reports high: story 0
+        ([3.0, 3.0, 3.0, -5.0, -5.0, 1.0, 1.0, 9.0, 0.0], [0, 0, 0, 0, 0, 5, 5, 7, 8], 0),
+        # the nearest three of story 0 are weak: story 5
+        ([3.0, 0.0, -1.0, -5.0, -5.0, 1.0, 1.0, 1.0, 0.0], [0, 0, 0, 0, 0, 5, 5, 5, 8], 5),
+        # a story of two is no target for k = 3, nor a lone report (7)
+        ([0.4, 0.4, 0.4, 0.4, 0.4, 9.0, 9.0, 9.0, 0.0], [0, 0, 0, 0, 0, 5, 5, 7, 8], -1),
+    ],
+)
+def test_the_nearest_story_is_scored_by_its_nearest_reports(values, labels, expected):
+    labels = np.asarray(labels)
+    sizes = np.bincount(labels, minlength=len(labels))
+    scoring = StorySettings().scoring()
+    assert _nearest_story(np.asarray(values), labels, sizes, scoring) == expected

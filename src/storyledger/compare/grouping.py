@@ -66,7 +66,8 @@ class Scoring:
     intercept, a weight per block for the cosine of two articles' block vectors and one for
     both having evidence in the block, a factor for two dated reports, its threshold, and
     the higher one at which an article that reaches two stories makes them one, and the one
-    at which two stories are made one after a batch, `_link`)."""
+    at which two stories are made one after a batch, `_link`), and the mean log-odds with its
+    `attach_k` nearest articles at which a lone report joins a story (`_attach`)."""
 
     gate: tuple[float, ...]
     similarity: float
@@ -78,6 +79,8 @@ class Scoring:
     merge: float
     link: float
     agree: float
+    attach: float
+    attach_k: int
     copy_similarity: float
     decay_days: float
 
@@ -103,6 +106,7 @@ def add_batch(
     grouping.latest = np.concatenate([grouping.latest, np.full(size - start, -1, np.int64)])
     _cluster(grouping, start, scoring)
     _link(grouping, start, scoring)
+    _attach(grouping, start, scoring)
 
 
 def _grow(grouping: Grouping, b: int, docs: Sequence[list[str]]) -> sparse.csr_matrix:
@@ -473,3 +477,80 @@ def _linkage(
         weights += scoring.gate[k] * both
     values[gate / np.maximum(weights, 1e-12) * recent < scoring.similarity] = -np.inf
     return values
+
+
+def _attach(grouping: Grouping, start: int, scoring: Scoring) -> None:
+    """The batch's lone reports (stories of one article) attached to a story of several, by
+    their nearest neighbours (k-nearest-neighbour linking, as in topic detection and tracking):
+    a story of at least `attach_k` articles scores the mean of the pair model's log-odds with
+    its `attach_k` nearest articles, and a lone report joins the best story when that reaches
+    `scoring.attach`. The story's average over all its articles, which `_best_story` asks,
+    is carried by the reports of one event that a big story holds far from the lone report;
+    its nearest reports say whether it is the same event. A story of fewer than `attach_k`
+    articles is no target (its "nearest" would be all of it; MEANTIME's true lone reports
+    went to such pairs). Every choice is made against the stories as they stand before the
+    pass and lone reports are never targets, so a lone report attaches and two stories never
+    merge through it, and the order within the batch does not matter. It runs after each
+    batch on the state alone, and a full recompute replays the same batches: the same
+    stories. Lone reports of earlier batches are not looked at again (later reports can
+    still join them online)."""
+    labels = grouping.labels
+    sizes = np.bincount(labels, minlength=len(labels))
+    lone = np.flatnonzero(sizes[labels[start:]] == 1) + start
+    if not np.isfinite(scoring.attach) or not len(lone):
+        return
+    chosen: dict[int, int] = {}
+    for first in range(0, len(lone), _CHUNK):
+        rows = lone[first : first + _CHUNK]
+        values = _pair_values(grouping, rows, scoring)
+        for offset, i in enumerate(rows.tolist()):
+            target = _nearest_story(values[offset], labels, sizes, scoring)
+            if target >= 0:
+                chosen[i] = target
+    for i, target in chosen.items():
+        labels[i] = target
+        grouping.counts[:, target] += grouping.counts[:, i]
+        grouping.latest[target] = max(grouping.latest[target], grouping.latest[i])
+    for target in sorted(set(chosen.values())):
+        members = np.flatnonzero(labels == target)
+        for k, block in enumerate(grouping.blocks):
+            summed = np.asarray(block[members].sum(axis=0)).ravel()
+            grouping.norm2[k, target] = float(summed @ summed)
+
+
+def _pair_values(grouping: Grouping, rows: np.ndarray, scoring: Scoring) -> np.ndarray:
+    """The pair model's log-odds of articles `rows` with every article (dense, rows x all):
+    each block's cosine weighted, two dated reports counted `time_bonus` more and discounted
+    by the days between them, and the weights of the blocks where both have evidence."""
+    days = grouping.days
+    mine, all_days = days[rows][:, None], days[None, :]
+    dated = (mine >= 0) & (all_days >= 0)
+    recent = np.exp(-np.where(dated, np.abs(mine - all_days), 0) / scoring.decay_days)
+    factor = recent * (1 + scoring.time_bonus * dated)
+    values = np.full((len(rows), len(days)), scoring.bias)
+    for k, block in enumerate(grouping.blocks):
+        values += scoring.cosine[k] * (block[rows] @ block.T).toarray() * factor
+        filled = np.diff(block.indptr) > 0
+        values += scoring.both[k] * np.outer(filled[rows], filled)
+    return values
+
+
+def _nearest_story(
+    values: np.ndarray, labels: np.ndarray, sizes: np.ndarray, scoring: Scoring
+) -> int:
+    """The story of at least `attach_k` (and two) articles whose `attach_k` nearest articles
+    score best with a lone report, if that reaches `scoring.attach` (see `_attach`), or -1."""
+    others = np.flatnonzero(sizes[labels] >= max(scoring.attach_k, 2))
+    if not len(others):
+        return -1
+    order = others[np.argsort(-values[others], kind="stable")]
+    story_of = labels[order]
+    by_story = np.argsort(story_of, kind="stable")
+    grouped = story_of[by_story]
+    opens = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+    rank = np.arange(len(grouped)) - np.repeat(opens, np.diff(np.r_[opens, len(grouped)]))
+    near = by_story[rank < scoring.attach_k]
+    stories, where = np.unique(story_of[near], return_inverse=True)
+    means = np.bincount(where, weights=values[order[near]]) / np.bincount(where)
+    best = int(np.argmax(means))
+    return int(stories[best]) if means[best] >= scoring.attach else -1

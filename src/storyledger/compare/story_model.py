@@ -51,6 +51,11 @@ class StorySettings:
     agree: float = 0.5
     """The pair model's mean probability over those pairs that a merge after a batch needs
     too (one article bridging two stories cannot carry it)."""
+    attach: float = 0.5
+    """The mean log-odds with its `attach_k` nearest articles in a story (of at least that
+    many) at which a lone report joins the story after a batch (`compare.grouping._attach`;
+    inf: never). Chosen on the odd ECB+ topics and MEANTIME (round 7)."""
+    attach_k: int = 3
     time_bonus: float = 2.0
     """How much more the cosines count when both reports are dated (times the time decay)."""
     copy_similarity: float = 0.85
@@ -93,6 +98,8 @@ class StorySettings:
             merge=self.merge,
             link=self.link,
             agree=self.agree,
+            attach=self.attach,
+            attach_k=self.attach_k,
             copy_similarity=self.copy_similarity,
             decay_days=self.decay_days,
         )
