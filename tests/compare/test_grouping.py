@@ -184,25 +184,3 @@ def test_the_nearest_story_is_scored_by_its_nearest_reports(values, labels, expe
     sizes = np.bincount(labels, minlength=len(labels))
     scoring = StorySettings().scoring()
     assert _nearest_story(np.asarray(values), labels, sizes, scoring) == expected
-
-
-@pytest.mark.issue(17)
-@pytest.mark.parametrize(
-    ("attach", "expected"),
-    [
-        # both damage reports' two nearest rescue reports reach the threshold: the pair joins
-        (-1.0, [["a1", "a2", "a3", "b1", "b2"], ["c1"], ["c2"]]),
-        # only b2 is close to the rescue reports (one close pair): the pair stays apart
-        (0.5, [["a1", "a2", "a3"], ["b1", "b2"], ["c1"], ["c2"]]),
-    ],
-)
-def test_a_small_story_joins_a_bigger_one_only_when_each_of_its_reports_does(attach, expected):
-    every = [*_halves(), Article(id=LONE[0], text=LONE[1], source=LONE[0], published=None)]
-    first = [a for a in every if a.id.startswith("a")]
-    later = [a for a in every if not a.id.startswith("a")]
-    settings = StorySettings(link=float("inf"), attach_k=2, attach=attach)
-    kept = from_bytes(to_bytes(grow(None, first, [], [], settings=settings)))
-    added = grow(kept, later, [], [], settings=settings)
-    replayed = grow(None, every, [], [], settings=settings, batches=[[a.id for a in first]])
-    _same(added, replayed)
-    assert sorted(sorted(s.articles) for s in stories_of(added, every, [])) == expected

@@ -480,11 +480,10 @@ def _linkage(
 
 
 def _attach(grouping: Grouping, start: int, scoring: Scoring) -> None:
-    """The batch's small stories attached to bigger ones by their nearest neighbours
-    (k-nearest-neighbour linking, as in topic detection and tracking), first whole stories of
-    two to `attach_k` articles (`_attach_small`), then lone reports: a story of at least
-    `attach_k` articles scores the mean of the pair model's log-odds with its `attach_k`
-    nearest articles, and a lone report joins the best story when that reaches
+    """The batch's lone reports (stories of one article) attached to a story of several, by
+    their nearest neighbours (k-nearest-neighbour linking, as in topic detection and tracking):
+    a story of at least `attach_k` articles scores the mean of the pair model's log-odds with
+    its `attach_k` nearest articles, and a lone report joins the best story when that reaches
     `scoring.attach`. The story's average over all its articles, which `_best_story` asks,
     is carried by the reports of one event that a big story holds far from the lone report;
     its nearest reports say whether it is the same event. A story of fewer than `attach_k`
@@ -495,12 +494,11 @@ def _attach(grouping: Grouping, start: int, scoring: Scoring) -> None:
     batch on the state alone, and a full recompute replays the same batches: the same
     stories. Lone reports of earlier batches are not looked at again (later reports can
     still join them online)."""
-    if not np.isfinite(scoring.attach):
-        return
-    _attach_small(grouping, start, scoring)
     labels = grouping.labels
     sizes = np.bincount(labels, minlength=len(labels))
     lone = np.flatnonzero(sizes[labels[start:]] == 1) + start
+    if not np.isfinite(scoring.attach) or not len(lone):
+        return
     chosen: dict[int, int] = {}
     for first in range(0, len(lone), _CHUNK):
         rows = lone[first : first + _CHUNK]
@@ -508,43 +506,11 @@ def _attach(grouping: Grouping, start: int, scoring: Scoring) -> None:
         for offset, i in enumerate(rows.tolist()):
             target = _nearest_story(values[offset], labels, sizes, scoring)
             if target >= 0:
-                chosen[int(labels[i])] = target
-    _move(grouping, chosen)
-
-
-def _attach_small(grouping: Grouping, start: int, scoring: Scoring) -> None:
-    """The batch's stories of two to `attach_k` articles, each moved whole into a story of
-    more than `attach_k` when every one of its articles chooses that story as a lone report
-    would (`_nearest_story`: the mean log-odds with the story's `attach_k` nearest articles
-    is the best and reaches `scoring.attach`). Two or three reports of one event that reached
-    each other but not the event's big story join it; a story that only some of its articles
-    would send there (a few close pairs, two stories about the same people) stays. Movers are
-    never targets, and targets are chosen against the stories before the pass: no chain."""
-    labels = grouping.labels
-    sizes = np.bincount(labels, minlength=len(labels))
-    small = np.unique(labels[start:])
-    small = small[(sizes[small] >= 2) & (sizes[small] <= scoring.attach_k)]
-    if not len(small):
-        return
-    targets = np.where(sizes > scoring.attach_k, sizes, 0)
-    chosen: dict[int, int] = {}
-    for story in small.tolist():
-        rows = np.flatnonzero(labels == story)
-        values = _pair_values(grouping, rows, scoring)
-        picks = {_nearest_story(row, labels, targets, scoring) for row in values}
-        if len(picks) == 1 and min(picks) >= 0:
-            chosen[story] = picks.pop()
-    _move(grouping, chosen)
-
-
-def _move(grouping: Grouping, chosen: dict[int, int]) -> None:
-    """Stories (by label) moved whole into their targets; the targets' counts, latest day and
-    centroid lengths made up again."""
-    labels = grouping.labels
-    for story, target in chosen.items():
-        labels[labels == story] = target
-        grouping.counts[:, target] += grouping.counts[:, story]
-        grouping.latest[target] = max(grouping.latest[target], grouping.latest[story])
+                chosen[i] = target
+    for i, target in chosen.items():
+        labels[i] = target
+        grouping.counts[:, target] += grouping.counts[:, i]
+        grouping.latest[target] = max(grouping.latest[target], grouping.latest[i])
     for target in sorted(set(chosen.values())):
         members = np.flatnonzero(labels == target)
         for k, block in enumerate(grouping.blocks):
