@@ -33,7 +33,9 @@ from storyledger.extract.events.clauses import (
 )
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
+from storyledger.extract.events.legal import alleged, criminal_charge, inversion
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
+from storyledger.extract.events.nonevents import accident, commercial, perpetrated
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -107,6 +109,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
+            if coded is not None and (alleged(verb) or accident(verb)):
+                continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
             own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
@@ -315,8 +319,12 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
             return (phrasal, None, None, False, False) if phrasal else None  # "check into"
+    if criminal_charge(verb):
+        return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
+        if kind == "AGREE" and (commercial(verb) or perpetrated(verb)):
+            return None  # "agreed to buy its rival": a deal; "committed suicide": a deed
         if kind == "MOBILIZE" and obj is not None and obj.dep_ == "dobj":
             forces = frozenset(o for (_, o), t in lexicon.verb_objects.items() if t[0] == kind)
             if not armed(obj, cameo(), forces):
@@ -554,6 +562,8 @@ def _event(
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    if (inverted := inversion(verb)) is not None:
+        actor, target = inverted  # "X bombed a camp, alleges the group": the group accuses X
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
@@ -668,6 +678,11 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
         head_deps = {c.dep_ for c in verb.head.children}
         if "nsubjpass" in head_deps and "agent" not in head_deps:
             return None  # "one man was shot and killed": the shared subject is the patient
+    own = {c.dep_ for c in verb.children}
+    if verb.dep_ == "conj" and "auxpass" in own and not own & {"agent", "nsubj", "nsubjpass"}:
+        return None  # "surrendered and was arrested": the shared subject is the patient
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not own & {"aux", "auxpass", "agent"}:
+        return None  # "Convicted of murder, Lopez faces ...": a participle clause is passive
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
         return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
