@@ -42,6 +42,27 @@ _ACCIDENT_NOUNS = frozenset(
 # Acts of commerce: what one agrees or offers to do when a firm is bought or merged.
 _COMMERCE_VERBS = frozenset({"buy", "acquire", "purchase", "merge"})
 _COMMERCE_NOUNS = frozenset({"acquisition", "merger", "purchase", "takeover", "buyout"})
+# Deeds one commits (CAMEO's PERPETUATE block: "commit suicide" [---], crimes and abuses).
+_DEEDS = frozenset(
+    {
+        "abuse",
+        "act",
+        "adultery",
+        "atrocity",
+        "crime",
+        "error",
+        "fraud",
+        "mistake",
+        "murder",
+        "offence",
+        "offense",
+        "perjury",
+        "polygamy",
+        "sin",
+        "suicide",
+        "violation",
+    }
+)
 
 
 def accident(verb: Token) -> bool:
@@ -76,12 +97,19 @@ def commercial(verb: Token) -> bool:
 
 
 def perpetrated(verb: Token) -> bool:
-    """ "Commit" without "to" is doing a deed ("committed suicide", "committed a crime"), not a
-    commitment ("committed to the ceasefire", "committed itself to", "committed to send")."""
+    """ "Commit" with a deed and no "to" is doing it ("committed suicide", "committed a crime"),
+    not a commitment ("committed to the ceasefire", "committed itself to", "committed funds
+    to rebuild"); the parser often leaves the deed out of the object ("suicide" as a compound
+    of the next noun), so a "commit" with no object and no "to" is a deed too."""
     if verb.lemma_.lower() != "commit":
         return False
-    reflexive = any(
-        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+    if any(c.lower_ == "to" or _to_infinitive(c) for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is None or obj.lemma_.lower() in _DEEDS
+
+
+def _to_infinitive(clause: Token) -> bool:
+    return clause.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
-    to = any(c.lower_ == "to" or c.dep_ == "xcomp" for c in verb.children)
-    return not (reflexive or to)
