@@ -25,6 +25,7 @@ from storyledger.extract.events.clauses import (
     background,
     content_of,
     misread_noun,
+    passive_patient,
     prepared,
     purpose,
     request_mode,
@@ -111,7 +112,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 continue  # "a lunch hosted by the ambassador": it describes the noun
             if coded is not None and (alleged(verb) or accident(verb)):
                 continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
-            own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
+            common = (_shared(verb), passive_patient(verb))  # "shot and killed X"
+            own_object = coded is not None and coded[2] is not None and coded[2] not in common
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
             if own_object:
@@ -264,7 +266,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     if lemma in lexicon.patient_subject:
         return None  # "three people died in the blaze": the subject is the victim
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb)
+    obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb) or passive_patient(verb)
     if (
         lemma in lexicon.hiring_verbs
         and obj is not None
