@@ -376,3 +376,20 @@ def test_no_attack_on_the_party_warned_without_a_doer_or_with_a_target(nlp, text
 def test_a_bare_number_stands_for_the_people_the_act_was_done_to(nlp, text, wanted):
     events = events_of(nlp, text)
     assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the object of "use" is an instrument: its user does the infinitive (round 9B)
+        ("Police used a Taser to arrest the suspect.", [("Police", "COERCE", "the suspect")]),
+        # an object that is a party still does it ("urged officials to reopen ...")
+        (
+            "The mayor urged the police to arrest the looters.",
+            [("The mayor", "REQUEST", "the police")],
+        ),
+    ],
+)
+def test_an_instrument_used_does_not_act(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted

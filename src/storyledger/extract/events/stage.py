@@ -59,6 +59,7 @@ _CONSULT_HOSTS = frozenset({"host"})
 _RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
 # Verbs of going away (of CAMEO's GO_SOMEWHERE block, whose default is a meeting): their
 # object is the place left or those left behind, never a party met.
+_USING = frozenset({"use", "employ", "utilize", "utilise"})  # their object is an instrument
 _DEPARTURES = frozenset({"leave", "depart", "egress", "quit", "exit"})
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
 # which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
@@ -702,7 +703,8 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             return subject
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and _object_control(token)):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            if controller is not None and can_act(controller):
+            used = token.head.lemma_.lower() in _USING  # "used a Taser to arrest": the user
+            if controller is not None and can_act(controller) and not used:
                 return controller
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             owner = token.head
