@@ -57,3 +57,16 @@ def test_events_that_stay(nlp, text, wanted):
         assert [e[1] for e in found] == ["ASSAULT"]
     else:
         assert wanted in found
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # goods bought are no party; a purchase from a named party stays the dictionary's
+        ("In Peru, airliners are selected and purchased by the government.", []),
+        ("Iran bought missiles from Russia last year.", [("Iran", "COOPERATE", "Russia")]),
+    ],
+)
+def test_purchases(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

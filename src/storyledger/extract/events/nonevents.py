@@ -113,3 +113,12 @@ def _to_infinitive(clause: Token) -> bool:
     return clause.dep_ in ("xcomp", "advcl") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
+
+
+def bought(verb: Token) -> bool:
+    """A purchase with no seller named ("airliners are purchased by the government", "bought
+    a stake"): the goods are no party, and commerce alone is no event; "bought arms from
+    Russia" names the other party and stays the dictionary's."""
+    if verb.lemma_.lower() not in _COMMERCE_VERBS:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)

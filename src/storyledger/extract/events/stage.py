@@ -36,7 +36,7 @@ from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.legal import alleged, criminal_charge, inversion
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.nonevents import accident, commercial, perpetrated
+from storyledger.extract.events.nonevents import accident, bought, commercial, perpetrated
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -266,6 +266,8 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
         return None  # "three people died in the blaze": the subject is the victim
+    if bought(verb):
+        return None  # "airliners are purchased by the government": commerce, goods no party
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb) or passive_patient(verb)
     if (
