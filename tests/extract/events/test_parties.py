@@ -393,3 +393,22 @@ def test_a_bare_number_stands_for_the_people_the_act_was_done_to(nlp, text, want
 )
 def test_an_instrument_used_does_not_act(nlp, text, wanted):
     assert events_of(nlp, text, published=None) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a participle after a place is the clause's, not the place's (round 9B)
+        (
+            "A gunman opened fire at a wedding party in the village killing six guests.",
+            [("A gunman", "ASSAULT", "six guests")],
+        ),
+        (
+            "A former employee who opened fire at an office party killing one man was charged.",
+            [("A former employee", "ASSAULT", "one man")],
+        ),
+    ],
+)
+def test_a_place_does_not_act(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted

@@ -59,6 +59,7 @@ _CONSULT_HOSTS = frozenset({"host"})
 _RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
 # Verbs of going away (of CAMEO's GO_SOMEWHERE block, whose default is a meeting): their
 # object is the place left or those left behind, never a party met.
+_AT = frozenset({"at", "in", "inside", "outside", "near"})  # a place a participle follows
 _USING = frozenset({"use", "employ", "utilize", "utilise"})  # their object is an instrument
 _DEPARTURES = frozenset({"leave", "depart", "egress", "quit", "exit"})
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
@@ -712,6 +713,11 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             owner = token.head
             if token.tag_ == "VBN":
                 return None  # "people killed in the flood": the noun is the patient
+            if token.tag_ == "VBG" and owner.dep_ == "pobj" and owner.head.lower_ in _AT:
+                token = owner.head.head  # "opened fire at a party killing one man": the shooter
+                if token.dep_ == "relcl" and can_act(token.head):
+                    return token.head  # "an employee who opened fire at a party killing ..."
+                continue
             if can_act(owner):
                 return owner
             if owner.dep_ in ("dobj", "pobj") and owner.head is not owner and _said(owner, lexicon):
