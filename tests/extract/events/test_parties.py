@@ -412,3 +412,10 @@ def test_an_instrument_used_does_not_act(nlp, text, wanted):
 )
 def test_a_place_does_not_act(nlp, text, wanted):
     assert events_of(nlp, text, published=None) == wanted
+
+
+@pytest.mark.issue(15)
+def test_a_fronted_phrase_does_not_stop_a_shared_object(nlp):
+    # "Outside the hall" is the first verb's fronted adverbial, not an argument of its own
+    text = "Outside the hall, the gunman shot and killed a police officer."
+    assert events_of(nlp, text, published=None) == [("the gunman", "ASSAULT", "a police officer")]

@@ -532,7 +532,7 @@ def _shared(verb: Token) -> Token | None:
         and after.dep_ == "conj"
         and after.head.i == verb.i
         and doc[verb.i + 1].dep_ == "cc"
-        and not any(c.dep_ == "prep" for c in verb.children)
+        and not any(c.dep_ == "prep" and c.i > verb.i for c in verb.children)  # not fronted
     ):
         return next((c for c in after.children if c.dep_ == "dobj"), None)
     return None
