@@ -156,11 +156,3 @@ def toll(verb: Token, kind: str) -> Token | None:
 def request_mode(content: Event) -> str:
     """PLOVER's REQUEST mode for a demand whose content is `content`."""
     return _REQUESTED.get(content.action, "change")
-
-
-def passive_patient(verb: Token) -> Token | None:
-    """The patient a passive verb shares with the passive it is joined to: "the teenager was
-    shot and killed by police" (the parser hangs the subject on the first verb only)."""
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or _has(verb, "nsubj", "nsubjpass", "dobj"):
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)

@@ -25,7 +25,6 @@ from storyledger.extract.events.clauses import (
     background,
     content_of,
     misread_noun,
-    passive_patient,
     prepared,
     purpose,
     request_mode,
@@ -37,6 +36,7 @@ from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.legal import alleged, criminal_charge, inversion
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.nonevents import accident, bought, commercial, perpetrated
+from storyledger.extract.events.objects import passive_patient, shared_object, shifted, up_to
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -114,7 +114,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 continue  # "a lunch hosted by the ambassador": it describes the noun
             if coded is not None and (alleged(verb) or accident(verb)):
                 continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
-            common = (_shared(verb), passive_patient(verb))  # "shot and killed X"
+            common = (shared_object(verb), passive_patient(verb))  # "shot and killed X"
             own_object = coded is not None and coded[2] is not None and coded[2] not in common
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
@@ -270,7 +270,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     if bought(verb):
         return None  # "airliners are purchased by the government": commerce, goods no party
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb) or passive_patient(verb)
+    obj = obj or shared_object(verb) or up_to(verb) or shifted(verb) or passive_patient(verb)
     if (
         lemma in lexicon.hiring_verbs
         and obj is not None
@@ -497,45 +497,6 @@ def _conditional(verb: Token, lexicon: EventLexicon, marks: frozenset[str] | Non
         for clause in clauses
         for c in clause.children
     )
-
-
-def _up_to(verb: Token) -> Token | None:
-    """The object behind "up to" + a number, parsed as a particle and a preposition:
-    "kidnapped up to 16 advisers" ("up to" bounds the number; the noun is the object)."""
-    for up in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
-        after = verb.doc[up.i + 1] if up.i + 1 < len(verb.doc) else up
-        for to in (c for c in (*up.children, after) if c.dep_ == "prep" and c.lower_ == "to"):
-            noun = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if noun is not None and any(c.dep_ == "nummod" for c in noun.children):
-                return noun
-    return None
-
-
-def _shifted(verb: Token) -> Token | None:
-    """The object moved after its "as" phrase (heavy noun phrase shift), which the parser
-    reads as an appositive with no comma: "denounced as an ugly crime Serbia's suppression of
-    ..." (the suppression is denounced)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        shifted = noun and next((c for c in noun.children if c.dep_ == "appos"), None)
-        if shifted is not None and shifted.left_edge.i == noun.i + 1:
-            return shifted  # no comma between: a real appositive is set off
-    return None
-
-
-def _shared(verb: Token) -> Token | None:
-    """The object two joined verbs share: "convicted and jailed the journalist"."""
-    doc = verb.doc
-    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
-    if (
-        after is not None
-        and after.dep_ == "conj"
-        and after.head.i == verb.i
-        and doc[verb.i + 1].dep_ == "cc"
-        and not any(c.dep_ == "prep" and c.i > verb.i for c in verb.children)  # not fronted
-    ):
-        return next((c for c in after.children if c.dep_ == "dobj"), None)
-    return None
 
 
 def _event(
