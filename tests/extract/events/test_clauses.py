@@ -357,3 +357,19 @@ def test_an_act_in_the_infinitives_of_an_intent(nlp, text, wanted):
 )
 def test_an_attack_prepared_is_a_posture(nlp, text, wanted):
     assert [action for _, action in _events(nlp, text)] == [wanted]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the patient a joined passive shares is the recipient of the verb with the agent
+        (
+            "The teenager was shot and killed by police in Athens last week.",
+            [("police", "ASSAULT", "The teenager")],
+        ),
+        ("The boy was shot and killed in Athens.", []),
+    ],
+)
+def test_a_joined_passive_shares_its_patient(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted

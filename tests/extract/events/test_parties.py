@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Doc
 
-from storyledger.extract.events.stage import _shifted, _up_to
+from storyledger.extract.events.objects import shifted, up_to
 from storyledger.model import Article
 from storyledger.pipeline import analyse
 from tests.extract.events.helpers import events_of
@@ -259,16 +259,16 @@ def test_up_to_a_number_is_no_particle_and_preposition(nlp):
     doc = _parsed(
         nlp, words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
     )
-    assert _up_to(doc[1]).i == 5
+    assert up_to(doc[1]).i == 5
     # "to" on the verb after the particle: the same
     doc = _parsed(
         nlp, words, [1, 1, 1, 1, 5, 3], ["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"]
     )
-    assert _up_to(doc[1]).i == 5
+    assert up_to(doc[1]).i == 5
     # no number: "walked up to the gate" is a direction
     words = "Gunmen walked up to the gate".split()
     doc = _parsed(nlp, words, [1, 1, 1, 2, 5, 3], ["nsubj", "ROOT", "prt", "prep", "det", "pobj"])
-    assert _up_to(doc[1]) is None
+    assert up_to(doc[1]) is None
 
 
 @pytest.mark.issue(15)
@@ -277,12 +277,12 @@ def test_an_object_shifted_after_its_as_phrase(nlp):
     words = "Albania denounced as a crime Serbia 's suppression".split()
     heads = [1, 1, 1, 4, 2, 7, 5, 4]
     deps = ["nsubj", "ROOT", "prep", "det", "pobj", "poss", "case", "appos"]
-    assert _shifted(_parsed(nlp, words, heads, deps)[1]).text == "suppression"
+    assert shifted(_parsed(nlp, words, heads, deps)[1]).text == "suppression"
     # set off by a comma it is an appositive: "praised as a hero, the pilot"
     words = "Albania praised as a hero , the pilot".split()
     heads = [1, 1, 1, 4, 2, 4, 7, 4]
     deps = ["nsubj", "ROOT", "prep", "det", "pobj", "punct", "det", "appos"]
-    assert _shifted(_parsed(nlp, words, heads, deps)[1]) is None
+    assert shifted(_parsed(nlp, words, heads, deps)[1]) is None
 
 
 @pytest.mark.issue(15)
@@ -376,3 +376,46 @@ def test_no_attack_on_the_party_warned_without_a_doer_or_with_a_target(nlp, text
 def test_a_bare_number_stands_for_the_people_the_act_was_done_to(nlp, text, wanted):
     events = events_of(nlp, text)
     assert wanted in events, events
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # the object of "use" is an instrument: its user does the infinitive (round 9B)
+        ("Police used a Taser to arrest the suspect.", [("Police", "COERCE", "the suspect")]),
+        # an object that is a party still does it ("urged officials to reopen ...")
+        (
+            "The mayor urged the police to arrest the looters.",
+            [("The mayor", "REQUEST", "the police")],
+        ),
+    ],
+)
+def test_an_instrument_used_does_not_act(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a participle after a place is the clause's, not the place's (round 9B)
+        (
+            "A gunman opened fire at a wedding party in the village killing six guests.",
+            [("A gunman", "ASSAULT", "six guests")],
+        ),
+        (
+            "A former employee who opened fire at an office party killing one man was charged.",
+            [("A former employee", "ASSAULT", "one man")],
+        ),
+    ],
+)
+def test_a_place_does_not_act(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted
+
+
+@pytest.mark.issue(15)
+def test_a_fronted_phrase_does_not_stop_a_shared_object(nlp):
+    # "Outside the hall" is the first verb's fronted adverbial, not an argument of its own
+    text = "Outside the hall, the gunman shot and killed a police officer."
+    assert events_of(nlp, text, published=None) == [("the gunman", "ASSAULT", "a police officer")]

@@ -33,7 +33,10 @@ from storyledger.extract.events.clauses import (
 )
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
+from storyledger.extract.events.legal import alleged, criminal_charge, inversion
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
+from storyledger.extract.events.nonevents import accident, bought, commercial, perpetrated
+from storyledger.extract.events.objects import passive_patient, shared_object, shifted, up_to
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -56,6 +59,8 @@ _CONSULT_HOSTS = frozenset({"host"})
 _RECIPROCAL = frozenset({"meet", "convene"})  # verbs whose plural subject meets itself
 # Verbs of going away (of CAMEO's GO_SOMEWHERE block, whose default is a meeting): their
 # object is the place left or those left behind, never a party met.
+_AT = frozenset({"at", "in", "inside", "outside", "near"})  # a place a participle follows
+_USING = frozenset({"use", "employ", "utilize", "utilise"})  # their object is an instrument
 _DEPARTURES = frozenset({"leave", "depart", "egress", "quit", "exit"})
 # PLOVER 2.0: "a future cooperative act is coded as AGREE, except future RETREAT or CONCEDE,
 # which become CONCEDE"; an announced act of material conflict is a threat (CAMEO 13x).
@@ -107,7 +112,10 @@ def event_stage(analysis: Analysis) -> list[Event]:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
-            own_object = coded is not None and coded[2] is not None and coded[2] != _shared(verb)
+            if coded is not None and (alleged(verb) or accident(verb)):
+                continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
+            common = (shared_object(verb), passive_patient(verb))  # "shot and killed X"
+            own_object = coded is not None and coded[2] is not None and coded[2] not in common
             if coded is None or (own_object and coded[2].i in used_objects):
                 continue
             if own_object:
@@ -259,8 +267,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
         return None  # "three people died in the blaze": the subject is the victim
+    if bought(verb):
+        return None  # "airliners are purchased by the government": commerce, goods no party
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    obj = obj or _shared(verb) or _up_to(verb) or _shifted(verb)
+    obj = obj or shared_object(verb) or up_to(verb) or shifted(verb) or passive_patient(verb)
     if (
         lemma in lexicon.hiring_verbs
         and obj is not None
@@ -315,8 +325,12 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
             return (phrasal, None, None, False, False) if phrasal else None  # "check into"
+    if criminal_charge(verb):
+        return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
+        if kind == "AGREE" and (commercial(verb) or perpetrated(verb)):
+            return None  # "agreed to buy its rival": a deal; "committed suicide": a deed
         if kind == "MOBILIZE" and obj is not None and obj.dep_ == "dobj":
             forces = frozenset(o for (_, o), t in lexicon.verb_objects.items() if t[0] == kind)
             if not armed(obj, cameo(), forces):
@@ -485,45 +499,6 @@ def _conditional(verb: Token, lexicon: EventLexicon, marks: frozenset[str] | Non
     )
 
 
-def _up_to(verb: Token) -> Token | None:
-    """The object behind "up to" + a number, parsed as a particle and a preposition:
-    "kidnapped up to 16 advisers" ("up to" bounds the number; the noun is the object)."""
-    for up in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
-        after = verb.doc[up.i + 1] if up.i + 1 < len(verb.doc) else up
-        for to in (c for c in (*up.children, after) if c.dep_ == "prep" and c.lower_ == "to"):
-            noun = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if noun is not None and any(c.dep_ == "nummod" for c in noun.children):
-                return noun
-    return None
-
-
-def _shifted(verb: Token) -> Token | None:
-    """The object moved after its "as" phrase (heavy noun phrase shift), which the parser
-    reads as an appositive with no comma: "denounced as an ugly crime Serbia's suppression of
-    ..." (the suppression is denounced)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        shifted = noun and next((c for c in noun.children if c.dep_ == "appos"), None)
-        if shifted is not None and shifted.left_edge.i == noun.i + 1:
-            return shifted  # no comma between: a real appositive is set off
-    return None
-
-
-def _shared(verb: Token) -> Token | None:
-    """The object two joined verbs share: "convicted and jailed the journalist"."""
-    doc = verb.doc
-    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
-    if (
-        after is not None
-        and after.dep_ == "conj"
-        and after.head.i == verb.i
-        and doc[verb.i + 1].dep_ == "cc"
-        and not any(c.dep_ == "prep" for c in verb.children)
-    ):
-        return next((c for c in after.children if c.dep_ == "dobj"), None)
-    return None
-
-
 def _event(
     article: object,
     span: Span,
@@ -554,6 +529,8 @@ def _event(
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    if (inverted := inversion(verb)) is not None:
+        actor, target = inverted  # "X bombed a camp, alleges the group": the group accuses X
     if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
         return None
     if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
@@ -668,6 +645,11 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
         head_deps = {c.dep_ for c in verb.head.children}
         if "nsubjpass" in head_deps and "agent" not in head_deps:
             return None  # "one man was shot and killed": the shared subject is the patient
+    own = {c.dep_ for c in verb.children}
+    if verb.dep_ == "conj" and "auxpass" in own and not own & {"agent", "nsubj", "nsubjpass"}:
+        return None  # "surrendered and was arrested": the shared subject is the patient
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and not own & {"aux", "auxpass", "agent"}:
+        return None  # "Convicted of murder, Lopez faces ...": a participle clause is passive
     deps = {c.dep_ for c in verb.children}
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
         return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
@@ -685,12 +667,18 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             return subject
         if token.dep_ == "xcomp" or (token.dep_ == "advcl" and _object_control(token)):
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            if controller is not None and can_act(controller):
+            used = token.head.lemma_.lower() in _USING  # "used a Taser to arrest": the user
+            if controller is not None and can_act(controller) and not used:
                 return controller
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
             owner = token.head
             if token.tag_ == "VBN":
                 return None  # "people killed in the flood": the noun is the patient
+            if token.tag_ == "VBG" and owner.dep_ == "pobj" and owner.head.lower_ in _AT:
+                token = owner.head.head  # "opened fire at a party killing one man": the shooter
+                if token.dep_ == "relcl" and can_act(token.head):
+                    return token.head  # "an employee who opened fire at a party killing ..."
+                continue
             if can_act(owner):
                 return owner
             if owner.dep_ in ("dobj", "pobj") and owner.head is not owner and _said(owner, lexicon):

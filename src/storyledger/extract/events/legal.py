@@ -1,0 +1,82 @@
+"""Acts of the law as PLOVER codes them: a criminal charge is COERCE ("charged the woman with two
+counts of murder": CAMEO 173, arrest or charge with legal action), while a verbal charge between
+parties stays the dictionary's ACCUSE ("charged its neighbour with supporting the rebels"); and
+what an allegation, charge, conviction or suspicion says was done is no act of its own ("police
+allege the guard shot two inmates", "arrested on charges that he killed a cyclist": the charge
+is the event, not the killing it names)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Verbs whose complement is what one party says another did, and nouns naming such a claim.
+_ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "suspect", "convict", "indict"})
+_ALLEGING_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion", "indictment"})
+# How the content hangs on the alleging word: a clause ("allege (that) he shot"), a clause on
+# the noun ("charges that he killed"), or a gerund after its preposition ("accused of killing").
+_CONTENT = ("ccomp", "acl", "xcomp", "parataxis")
+# How an act hangs inside that content ("shot the guard and fled", "opened fire, killing one").
+_INSIDE = ("conj", "advcl", "xcomp", "ccomp")
+_CHARGING = frozenset({"charge"})
+
+
+def alleged(verb: Token) -> bool:
+    """The act is only the content of an allegation, charge, conviction or suspicion."""
+    if any(_inverted(c) for c in verb.children):
+        return True  # "the army shelled a village, alleges the rights group"
+    token = verb
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return False
+        if token.dep_ in _CONTENT and _alleging(head):
+            return True
+        if token.dep_ == "pcomp" and head.dep_ == "prep" and _alleging(head.head):
+            return True  # "accused the rebels of attacking", "convicted of murdering"
+        if token.dep_ not in _INSIDE:
+            return False
+        token = head
+    return False
+
+
+def inversion(verb: Token) -> tuple[Token, Token] | None:
+    """(who alleges, whom it is alleged of) for an inverted alleging verb ("the army shelled a
+    village, alleges the rights group": the group accuses the army)."""
+    if not _inverted(verb):
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    accused = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return (speaker, accused) if speaker is not None and accused is not None else None
+
+
+def _inverted(token: Token) -> bool:
+    """An alleging verb put after its content with its subject after it (quotative
+    inversion: "..., alleges the group"), which the parser reads as a conjunct with an
+    object: set off by a comma, with no conjunction and no subject of its own."""
+    if token.dep_ != "conj" or not _alleging(token) or token.i == 0:
+        return False
+    if token.doc[token.i - 1].text != ",":
+        return False
+    return not any(c.dep_ in ("cc", "nsubj", "nsubjpass") for c in token.children)
+
+
+def _alleging(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return lemma in _ALLEGING_VERBS
+    return token.pos_ == "NOUN" and lemma in _ALLEGING_NOUNS
+
+
+def criminal_charge(verb: Token) -> bool:
+    """A charge with an offence named by a noun ("charged him with murder", "with two counts
+    of arson", "with felony charges"), active with the charged as object or passive; a gerund
+    is a deed alleged between parties ("charged Albania with supporting the rebels"), the
+    dictionary's ACCUSE."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING:
+        return False
+    if not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        return False  # "the policeman charged with murder was based": a participle misread
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
+            return True
+    return False

@@ -1,0 +1,58 @@
+"""The object a verb's parse hides: a noun behind "up to" + a number, an object shifted after
+its "as" phrase, the object two joined verbs share ("convicted and jailed the journalist"),
+and the patient a joined passive shares ("was shot and killed by police")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def up_to(verb: Token) -> Token | None:
+    """The object behind "up to" + a number, parsed as a particle and a preposition:
+    "kidnapped up to 16 advisers" ("up to" bounds the number; the noun is the object)."""
+    for up in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
+        after = verb.doc[up.i + 1] if up.i + 1 < len(verb.doc) else up
+        for to in (c for c in (*up.children, after) if c.dep_ == "prep" and c.lower_ == "to"):
+            noun = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if noun is not None and any(c.dep_ == "nummod" for c in noun.children):
+                return noun
+    return None
+
+
+def shifted(verb: Token) -> Token | None:
+    """The object moved after its "as" phrase (heavy noun phrase shift), which the parser
+    reads as an appositive with no comma: "denounced as an ugly crime Serbia's suppression of
+    ..." (the suppression is denounced)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        shifted = noun and next((c for c in noun.children if c.dep_ == "appos"), None)
+        if shifted is not None and shifted.left_edge.i == noun.i + 1:
+            return shifted  # no comma between: a real appositive is set off
+    return None
+
+
+def shared_object(verb: Token) -> Token | None:
+    """The object two joined verbs share: "convicted and jailed the journalist"."""
+    doc = verb.doc
+    after = doc[verb.i + 2] if verb.i + 2 < len(doc) else None
+    if (
+        after is not None
+        and after.dep_ == "conj"
+        and after.head.i == verb.i
+        and doc[verb.i + 1].dep_ == "cc"
+        and not any(c.dep_ == "prep" and c.i > verb.i for c in verb.children)  # not fronted
+    ):
+        return next((c for c in after.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The patient a passive verb shares with the passive it is joined to: "the teenager was
+    shot and killed by police" (the parser hangs the subject on the first verb only)."""
+    if (
+        verb.dep_ != "conj"
+        or verb.tag_ != "VBN"
+        or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in verb.children)
+    ):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
