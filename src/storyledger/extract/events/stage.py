@@ -41,6 +41,7 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
+from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, bare_toll
 from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
@@ -297,7 +298,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return (phrasal, None, None, False, False) if phrasal else None  # "check into"
+            return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
         return kind, mode, obj, False, False
@@ -498,6 +499,10 @@ def _event(
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
+    patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
+    if patient is not None and (actor is None or actor.i == patient.i):
+        # "X was arrested", "were arrested, charged with ...": no actor named (PLOVER)
+        return _unattributed(article, span, verb, coded, patient, mentions, lexicon, modes, dates)
     if actor is None:
         return None
     if mode == "obstruct" and is_state(actor):
@@ -568,6 +573,54 @@ def _event(
         target_id=target_id,
         date=resolved.date if resolved else None,
         negated=negated,
+        aux=aux,
+        trigger=verb.text,
+        trigger_start=verb.idx,
+        trigger_end=verb.idx + len(verb.text),
+    )
+
+
+def _unattributed(
+    article: object,
+    span: Span,
+    verb: Token,
+    coded: tuple,
+    patient: Token,
+    mentions: Mentions,
+    lexicon: EventLexicon,
+    modes: Modes,
+    dates: Dates,
+) -> Event | None:
+    """An agentless passive (`passives.agentless`): no actor, the subject done to as the
+    recipient, or for a charge or lawsuit as subject the party it is against."""
+    kind, mode, obj, event_noun, dyadic = coded
+    target = patient  # "was charged with DUI": the one charged, not the charge
+    if event_noun and obj is not None and obj.i == patient.i:  # "charges were filed against X"
+        target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    # disasters too kill, injure and displace; no disaster arrests or convicts
+    suffered = dyadic or kind == "ASSAULT" or mode == "deport"
+    toll = suffered and bare_toll(verb, patient, lexicon.event_nouns)
+    hedge = kind == "ACCUSE" and not event_noun  # "X has been accused of": the reporter's hedge
+    if target is None or toll or hedge:
+        return None  # no party named at all; a toll with no attack named
+    target = resolve(target)
+    text, aux = article.text, modes.of(verb, lexicon)
+    if aux == "hypothetical":
+        return None  # "if it is attacked": no one named would do it
+    resolved = dates.of(verb, span, future=aux == "future")
+    party = _party(text, target, _bounds(target), mentions) if target else (None, None)
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=text[span.start_char : span.end_char],
+        id=content_id("event", article.id, verb.idx, kind),
+        action=kind,
+        mode=mode,
+        target=party[0],
+        target_id=party[1],
+        date=resolved.date if resolved else None,
+        negated=any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon),
         aux=aux,
         trigger=verb.text,
         trigger_start=verb.idx,
