@@ -32,6 +32,7 @@ from storyledger.extract.events.clauses import (
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
+from storyledger.extract.events.nominal import nominal
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -97,6 +98,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         governing: dict[int, int] = {}  # a verb's index -> the index of its event in `events`
         shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         acted: set[int] = set()  # verbs coded as an event, kept or folded into another
+        first = len(events)
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -126,6 +128,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if warned is not None and (key := _key(warned)) not in seen:
                 seen.add(key)
                 events.append(warned)
+        told = {(e.action, e.target) for e in events[first:]}
+        for named in filter(None, (_named_act(article, span, t, mentions) for t in span)):
+            if (named.action, named.target) not in told:  # "his arrest", "faces charges"
+                told.add((named.action, named.target))
+                events.append(named)
     return events
 
 
@@ -165,6 +172,44 @@ def _warned(
         trigger_start=noun.idx,
         trigger_end=noun.idx + len(noun.text),
     )
+
+
+def _named_act(article: object, span: Span, noun: Token, mentions: Mentions) -> Event | None:
+    """A nominal act of force or coercion (`nominal.nominal`): "the killing of X by Y"."""
+    found = nominal(noun)
+    if found is None:
+        return None
+    kind, mode, doer, done = found
+    parties = []
+    for token in (doer, done):
+        token = resolve(token) if token is not None else None
+        parties.append(_party(article.text, token, _bounds(token), mentions) if token else None)
+    (actor_text, actor_id), (target_text, target_id) = (p or (None, None) for p in parties)
+    if (actor_text is not None and actor_text == target_text) or _pronoun(target_text):
+        return None  # "despite his arrest" with no name for "his": no party to record
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=article.text[span.start_char : span.end_char],
+        id=content_id("event", article.id, noun.idx, kind),
+        action=kind,
+        mode=mode,
+        actor=actor_text,
+        actor_id=actor_id,
+        target=target_text,
+        target_id=target_id,
+        trigger=noun.text,
+        trigger_start=noun.idx,
+        trigger_end=noun.idx + len(noun.text),
+    )
+
+
+def _pronoun(text: str | None) -> bool:
+    return text is not None and text.lower() in _PRONOUNS
+
+
+_PRONOUNS = frozenset("he him his she her they them their another one who whom".split())
 
 
 def _fold(
