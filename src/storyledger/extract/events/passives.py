@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 # The kinds whose agentless passive is an event of its own (PLOVER's material conflict and
 # accusations); CAMEO's passive codes `[A:B]` are of these kinds too.
-AGENTLESS_KINDS = frozenset({"ASSAULT", "COERCE", "ACCUSE", "SANCTION"})
+AGENTLESS_KINDS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})  # "was suspended": from a job
 # Nouns of accidents and disasters: "was killed in a crash / by the quake" is no one's act.
 _MISHAPS = frozenset(
     "accident crash collision wreck fire blaze explosion blast quake earthquake flood flooding "
@@ -61,6 +61,8 @@ def agentless(verb: Token, hiring: frozenset[str]) -> Token | None:
     head = verb.head
     if verb.dep_ in _CLAUSE_DEPS and head is not verb and head.tag_ == "VBN":
         return agentless(head, hiring)  # the shared subject of joined passives
+    if verb.dep_ == "conj" and "auxpass" in deps:  # "surrendered and was charged": the subject
+        return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if verb.dep_ == "pcomp" and "auxpass" in deps and head.dep_ == "prep":
         clause = head.head  # "hanged himself hours after being arrested": the clause's subject
         return next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -87,8 +89,11 @@ def bare_toll(verb: Token, patient: Token, event_nouns: dict[str, tuple]) -> boo
 
 
 def _mishap(verb: Token) -> bool:
-    """An accident or disaster named in a phrase on the verb ("in a crash", "in the fire")."""
-    for prep in verb.children:
+    """An accident or disaster named in a phrase on the verb or a verb joined to it ("in a
+    crash", "killed and injured in the quakes")."""
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    joined += [verb.head] if verb.dep_ == "conj" else []
+    for prep in (c for v in joined for c in v.children):
         if prep.dep_ != "prep":
             continue
         for noun in prep.children:

@@ -545,7 +545,7 @@ def _event(
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
     patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
-    if patient is not None and (actor is None or actor.i == patient.i):
+    if patient is not None and (actor is None or actor.i == patient.i or verb.dep_ == "conj"):
         # "X was arrested", "were arrested, charged with ...": no actor named (PLOVER)
         return _unattributed(article, span, verb, coded, patient, mentions, lexicon, modes, dates)
     if actor is None:
@@ -646,14 +646,16 @@ def _unattributed(
     suffered = dyadic or kind == "ASSAULT" or mode == "deport"
     toll = suffered and bare_toll(verb, patient, lexicon.event_nouns)
     hedge = kind == "ACCUSE" and not event_noun  # "X has been accused of": the reporter's hedge
-    if target is None or toll or hedge:
-        return None  # no party named at all; a toll with no attack named
+    if target is None or toll or hedge or (dyadic and not event_noun):
+        return None  # no party named; a toll; CAMEO's verbs are coded between two actors
     target = resolve(target)
     text, aux = article.text, modes.of(verb, lexicon)
     if aux == "hypothetical":
         return None  # "if it is attacked": no one named would do it
     resolved = dates.of(verb, span, future=aux == "future")
-    party = _party(text, target, _bounds(target), mentions) if target else (None, None)
+    party = _party(text, target, _bounds(target), mentions)
+    if _pronoun(party[0]):
+        return None  # "before he was arrested" with no name for "he": no party to record
     return Event(
         article=article.id,
         start=span.start_char,
