@@ -114,3 +114,8 @@ def _nobody(subject: Token) -> bool:
     return bool(words & {"nobody", "none", "no", "noone"}) or (
         subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
     )
+
+
+def others(verb: Token) -> bool:
+    """ "... and wounded two others": the object is more people of the act joined before."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() == "other" for c in verb.children)

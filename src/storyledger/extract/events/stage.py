@@ -42,7 +42,7 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
-from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, bare_toll
+from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, bare_toll, others
 from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
@@ -236,6 +236,8 @@ def _fold(
             events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
     head_verb = verb.head if verb.dep_ == "xcomp" else toll(verb, event.action)
+    if head_verb is None and verb.dep_ == "conj" and others(verb):
+        head_verb = verb.head  # "killed one soldier and wounded two others": one attack
     at = governing.get(head_verb.i) if head_verb is not None else None
     if at is None:
         return False
