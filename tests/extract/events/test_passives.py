@@ -64,3 +64,29 @@ def test_agentless_passives_are_events_without_an_actor(nlp, text, wanted):
 )
 def test_no_agentless_event(nlp, text):
     assert [e for e in _events(nlp, text) if e[0] is None] == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a passive joined with its own auxiliary shares the subject as its patient
+        (
+            "The gunman surrendered after an hour and was charged with murder.",
+            (None, "COERCE", "The gunman"),
+        ),
+        # explosives and blasts named as the doer are the actor (guideline rule 6)
+        (
+            "A roadside bomb killed two soldiers near the border.",
+            ("A roadside bomb", "ASSAULT", "two soldiers"),
+        ),
+    ],
+)
+def test_joined_passives_and_blasts(nlp, text, wanted):
+    assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_more_victims_of_one_attack_are_one_event(nlp):
+    text = "A car bomb killed one policeman and wounded three others."
+    assert _events(nlp, text) == [("A car bomb", "ASSAULT", "one policeman")]
