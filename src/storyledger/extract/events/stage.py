@@ -209,7 +209,9 @@ def _pronoun(text: str | None) -> bool:
     return text is not None and text.lower() in _PRONOUNS
 
 
-_PRONOUNS = frozenset("he him his she her they them their another one who whom".split())
+_PRONOUNS = frozenset(
+    "he him his she her they them their it its that this these those another one who whom".split()
+)
 
 
 def _fold(
