@@ -32,7 +32,6 @@ from storyledger.extract.events.clauses import (
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.nominal import nominal
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -42,7 +41,10 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
-from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, bare_toll, others
+from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, others
+from storyledger.extract.events.phrases import bounds as _bounds
+from storyledger.extract.events.phrases import party as _party
+from storyledger.extract.events.unnamed import named_act, unattributed
 from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
@@ -129,7 +131,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 seen.add(key)
                 events.append(warned)
         told = {(e.action, e.target) for e in events[first:]}
-        for named in filter(None, (_named_act(article, span, t, mentions) for t in span)):
+        for named in filter(None, (named_act(article, span, t, mentions) for t in span)):
             if (named.action, named.target) not in told:  # "his arrest", "faces charges"
                 told.add((named.action, named.target))
                 events.append(named)
@@ -172,46 +174,6 @@ def _warned(
         trigger_start=noun.idx,
         trigger_end=noun.idx + len(noun.text),
     )
-
-
-def _named_act(article: object, span: Span, noun: Token, mentions: Mentions) -> Event | None:
-    """A nominal act of force or coercion (`nominal.nominal`): "the killing of X by Y"."""
-    found = nominal(noun)
-    if found is None:
-        return None
-    kind, mode, doer, done = found
-    parties = []
-    for token in (doer, done):
-        token = resolve(token) if token is not None else None
-        parties.append(_party(article.text, token, _bounds(token), mentions) if token else None)
-    (actor_text, actor_id), (target_text, target_id) = (p or (None, None) for p in parties)
-    if (actor_text is not None and actor_text == target_text) or _pronoun(target_text):
-        return None  # "despite his arrest" with no name for "his": no party to record
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=article.text[span.start_char : span.end_char],
-        id=content_id("event", article.id, noun.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
-        trigger=noun.text,
-        trigger_start=noun.idx,
-        trigger_end=noun.idx + len(noun.text),
-    )
-
-
-def _pronoun(text: str | None) -> bool:
-    return text is not None and text.lower() in _PRONOUNS
-
-
-_PRONOUNS = frozenset(
-    "he him his she her they them their it its that this these those another one who whom".split()
-)
 
 
 def _fold(
@@ -551,7 +513,10 @@ def _event(
     patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
     if patient is not None and (actor is None or actor.i == patient.i or verb.dep_ == "conj"):
         # "X was arrested", "were arrested, charged with ...": no actor named (PLOVER)
-        return _unattributed(article, span, verb, coded, patient, mentions, lexicon, modes, dates)
+        negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
+        return unattributed(
+            article, span, verb, coded, patient, mentions, lexicon, modes, dates, negated
+        )
     if actor is None:
         return None
     if mode == "obstruct" and is_state(actor):
@@ -627,67 +592,6 @@ def _event(
         trigger_start=verb.idx,
         trigger_end=verb.idx + len(verb.text),
     )
-
-
-def _unattributed(
-    article: object,
-    span: Span,
-    verb: Token,
-    coded: tuple,
-    patient: Token,
-    mentions: Mentions,
-    lexicon: EventLexicon,
-    modes: Modes,
-    dates: Dates,
-) -> Event | None:
-    """An agentless passive (`passives.agentless`): no actor, the subject done to as the
-    recipient, or for a charge or lawsuit as subject the party it is against."""
-    kind, mode, obj, event_noun, dyadic = coded
-    target = patient  # "was charged with DUI": the one charged, not the charge
-    if event_noun and obj is not None and obj.i == patient.i:  # "charges were filed against X"
-        target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
-    # disasters too kill, injure and displace; no disaster arrests or convicts
-    suffered = dyadic or kind == "ASSAULT" or mode == "deport"
-    toll = suffered and bare_toll(verb, patient, lexicon.event_nouns)
-    hedge = kind == "ACCUSE" and not event_noun  # "X has been accused of": the reporter's hedge
-    if target is None or toll or hedge or (dyadic and not event_noun):
-        return None  # no party named; a toll; CAMEO's verbs are coded between two actors
-    target = resolve(target)
-    text, aux = article.text, modes.of(verb, lexicon)
-    if aux == "hypothetical":
-        return None  # "if it is attacked": no one named would do it
-    resolved = dates.of(verb, span, future=aux == "future")
-    party = _party(text, target, _bounds(target), mentions)
-    if _pronoun(party[0]):
-        return None  # "before he was arrested" with no name for "he": no party to record
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=text[span.start_char : span.end_char],
-        id=content_id("event", article.id, verb.idx, kind),
-        action=kind,
-        mode=mode,
-        target=party[0],
-        target_id=party[1],
-        date=resolved.date if resolved else None,
-        negated=any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon),
-        aux=aux,
-        trigger=verb.text,
-        trigger_start=verb.idx,
-        trigger_end=verb.idx + len(verb.text),
-    )
-
-
-def _party(
-    text: str, token: Token, bounds: tuple[int, int], mentions: Mentions
-) -> tuple[str, str | None]:
-    """A party as named: the phrase, or for a pronoun or description the name it stands for
-    in the article (the shared resolver); with its canonical actor."""
-    named = mentions.referent(token, bounds)
-    if named is not None:
-        return named.text, named.actor_id
-    return text[bounds[0] : bounds[1]], mentions.named(bounds)
 
 
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
@@ -785,38 +689,6 @@ def _denied(verb: Token, lexicon: EventLexicon) -> bool:
             return True
         token = token.head
     return False
-
-
-def _bounds(token: Token) -> tuple[int, int]:
-    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed; "of"
-    phrases and those that place or affiliate the party ("demonstrators in Baghdad",
-    "activists from the Fatah party") are part of it."""
-    cut = {
-        t.i
-        for child in token.children
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
-        and not (child.dep_ == "prep" and (child.lower_ == "of" or _placing(child)))
-        for t in child.subtree
-    }
-    tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _placing(prep: Token) -> bool:
-    """ "in Baghdad", "from the Fatah party": a place or party that says whose the party is."""
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return (
-        prep.lower_ in ("in", "from")
-        and noun is not None
-        and (
-            noun.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
-            or (prep.lower_ == "from" and can_act(noun))
-        )
-    )
 
 
 def _object_control(clause: Token) -> bool:
