@@ -51,7 +51,8 @@ def _event(event: Event, published: date | None) -> TimelineEntry:
     if when is None and event.aux is None and published is not None:
         when, basis = published, "reported"
     mode = f" ({event.aux})" if event.aux else ""
-    summary = f"{event.actor} {event.action}{mode}" + (f" → {event.target}" if event.target else "")
+    actor = event.actor or "(actor not named)"  # "X was arrested": PLOVER's unknown actor
+    summary = f"{actor} {event.action}{mode}" + (f" → {event.target}" if event.target else "")
     return TimelineEntry(
         date=when,
         date_basis=basis,

@@ -46,6 +46,10 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
+from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, others
+from storyledger.extract.events.phrases import bounds as _bounds
+from storyledger.extract.events.phrases import party as _party
+from storyledger.extract.events.unnamed import named_act, unattributed
 from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
@@ -108,6 +112,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
         shared: set[int] = set()  # events of joint actors: no recipient is folded into them
         acted: set[int] = set()  # verbs coded as an event, kept or folded into another
         demands: set[int] = set()  # verbs of a demand folded into another event
+        first = len(events)
         for verb in span:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
@@ -144,6 +149,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if warned is not None and (key := _key(warned)) not in seen:
                 seen.add(key)
                 events.append(warned)
+        told = {(e.action, e.target) for e in events[first:]}
+        for named in filter(None, (named_act(article, span, t, mentions) for t in span)):
+            if (named.action, named.target) not in told:  # "his arrest", "faces charges"
+                told.add((named.action, named.target))
+                events.append(named)
     return events
 
 
@@ -209,6 +219,8 @@ def _fold(
             events[at] = replace(head, target=event.actor, target_id=event.actor_id)
         return True
     head_verb = verb.head if verb.dep_ == "xcomp" else toll(verb, event.action)
+    if head_verb is None and verb.dep_ == "conj" and others(verb):
+        head_verb = verb.head  # "killed one soldier and wounded two others": one attack
     at = governing.get(head_verb.i) if head_verb is not None else None
     if at is None:
         return False
@@ -324,7 +336,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            return (phrasal, None, None, False, False) if phrasal else None  # "check into"
+            return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
     if criminal_charge(verb):
         return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
     if lemma in lexicon.verbs:
@@ -511,6 +523,13 @@ def _event(
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
+    patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
+    if patient is not None and (actor is None or actor.i == patient.i or verb.dep_ == "conj"):
+        # "X was arrested", "were arrested, charged with ...": no actor named (PLOVER)
+        negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
+        return unattributed(
+            article, span, verb, coded, patient, mentions, lexicon, modes, dates, negated
+        )
     if actor is None:
         return None
     if kind == "ASSAULT" and prepared(verb):
@@ -609,17 +628,6 @@ def _session(verb: Token, actor: Token) -> bool:
         and actor.tag_ in ("NN", "NNP")
         and not joint(actor)
     )
-
-
-def _party(
-    text: str, token: Token, bounds: tuple[int, int], mentions: Mentions
-) -> tuple[str, str | None]:
-    """A party as named: the phrase, or for a pronoun or description the name it stands for
-    in the article (the shared resolver); with its canonical actor."""
-    named = mentions.referent(token, bounds)
-    if named is not None:
-        return named.text, named.actor_id
-    return text[bounds[0] : bounds[1]], mentions.named(bounds)
 
 
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
@@ -728,38 +736,6 @@ def _denied(verb: Token, lexicon: EventLexicon) -> bool:
             return True
         token = token.head
     return False
-
-
-def _bounds(token: Token) -> tuple[int, int]:
-    """The phrase of an actor or recipient: its subtree without clauses, edges trimmed; "of"
-    phrases and those that place or affiliate the party ("demonstrators in Baghdad",
-    "activists from the Fatah party") are part of it."""
-    cut = {
-        t.i
-        for child in token.children
-        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
-        and not (child.dep_ == "prep" and (child.lower_ == "of" or _placing(child)))
-        for t in child.subtree
-    }
-    tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
-    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
-        tokens.pop()
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens.pop(0)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _placing(prep: Token) -> bool:
-    """ "in Baghdad", "from the Fatah party": a place or party that says whose the party is."""
-    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return (
-        prep.lower_ in ("in", "from")
-        and noun is not None
-        and (
-            noun.ent_type_ in ("GPE", "LOC", "NORP", "ORG")
-            or (prep.lower_ == "from" and can_act(noun))
-        )
-    )
 
 
 def _object_control(clause: Token) -> bool:

@@ -1,0 +1,105 @@
+"""Events with no actor named in the text: agentless passives ("X was arrested",
+`passives.agentless`) and nominal acts ("the arrest of X", "the killing of X by Y",
+`nominal.nominal`), built as `Event` records."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storyledger.extract.events.context import Dates, Mentions, Modes
+from storyledger.extract.events.lexicon import EventLexicon
+from storyledger.extract.events.nominal import nominal
+from storyledger.extract.events.parties import recipient, resolve
+from storyledger.extract.events.passives import bare_toll
+from storyledger.extract.events.phrases import bounds, party
+from storyledger.model import Event, content_id
+
+_PRONOUNS = frozenset(
+    "he him his she her they them their it its that this these those another one who whom".split()
+)
+
+
+def unattributed(
+    article: object,
+    span: Span,
+    verb: Token,
+    coded: tuple,
+    patient: Token,
+    mentions: Mentions,
+    lexicon: EventLexicon,
+    modes: Modes,
+    dates: Dates,
+    negated: bool,
+) -> Event | None:
+    """An agentless passive (`passives.agentless`): no actor, the subject done to as the
+    recipient, or for a charge or lawsuit as subject the party it is against."""
+    kind, mode, obj, event_noun, dyadic = coded
+    target = patient  # "was charged with DUI": the one charged, not the charge
+    if event_noun and obj is not None and obj.i == patient.i:  # "charges were filed against X"
+        target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    # disasters too kill, injure and displace; no disaster arrests or convicts
+    suffered = dyadic or kind == "ASSAULT" or mode == "deport"
+    toll = suffered and bare_toll(verb, patient, lexicon.event_nouns)
+    hedge = kind == "ACCUSE" and not event_noun  # "X has been accused of": the reporter's hedge
+    if target is None or toll or hedge or (dyadic and not event_noun):
+        return None  # no party named; a toll; CAMEO's verbs are coded between two actors
+    target = resolve(target)
+    text, aux = article.text, modes.of(verb, lexicon)
+    if aux == "hypothetical":
+        return None  # "if it is attacked": no one named would do it
+    resolved = dates.of(verb, span, future=aux == "future")
+    named = party(text, target, bounds(target), mentions)
+    if _pronoun(named[0]):
+        return None  # "before he was arrested" with no name for "he": no party to record
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=text[span.start_char : span.end_char],
+        id=content_id("event", article.id, verb.idx, kind),
+        action=kind,
+        mode=mode,
+        target=named[0],
+        target_id=named[1],
+        date=resolved.date if resolved else None,
+        negated=negated,
+        aux=aux,
+        trigger=verb.text,
+        trigger_start=verb.idx,
+        trigger_end=verb.idx + len(verb.text),
+    )
+
+
+def named_act(article: object, span: Span, noun: Token, mentions: Mentions) -> Event | None:
+    """A nominal act of force or coercion (`nominal.nominal`): "the killing of X by Y"."""
+    found = nominal(noun)
+    if found is None:
+        return None
+    kind, mode, doer, done = found
+    parties = []
+    for token in (doer, done):
+        token = resolve(token) if token is not None else None
+        parties.append(party(article.text, token, bounds(token), mentions) if token else None)
+    (actor_text, actor_id), (target_text, target_id) = (p or (None, None) for p in parties)
+    if (actor_text is not None and actor_text == target_text) or _pronoun(target_text):
+        return None  # "despite his arrest" with no name for "his": no party to record
+    return Event(
+        article=article.id,
+        start=span.start_char,
+        end=span.end_char,
+        text=article.text[span.start_char : span.end_char],
+        id=content_id("event", article.id, noun.idx, kind),
+        action=kind,
+        mode=mode,
+        actor=actor_text,
+        actor_id=actor_id,
+        target=target_text,
+        target_id=target_id,
+        trigger=noun.text,
+        trigger_start=noun.idx,
+        trigger_end=noun.idx + len(noun.text),
+    )
+
+
+def _pronoun(text: str | None) -> bool:
+    return text is not None and text.lower() in _PRONOUNS

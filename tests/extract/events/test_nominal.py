@@ -1,0 +1,53 @@
+"""Issue #15, round 9A: nominal acts of force and coercion ("the killing of X by Y", "the arrest
+of X", "faces charges"), and the nouns that are only a charge's content (sentences written
+here)."""
+
+import pytest
+
+from tests.extract.events.helpers import events_of
+
+
+def _events(nlp, text: str) -> list[tuple]:
+    return events_of(nlp, text, published=None)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "The killing of a student by soldiers set off a week of protests.",
+            ("soldiers", "ASSAULT", "a student"),
+        ),
+        (
+            "Crowds gathered after the police shooting of an unarmed driver.",
+            ("police", "ASSAULT", "an unarmed driver"),
+        ),
+        (
+            "Testimony continued in the fraud trial of a former mayor.",
+            (None, "COERCE", "a former mayor"),
+        ),
+        ("The banker will face fraud and bribery charges.", (None, "COERCE", "The banker")),
+        ("The smuggler received a life sentence on Friday.", (None, "COERCE", "The smuggler")),
+        (
+            "The arrest of four men in Lyon was confirmed on Monday.",
+            (None, "COERCE", "four men"),
+        ),
+    ],
+)
+def test_nominal_acts(nlp, text, wanted):
+    assert wanted in _events(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver was convicted of the killing of a cyclist.",  # the conviction's content
+        "Two men were arrested for the murder of a shopkeeper.",  # the arrest's content
+        "Despite his arrest, the striker will play on Sunday.",  # "his" names no one here
+        "The murder rate fell last year.",  # a modifier, no party
+    ],
+)
+def test_no_nominal_act(nlp, text):
+    assert [e for e in _events(nlp, text) if e[1] == "ASSAULT" or e[2] in ("his",)] == []
