@@ -38,7 +38,10 @@ def _events(nlp, text: str) -> list[tuple]:
             [(None, "ASSAULT", "Four villagers")],
         ),
         # an agent on the joined passive names the doer of both
-        ("Two students were beaten and arrested by police.", [("police", "COERCE", None)]),
+        (
+            "Two students were beaten and arrested by police.",
+            [("police", "COERCE", "Two students")],
+        ),
         # the active "charge X with" is a charge too (the guideline's COERCE)
         ("Prosecutors charged the mayor with bribery.", [("Prosecutors", "COERCE", "the mayor")]),
     ],

@@ -70,13 +70,17 @@ def _alleging(token: Token) -> bool:
 def criminal_charge(verb: Token) -> bool:
     """A charge with an offence named by a noun ("charged him with murder", "with two counts
     of arson", "with felony charges"), active with the charged as object or passive; a gerund
-    is a deed alleged between parties ("charged Albania with supporting the rebels"), the
-    dictionary's ACCUSE."""
+    in the active is a deed alleged between parties ("charged Albania with supporting the
+    rebels"), the dictionary's ACCUSE; in the passive, a charge filed ("was charged with
+    driving under the influence")."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHARGING:
         return False
     if not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         return False  # "the policeman charged with murder was based": a participle misread
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
         if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
             return True
+        if passive and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
+            return True  # "was charged with driving under the influence": a charge filed
     return False
