@@ -70,3 +70,36 @@ def test_events_that_stay(nlp, text, wanted):
 )
 def test_purchases(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "kept", "gone"),
+    [
+        # round 10B: an act inside what a refusal denies did not happen and is no one's act
+        (
+            "The governor declined to let the police arrest the protesters.",
+            [],
+            ("the police", "COERCE", "the protesters"),
+        ),
+        (
+            "The army refused to let the militia shell the village.",
+            [("The army", "REJECT", None)],
+            ("the militia", "ASSAULT", "the village"),
+        ),
+        # the refused verb stays a negated record; a finite conjunct is an act of its own
+        (
+            "The rebels refused to release the hostages and attacked the soldiers.",
+            [
+                ("The rebels", "REJECT", "the hostages"),
+                ("The rebels", "RETREAT", "the hostages"),
+                ("The rebels", "ASSAULT", "the soldiers"),
+            ],
+            None,
+        ),
+    ],
+)
+def test_refused_content_is_no_act(nlp, text, kept, gone):
+    found = _events(nlp, text)
+    assert found == kept
+    assert gone not in found

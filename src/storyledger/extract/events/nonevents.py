@@ -122,3 +122,28 @@ def bought(verb: Token) -> bool:
     if verb.lemma_.lower() not in _COMMERCE_VERBS:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+
+
+# Verbs whose infinitive complement did not happen (negative implicatives: Karttunen 1971).
+_REFUSALS = frozenset({"refuse", "decline", "fail"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def refused_content(verb: Token) -> bool:
+    """ "refused to allow planes to land and evacuate": an act inside what a refusal denies
+    (a permission or request refused) did not take place and is no one's act; the refusal
+    (REJECT) is the event. The refused verb itself ("refused to release the prisoners") stays
+    a negated record of its own, as before (`stage._denied`)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _REFUSALS:
+        return False
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in ("xcomp", "ccomp", "conj") or token.head is token:
+            return False
+        if token.dep_ == "conj" and token.tag_ in _FINITE:
+            return False  # "refused to release them and attacked": a finite verb, its own act
+        head = token.head  # "refused to deploy ... and urged": a conjunct refusal is no content
+        if token.dep_ != "conj" and head.lemma_.lower() in _REFUSALS and head.pos_ == "VERB":
+            return True
+        token = head
+    return False

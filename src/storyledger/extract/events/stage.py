@@ -35,7 +35,13 @@ from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
 from storyledger.extract.events.legal import alleged, criminal_charge, inversion
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.nonevents import accident, bought, commercial, perpetrated
+from storyledger.extract.events.nonevents import (
+    accident,
+    bought,
+    commercial,
+    perpetrated,
+    refused_content,
+)
 from storyledger.extract.events.objects import passive_patient, shared_object, shifted, up_to
 from storyledger.extract.events.parties import (
     aimed_at,
@@ -126,6 +132,8 @@ def event_stage(analysis: Analysis) -> list[Event]:
             if own_object:
                 used_objects.add(coded[2].i)
             event = _event(article, span, verb, coded, mentions, lexicon, modes, dates)
+            if event is not None and event.action != "REJECT" and refused_content(verb):
+                continue  # "refused to deploy troops": no deployment; the refusal is the event
             if event is not None:
                 acted.add(verb.i)
             if event is not None and verb.dep_ in ("ccomp", "xcomp") and verb.head.i in demands:
