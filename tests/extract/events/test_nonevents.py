@@ -103,3 +103,20 @@ def test_refused_content_is_no_act(nlp, text, kept, gone):
     found = _events(nlp, text)
     assert found == kept
     assert gone not in found
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 10B: joining people in an act is doing it with them, not meeting them
+        ("Students joined thousands of workers in demanding higher wages.", []),
+        # joining them somewhere is still the dictionary's meeting
+        (
+            "Opposition leaders joined the protesters in the square.",
+            [("Opposition leaders", "CONSULT", "the protesters")],
+        ),
+    ],
+)
+def test_joined_in_an_act_is_no_meeting(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

@@ -147,3 +147,18 @@ def refused_content(verb: Token) -> bool:
             return True
         token = head
     return False
+
+
+def joined_in(verb: Token, kind: str) -> bool:
+    """ "joined thousands of demonstrators in demanding a referendum": to join people in an act
+    is to do it with them (they are co-actors), not to meet them (the dictionary's ASSEMBLE
+    block reads "join" as a meeting)."""
+    return (
+        kind == "CONSULT"
+        and verb.lemma_.lower() == "join"
+        and any(
+            prep.dep_ == "prep" and prep.lower_ == "in" and c.dep_ == "pcomp" and c.tag_ == "VBG"
+            for prep in verb.children
+            for c in prep.children
+        )
+    )

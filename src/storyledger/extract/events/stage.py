@@ -39,6 +39,7 @@ from storyledger.extract.events.nonevents import (
     accident,
     bought,
     commercial,
+    joined_in,
     perpetrated,
     refused_content,
 )
@@ -123,7 +124,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
             coded = _code(verb, lexicon, words)
             if coded is not None and background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
-            if coded is not None and (alleged(verb) or accident(verb)):
+            if coded is not None and (alleged(verb) or accident(verb) or joined_in(verb, coded[0])):
                 continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
             common = (shared_object(verb), passive_patient(verb))  # "shot and killed X"
             own_object = coded is not None and coded[2] is not None and coded[2] not in common
