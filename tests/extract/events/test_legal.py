@@ -88,3 +88,27 @@ def test_what_a_conviction_names_is_no_act(nlp):
 def test_the_charged_is_no_actor(nlp, text):
     """The charged may be the recipient of a charge by no one named (round 9A), never its actor."""
     assert not [e for e in _events(nlp, text) if e[1] == "COERCE" and e[0] is not None]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 10B: the grounds a charge or conviction gives are what it says was done
+        (
+            "The prosecutor said Ruiz is charged with murder because he intended to kill a guard.",
+            [(None, "COERCE", "Ruiz")],
+        ),
+        (
+            "The woman was convicted because she had poisoned her husband.",
+            [(None, "COERCE", "The woman")],
+        ),
+        # an arrest's reason, told by the reporter, is an act of its own
+        (
+            "Police arrested the man because he attacked a guard.",
+            [("Police", "COERCE", "the man"), ("he", "ASSAULT", "a guard")],
+        ),
+    ],
+)
+def test_grounds_of_a_charge_are_no_act(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

@@ -33,6 +33,8 @@ def alleged(verb: Token) -> bool:
             return True
         if token.dep_ == "pcomp" and head.dep_ == "prep" and _alleging(head.head):
             return True  # "accused the rebels of attacking", "convicted of murdering"
+        if token.dep_ == "advcl" and _alleging(head) and _grounds(token):
+            return True  # "charged with murder because he intended to kill": its grounds
         if token.dep_ not in _INSIDE:
             return False
         token = head
@@ -84,3 +86,9 @@ def criminal_charge(verb: Token) -> bool:
         if passive and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
             return True  # "was charged with driving under the influence": a charge filed
     return False
+
+
+def _grounds(clause: Token) -> bool:
+    """A clause of reason ("because he intended to kill someone"): on a charge or conviction,
+    what the charge says was done."""
+    return any(c.dep_ == "mark" and c.lower_ == "because" for c in clause.children)
