@@ -112,3 +112,20 @@ def test_the_charged_is_no_actor(nlp, text):
 )
 def test_grounds_of_a_charge_are_no_act(nlp, text, wanted):
     assert _events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 10B: "allege" is never a noun; parsed as a compound of the subject, it still
+        # makes the clause a claim (the accusation itself is not coded yet)
+        ("Police allege John Smith, 45, opened fire at a bar Friday, killing one man.", []),
+        (
+            "The gunman opened fire at a bar Friday, killing one man.",
+            [("The gunman", "ASSAULT", "one man")],
+        ),
+    ],
+)
+def test_allegation_misread_as_a_name(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

@@ -18,11 +18,15 @@ _CONTENT = ("ccomp", "acl", "xcomp", "parataxis")
 # How an act hangs inside that content ("shot the guard and fled", "opened fire, killing one").
 _INSIDE = ("conj", "advcl", "xcomp", "ccomp")
 _CHARGING = frozenset({"charge"})
+# Forms of reporting verbs that are never nouns: read as a noun modifier of the subject
+# ("Police allege Eric Kirkpatrick opened fire": "Police allege" parsed as compounds of the
+# name), they still report the clause as someone's claim.
+_VERB_ONLY = frozenset({"allege", "alleges", "say", "says", "contend", "contends"})
 
 
 def alleged(verb: Token) -> bool:
     """The act is only the content of an allegation, charge, conviction or suspicion."""
-    if any(_inverted(c) for c in verb.children):
+    if any(_inverted(c) for c in verb.children) or _misread(verb):
         return True  # "the army shelled a village, alleges the rights group"
     token = verb
     for _ in range(6):
@@ -92,3 +96,22 @@ def _grounds(clause: Token) -> bool:
     """A clause of reason ("because he intended to kill someone"): on a charge or conviction,
     what the charge says was done."""
     return any(c.dep_ == "mark" and c.lower_ == "because" for c in clause.children)
+
+
+def _misread(verb: Token) -> bool:
+    """The verb's subject carries a reporting verb parsed as a compound of it ("Police allege
+    Eric Kirkpatrick opened fire, killing one man"): the act is the content of that claim.
+    A participle or conjunct with no subject of its own shares its head's."""
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return any(
+                c.dep_ == "compound" and c.lower_ in _VERB_ONLY
+                for subject in subjects
+                for c in subject.children
+            )
+        if token.dep_ not in ("advcl", "conj", "xcomp") or token.head is token:
+            return False
+        token = token.head
+    return False
