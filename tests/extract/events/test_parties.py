@@ -425,3 +425,26 @@ def test_a_fronted_phrase_does_not_stop_a_shared_object(nlp):
     # "Outside the hall" is the first verb's fronted adverbial, not an argument of its own
     text = "Outside the hall, the gunman shot and killed a police officer."
     assert events_of(nlp, text, published=None) == [("the gunman", "ASSAULT", "a police officer")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 10B: a party named before a demand or call is the one who asks
+        (
+            "The government rejected union demands for higher pay.",
+            [("The government", "REJECT", "union")],
+        ),
+        (
+            "The government said it would not meet kidnappers demands to release prisoners.",
+            [("The government", "REJECT", "kidnappers")],
+        ),
+        (
+            "The government rejected the rebels' demands.",
+            [("The government", "REJECT", "the rebels")],
+        ),
+    ],
+)
+def test_who_asks_is_named_before_the_demand(nlp, text, wanted):
+    assert events_of(nlp, text, published=None) == wanted

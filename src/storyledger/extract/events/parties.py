@@ -562,6 +562,10 @@ def _prepositional(
     return None
 
 
+# Nouns of what a party asks for: a party named before one is the one asking.
+_ASKED = frozenset("demand request call appeal proposal offer ultimatum".split())
+
+
 def named_on(noun: Token) -> Token | None:
     """The party a thing belongs to: its owner or doer (`_owner`) or a country or group named
     before it ("German goods", "Kampuchean guerrilla camps")."""
@@ -574,6 +578,10 @@ def _owner(noun: Token, *, doer: bool = True) -> Token | None:
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ != "PRP$"), None)
     if owner is not None and can_act(owner):
         return owner
+    if owner is None and noun.lemma_.lower() in _ASKED:  # "union demands", "kidnappers demands"
+        owner = next((c for c in noun.children if c.dep_ == "compound"), None)
+        if owner is not None and owner.pos_ == "NOUN" and can_act(owner):
+            return owner
     if not doer:
         return None
     done = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
