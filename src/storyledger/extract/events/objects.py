@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo, cameo_code
+from storyledger.extract.events.doers import explained, victim
 
 
 def up_to(verb: Token) -> Token | None:
@@ -76,6 +77,11 @@ def fired_upon(verb: Token, obj: Token | None) -> Token | None:
     Monday", "at noon"), nor one's own things set on fire ("set fire to their mattresses")."""
     if obj is not None and obj.dep_ != "dobj":
         return None
+    if explained(verb):
+        return None  # "was killed when gunmen opened fire on his car": the victim is hit
+    dead = victim(verb)
+    if dead is not None:
+        return dead  # "two men are dead after a soldier opened fire at a checkpoint"
     if any(_harming(c) for c in verb.subtree if c.i > verb.i):
         return None  # "opened fire at a party, killing six guests": the killed are hit
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _AIMED_PREPS):
