@@ -37,7 +37,10 @@ def unattributed(
     as subject the party it is against."""
     kind, mode, obj, event_noun, dyadic = coded
     target = patient  # "was charged with DUI": the one charged, not the charge
-    if event_noun and obj is not None and obj.i == patient.i:  # "charges were filed against X"
+    # "charges were filed against X"; not "X was found guilty": a verdict said of the subject
+    # ("guilty") is the pattern's word, and the subject the one judged
+    judged = kind == "COERCE" and any(c.dep_ in ("oprd", "acomp") for c in verb.children)
+    if event_noun and obj is not None and obj.i == patient.i and not judged:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     # disasters too kill, injure and displace; no disaster arrests or convicts
     suffered = dyadic or kind == "ASSAULT" or mode == "deport"
