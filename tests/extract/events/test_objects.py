@@ -78,3 +78,9 @@ def test_fire_wins_over_a_place_word(nlp):
     assert _events(nlp, "A sniper opened fire on the convoy near the bridge.") == [
         ("A sniper", "ASSAULT", "the convoy")
     ]
+
+
+@pytest.mark.issue(15)
+def test_a_vehicle_driven_into_a_shop_is_no_shot(nlp):
+    found = _events(nlp, "Three men rammed their van into a bakery before fleeing.")
+    assert ("Three men", "ASSAULT", "a bakery") not in found

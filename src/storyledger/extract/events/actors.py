@@ -31,7 +31,7 @@ _ACTOR_NOUNS = frozenset(
 ) | frozenset(
     # who attacks, named by the deed (the CAMEO agents hold "gunman", "assailant", "sniper"
     # only in compounds): "a sniper opened fire", "attackers stormed", "border guards shot"
-    "guards guard sniper snipers attacker attackers shooter shooters hijacker hijackers".split()
+    "guards sniper snipers attacker attackers shooter shooters hijacker hijackers".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}

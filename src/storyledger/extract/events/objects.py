@@ -94,8 +94,10 @@ def fired_upon(verb: Token, obj: Token | None) -> Token | None:
             continue
         if prep.lower_ == "to" and (obj is None or obj.lemma_.lower() != "fire"):
             continue  # "fired to disperse", "dropped to 3%": only "set fire to X" aims "to"
-        if prep.lower_ == "to" and any(c.tag_ == "PRP$" for c in noun.children):
+        if prep.lower_ == "to" and _owned(noun):
             continue  # "set fire to their mattresses": their own things, a riot's deed
+        if prep.lower_ == "into" and obj is not None and _owned(obj):
+            continue  # "smashed their car into a store": a vehicle driven, no shot fired
         if obj is None and prep.lower_ not in _SHOT_AT:
             continue  # "shells crashed into the port": no one fires into it
         return noun
@@ -110,3 +112,7 @@ def _harming(token: Token) -> bool:
         return False
     coded = cameo_code(token, cameo())
     return coded is not None and coded[0] == "ASSAULT"
+
+
+def _owned(noun: Token) -> bool:
+    return any(c.tag_ == "PRP$" for c in noun.children)
