@@ -93,3 +93,21 @@ def test_joined_passives_and_blasts(nlp, text, wanted):
 def test_more_victims_of_one_attack_are_one_event(nlp):
     text = "A car bomb killed one policeman and wounded three others."
     assert _events(nlp, text) == [("A car bomb", "ASSAULT", "one policeman")]
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 10A: the verdict ("guilty") is the pattern's word; the subject is the one judged
+        ("The banker was found guilty of fraud.", [(None, "COERCE", "The banker")]),
+        (
+            "The treasurer has been found guilty of embezzlement.",
+            [(None, "COERCE", "The treasurer")],
+        ),
+        # found dead: a discovery, no verdict and no attack by anyone named
+        ("The treasurer was found dead in his cell.", []),
+    ],
+)
+def test_a_verdict_on_the_subject(nlp, text, wanted):
+    assert _events(nlp, text) == wanted

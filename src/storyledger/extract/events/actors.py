@@ -28,6 +28,10 @@ _ACTOR_NOUNS = frozenset(
     "bondholders regulators counterparts partners allies neighbours neighbors delegates "
     "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
     "elders wing forum bloc leadership assembly".split()
+) | frozenset(
+    # who attacks, named by the deed (the CAMEO agents hold "gunman", "assailant", "sniper"
+    # only in compounds): "a sniper opened fire", "attackers stormed", "border guards shot"
+    "guards sniper snipers attacker attackers shooter shooters hijacker hijackers".split()
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}

@@ -44,6 +44,7 @@ class Modes:
             and chain[-1].dep_ == "conj"
             and chain[-1].head.pos_ in ("VERB", "AUX")
             and chain[-1].head is not chain[-1]
+            and not _own_clause(chain[-1])
         ):
             chain.append(chain[-1].head)
         inherited = self.found.get(chain[-1].i)
@@ -80,6 +81,17 @@ class Modes:
         if self.words.bag((verb,)).meets(lexicon.historical):
             return "historical"
         return None
+
+
+def _own_clause(conj: Token) -> bool:
+    """A finite verb with its own subject joined to an infinitive ("prepared to go before a
+    magistrate and riot police fired teargas"): a clause of its own, not under the infinitive's
+    "prepared to" (a parse that hangs it on the infinitive; its tense shows it is not one)."""
+    return (
+        conj.tag_ in ("VBD", "VBZ", "VBP")
+        and conj.head.tag_ == "VB"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+    )
 
 
 def committed(verb: Token, lexicon: EventLexicon) -> bool:

@@ -43,7 +43,13 @@ from storyledger.extract.events.nonevents import (
     perpetrated,
     refused_content,
 )
-from storyledger.extract.events.objects import passive_patient, shared_object, shifted, up_to
+from storyledger.extract.events.objects import (
+    fired_upon,
+    passive_patient,
+    shared_object,
+    shifted,
+    up_to,
+)
 from storyledger.extract.events.parties import (
     aimed_at,
     joint,
@@ -557,9 +563,14 @@ def _event(
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    weapon = target is None or (
+        dyadic and obj is not None and target.i == obj.i and not can_act(obj)
+    )
+    aimed = kind == "ASSAULT" and weapon and (shot_at := fired_upon(verb, obj)) is not None
+    target = shot_at if aimed else target  # "fired rubber bullets at strikers": the strikers
     if (inverted := inversion(verb)) is not None:
         actor, target = inverted  # "X bombed a camp, alleges the group": the group accuses X
-    if dyadic and kind not in _ONE_SIDED and (target is None or not can_act(target)):
+    if dyadic and kind not in _ONE_SIDED and not aimed and (target is None or not can_act(target)):
         return None
     if dyadic and not (political(resolve(actor)) or political(target and resolve(target))):
         return None  # the dictionary's defaults between two teams or firms: not PLOVER's domain

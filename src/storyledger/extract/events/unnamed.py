@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.context import Dates, Mentions, Modes
+from storyledger.extract.events.doers import attacker
 from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.extract.events.nominal import nominal
 from storyledger.extract.events.parties import recipient, resolve
@@ -31,11 +32,15 @@ def unattributed(
     dates: Dates,
     negated: bool,
 ) -> Event | None:
-    """An agentless passive (`passives.agentless`): no actor, the subject done to as the
-    recipient, or for a charge or lawsuit as subject the party it is against."""
+    """An agentless passive (`passives.agentless`): no actor (unless a clause of time names who
+    fired: `doers.attacker`), the subject done to as the recipient, or for a charge or lawsuit
+    as subject the party it is against."""
     kind, mode, obj, event_noun, dyadic = coded
     target = patient  # "was charged with DUI": the one charged, not the charge
-    if event_noun and obj is not None and obj.i == patient.i:  # "charges were filed against X"
+    # "charges were filed against X"; not "X was found guilty": a verdict said of the subject
+    # ("guilty") is the pattern's word, and the subject the one judged
+    judged = kind == "COERCE" and any(c.dep_ in ("oprd", "acomp") for c in verb.children)
+    if event_noun and obj is not None and obj.i == patient.i and not judged:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
     # disasters too kill, injure and displace; no disaster arrests or convicts
     suffered = dyadic or kind == "ASSAULT" or mode == "deport"
@@ -51,6 +56,8 @@ def unattributed(
     named = party(text, target, bounds(target), mentions)
     if _pronoun(named[0]):
         return None  # "before he was arrested" with no name for "he": no party to record
+    doer = attacker(verb, lexicon.verbs) if kind == "ASSAULT" else None
+    actor = party(text, resolve(doer), bounds(resolve(doer)), mentions) if doer else (None, None)
     return Event(
         article=article.id,
         start=span.start_char,
@@ -59,6 +66,8 @@ def unattributed(
         id=content_id("event", article.id, verb.idx, kind),
         action=kind,
         mode=mode,
+        actor=actor[0],
+        actor_id=actor[1],
         target=named[0],
         target_id=named[1],
         date=resolved.date if resolved else None,
