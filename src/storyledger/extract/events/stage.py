@@ -62,6 +62,7 @@ from storyledger.extract.events.parties import (
 from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, others
 from storyledger.extract.events.phrases import bounds as _bounds
 from storyledger.extract.events.phrases import party as _party
+from storyledger.extract.events.record import event_record
 from storyledger.extract.events.unnamed import named_act, unattributed
 from storyledger.extract.events.warned import warned_of
 from storyledger.extract.events.words import DocWords
@@ -69,7 +70,7 @@ from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, find_quoted
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
-from storyledger.model import Event, content_id
+from storyledger.model import Event
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
@@ -191,22 +192,15 @@ def _warned(
     target_text, target_id = _party(article.text, warned, _bounds(warned), mentions)
     if actor_text == target_text:
         return None
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=article.text[span.start_char : span.end_char],
-        id=content_id("event", article.id, noun.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
+    return event_record(
+        article,
+        span,
+        noun,
+        kind,
+        mode,
+        (actor_text, actor_id),
+        (target_text, target_id),
         aux="future",
-        trigger=noun.text,
-        trigger_start=noun.idx,
-        trigger_end=noun.idx + len(noun.text),
     )
 
 
@@ -612,24 +606,17 @@ def _event(
     )
     if target_text is not None and _named(target_text) == _named(actor_text):
         return None  # a pronoun for the actor, or its name again: one party on both sides
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=text[span.start_char : span.end_char],
-        id=content_id("event", article.id, verb.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
+    return event_record(
+        article,
+        span,
+        verb,
+        kind,
+        mode,
+        (actor_text, actor_id),
+        (target_text, target_id),
         date=resolved.date if resolved else None,
         negated=negated,
         aux=aux,
-        trigger=verb.text,
-        trigger_start=verb.idx,
-        trigger_end=verb.idx + len(verb.text),
     )
 
 
