@@ -47,3 +47,16 @@ def test_nominal_acts(nlp, text, wanted):
 )
 def test_no_nominal_act(nlp, text):
     assert [e for e in undated_events(nlp, text) if e[1] == "ASSAULT" or e[2] in ("his",)] == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "whose" with no relative clause to lean on (a question) names no one
+        ("Whose arrest did the court order?", []),
+        ("The family of the man whose arrest sparked riots spoke.", [(None, "COERCE", "the man")]),
+    ],
+)
+def test_whose_names_the_noun_its_clause_is_on(nlp, text, wanted):
+    assert [e for e in undated_events(nlp, text) if e[1] == "COERCE"] == wanted
