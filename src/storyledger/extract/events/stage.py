@@ -64,7 +64,7 @@ from storyledger.extract.events.phrases import bounds as _bounds
 from storyledger.extract.events.phrases import party as _party
 from storyledger.extract.events.record import event_record
 from storyledger.extract.events.unnamed import named_act, unattributed
-from storyledger.extract.events.warned import warned_of
+from storyledger.extract.events.warned import warning
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, find_quoted
@@ -93,7 +93,6 @@ _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
-_WARNED_OF = frozenset({"ASSAULT", "COERCE"})  # acts of force one warns the party in danger of
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
     "AGREE": None,
@@ -161,7 +160,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 if event.action in _JOINT and event.target is None and _joint(verb, lexicon):
                     shared.add(len(events))
                 events.append(event)
-            warned = _warned(article, span, verb, lexicon, mentions)
+            warned = warning(article, span, verb, lexicon, mentions)
             if warned is not None and (key := _key(warned)) not in seen:
                 seen.add(key)
                 events.append(warned)
@@ -175,33 +174,6 @@ def event_stage(analysis: Analysis) -> list[Event]:
 
 def _key(event: Event) -> tuple:
     return event.action, event.actor, event.target, event.negated, event.aux
-
-
-def _warned(
-    article: object, span: Span, verb: Token, lexicon: EventLexicon, mentions: Mentions
-) -> Event | None:
-    """The attack a warning is about, aimed at the party warned (`warned.warned_of`): a
-    future act, as a warning speaks of what is to come."""
-    found = warned_of(verb, lexicon.event_nouns, _WARNED_OF)
-    if found is None:
-        return None
-    noun, doer, warned = found
-    kind, mode = lexicon.event_nouns[noun.lemma_.lower()]
-    doer, warned = owner(resolve(doer)), resolve(warned)
-    actor_text, actor_id = _party(article.text, doer, _bounds(doer), mentions)
-    target_text, target_id = _party(article.text, warned, _bounds(warned), mentions)
-    if actor_text == target_text:
-        return None
-    return event_record(
-        article,
-        span,
-        noun,
-        kind,
-        mode,
-        (actor_text, actor_id),
-        (target_text, target_id),
-        aux="future",
-    )
 
 
 def _fold(
