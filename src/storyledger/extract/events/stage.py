@@ -128,13 +128,13 @@ def event_stage(analysis: Analysis) -> list[Event]:
         first = len(events)
         for verb in span:
             coded = _code(verb, lexicon, words)
-            if coded is not None and background(verb, lexicon):
+            if coded is None or background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
-            if coded is not None and (alleged(verb) or accident(verb) or joined_in(verb, coded[0])):
+            if alleged(verb) or accident(verb) or joined_in(verb, coded[0]):
                 continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
             common = (shared_object(verb), passive_patient(verb))  # "shot and killed X"
-            own_object = coded is not None and coded[2] is not None and coded[2] not in common
-            if coded is None or (own_object and coded[2].i in used_objects):
+            own_object = coded[2] is not None and coded[2] not in common
+            if own_object and coded[2].i in used_objects:
                 continue
             if own_object:
                 used_objects.add(coded[2].i)
