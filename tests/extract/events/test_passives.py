@@ -107,3 +107,16 @@ def test_more_victims_of_one_attack_are_one_event(nlp):
 )
 def test_a_verdict_on_the_subject(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was attacked on Monday?",
+        "Which of them were arrested?",
+        "Whoever was arrested will be freed.",
+    ],
+)
+def test_a_question_word_is_no_party_done_to(nlp, text):
+    assert undated_events(nlp, text) == []

@@ -19,6 +19,7 @@ from storyledger.model import Event
 _PRONOUNS = frozenset(
     "he him his she her they them their it its that this these those another one who whom".split()
 )
+_WH = frozenset({"WP", "WDT", "WP$"})  # "what", "which", "whoever", "whose"
 
 
 def unattributed(
@@ -50,6 +51,8 @@ def unattributed(
     if target is None or toll or hedge or (dyadic and not event_noun):
         return None  # no party named; a toll; CAMEO's verbs are coded between two actors
     target = resolve(target)
+    if target.tag_ in _WH:
+        return None  # "what was attacked?", "whoever was arrested": a question, no one named
     text, aux = article.text, modes.of(verb, lexicon)
     if aux == "hypothetical":
         return None  # "if it is attacked": no one named would do it
