@@ -4,11 +4,7 @@ the clause of time (sentences written here)."""
 
 import pytest
 
-from tests.extract.events.helpers import events_of
-
-
-def _events(nlp, text: str) -> list[tuple]:
-    return events_of(nlp, text, published=None)
+from tests.extract.events.helpers import undated_events
 
 
 @pytest.mark.issue(15)
@@ -30,7 +26,7 @@ def _events(nlp, text: str) -> list[tuple]:
     ],
 )
 def test_the_doer_in_a_clause_of_time(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
@@ -44,7 +40,7 @@ def test_the_doer_in_a_clause_of_time(nlp, text, wanted):
     ],
 )
 def test_no_doer_or_victim_from_another_clause(nlp, text):
-    found = _events(nlp, text)
+    found = undated_events(nlp, text)
     assert all(actor is None for actor, action, _ in found if action == "ASSAULT")
     assert not [e for e in found if e[2] == "Villagers"]
 
@@ -57,4 +53,4 @@ def test_no_doer_or_victim_from_another_clause(nlp, text):
 def test_the_doer_joined_to_the_victims_act(nlp):
     # the victim's own act in the clause is no attack: the joined verb with its own subject is
     text = "A guard was killed when he opened the gate and a gunman shot him."
-    assert _events(nlp, text) == [("a gunman", "ASSAULT", "A guard")]
+    assert undated_events(nlp, text) == [("a gunman", "ASSAULT", "A guard")]

@@ -4,11 +4,7 @@ allegation, charge or conviction says was done is no act of its own."""
 
 import pytest
 
-from tests.extract.events.helpers import events_of
-
-
-def _events(nlp, text: str) -> list[tuple]:
-    return events_of(nlp, text, published=None)
+from tests.extract.events.helpers import undated_events
 
 
 @pytest.mark.issue(15)
@@ -39,7 +35,7 @@ def _events(nlp, text: str) -> list[tuple]:
     ],
 )
 def test_charges(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
@@ -65,13 +61,13 @@ def test_charges(nlp, text, wanted):
     ],
 )
 def test_what_is_alleged_is_no_act(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
 def test_what_a_conviction_names_is_no_act(nlp):
     text = "The court convicted the colonel of torturing the prisoners."
-    assert [(e[0], e[1]) for e in _events(nlp, text)] == [("The court", "COERCE")]
+    assert [(e[0], e[1]) for e in undated_events(nlp, text)] == [("The court", "COERCE")]
 
 
 @pytest.mark.issue(15)
@@ -87,7 +83,7 @@ def test_what_a_conviction_names_is_no_act(nlp):
 )
 def test_the_charged_is_no_actor(nlp, text):
     """The charged may be the recipient of a charge by no one named (round 9A), never its actor."""
-    assert not [e for e in _events(nlp, text) if e[1] == "COERCE" and e[0] is not None]
+    assert not [e for e in undated_events(nlp, text) if e[1] == "COERCE" and e[0] is not None]
 
 
 @pytest.mark.issue(15)
@@ -111,7 +107,7 @@ def test_the_charged_is_no_actor(nlp, text):
     ],
 )
 def test_grounds_of_a_charge_are_no_act(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
@@ -128,4 +124,4 @@ def test_grounds_of_a_charge_are_no_act(nlp, text, wanted):
     ],
 )
 def test_allegation_misread_as_a_name(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted

@@ -4,11 +4,7 @@ here)."""
 
 import pytest
 
-from tests.extract.events.helpers import events_of
-
-
-def _events(nlp, text: str) -> list[tuple]:
-    return events_of(nlp, text, published=None)
+from tests.extract.events.helpers import undated_events
 
 
 @pytest.mark.issue(15)
@@ -36,7 +32,7 @@ def _events(nlp, text: str) -> list[tuple]:
     ],
 )
 def test_nominal_acts(nlp, text, wanted):
-    assert wanted in _events(nlp, text)
+    assert wanted in undated_events(nlp, text)
 
 
 @pytest.mark.issue(15)
@@ -50,4 +46,17 @@ def test_nominal_acts(nlp, text, wanted):
     ],
 )
 def test_no_nominal_act(nlp, text):
-    assert [e for e in _events(nlp, text) if e[1] == "ASSAULT" or e[2] in ("his",)] == []
+    assert [e for e in undated_events(nlp, text) if e[1] == "ASSAULT" or e[2] in ("his",)] == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "whose" with no relative clause to lean on (a question) names no one
+        ("Whose arrest did the court order?", []),
+        ("The family of the man whose arrest sparked riots spoke.", [(None, "COERCE", "the man")]),
+    ],
+)
+def test_whose_names_the_noun_its_clause_is_on(nlp, text, wanted):
+    assert [e for e in undated_events(nlp, text) if e[1] == "COERCE"] == wanted

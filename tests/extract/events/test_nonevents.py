@@ -4,11 +4,7 @@ here, with the acts of force and the commitments that stay events."""
 
 import pytest
 
-from tests.extract.events.helpers import events_of
-
-
-def _events(nlp, text: str) -> list[tuple]:
-    return events_of(nlp, text, published=None)
+from tests.extract.events.helpers import undated_events
 
 
 @pytest.mark.issue(15)
@@ -25,7 +21,7 @@ def _events(nlp, text: str) -> list[tuple]:
     ],
 )
 def test_not_events(nlp, text):
-    assert _events(nlp, text) == []
+    assert undated_events(nlp, text) == []
 
 
 @pytest.mark.issue(15)
@@ -52,7 +48,7 @@ def test_not_events(nlp, text):
     ],
 )
 def test_events_that_stay(nlp, text, wanted):
-    found = _events(nlp, text)
+    found = undated_events(nlp, text)
     if wanted is None:
         assert [e[1] for e in found] == ["ASSAULT"]
     else:
@@ -69,7 +65,7 @@ def test_events_that_stay(nlp, text, wanted):
     ],
 )
 def test_purchases(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
@@ -100,7 +96,7 @@ def test_purchases(nlp, text, wanted):
     ],
 )
 def test_refused_content_is_no_act(nlp, text, kept, gone):
-    found = _events(nlp, text)
+    found = undated_events(nlp, text)
     assert found == kept
     assert gone not in found
 
@@ -119,4 +115,4 @@ def test_refused_content_is_no_act(nlp, text, kept, gone):
     ],
 )
 def test_joined_in_an_act_is_no_meeting(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted

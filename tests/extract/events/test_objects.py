@@ -4,11 +4,7 @@
 
 import pytest
 
-from tests.extract.events.helpers import events_of
-
-
-def _events(nlp, text: str) -> list[tuple]:
-    return events_of(nlp, text, published=None)
+from tests.extract.events.helpers import undated_events
 
 
 @pytest.mark.issue(15)
@@ -51,7 +47,7 @@ def _events(nlp, text: str) -> list[tuple]:
     ],
 )
 def test_an_attack_is_aimed_at_its_phrase(nlp, text, wanted):
-    assert _events(nlp, text) == wanted
+    assert undated_events(nlp, text) == wanted
 
 
 @pytest.mark.issue(15)
@@ -65,7 +61,7 @@ def test_an_attack_is_aimed_at_its_phrase(nlp, text, wanted):
     ],
 )
 def test_no_attack_aimed(nlp, text):
-    assert not [e for e in _events(nlp, text) if e[1] == "ASSAULT"]
+    assert not [e for e in undated_events(nlp, text) if e[1] == "ASSAULT"]
 
 
 @pytest.mark.issue(15)
@@ -75,12 +71,12 @@ def test_no_attack_aimed(nlp, text):
     " not yet ranked by where they stand"
 )
 def test_fire_wins_over_a_place_word(nlp):
-    assert _events(nlp, "A sniper opened fire on the convoy near the bridge.") == [
+    assert undated_events(nlp, "A sniper opened fire on the convoy near the bridge.") == [
         ("A sniper", "ASSAULT", "the convoy")
     ]
 
 
 @pytest.mark.issue(15)
 def test_a_vehicle_driven_into_a_shop_is_no_shot(nlp):
-    found = _events(nlp, "Three men rammed their van into a bakery before fleeing.")
+    found = undated_events(nlp, "Three men rammed their van into a bakery before fleeing.")
     assert ("Three men", "ASSAULT", "a bakery") not in found

@@ -66,8 +66,8 @@ def nominal(noun: Token) -> tuple[str, str | None, Token | None, Token | None] |
     kind, mode = NOMINAL[lemma]
     doer = _phrase(noun, {"by"}) or _compound_doer(noun)
     done = _phrase(noun, _OF) or next((c for c in noun.children if c.dep_ == "poss"), None)
-    if done is not None and done.tag_ == "WP$" and noun.head.dep_ != "ROOT":
-        done = _relative_head(noun)  # "a boy whose killing by police": the boy
+    if done is not None and done.tag_ == "WP$":
+        done = _relative_head(noun)  # "a boy whose killing by police": the boy; else no one
     if done is not None and done.ent_type_ in ("DATE", "TIME"):
         done = None  # "Monday's shooting": when, not whom
     if doer is None and done is None:

@@ -62,14 +62,15 @@ from storyledger.extract.events.parties import (
 from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, others
 from storyledger.extract.events.phrases import bounds as _bounds
 from storyledger.extract.events.phrases import party as _party
+from storyledger.extract.events.record import event_record
 from storyledger.extract.events.unnamed import named_act, unattributed
-from storyledger.extract.events.warned import warned_of
+from storyledger.extract.events.warned import warning
 from storyledger.extract.events.words import DocWords
 from storyledger.extract.quotes.lexicon import speech_lexicon
 from storyledger.extract.quotes.marks import QuoteCover, find_quoted
 from storyledger.extract.registry import Analysis, stage
 from storyledger.layout import PROSE_KINDS
-from storyledger.model import Event, content_id
+from storyledger.model import Event
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _CONSULT_HOSTS = frozenset({"host"})
@@ -92,7 +93,6 @@ _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
-_WARNED_OF = frozenset({"ASSAULT", "COERCE"})  # acts of force one warns the party in danger of
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
     "AGREE": None,
@@ -128,13 +128,13 @@ def event_stage(analysis: Analysis) -> list[Event]:
         first = len(events)
         for verb in span:
             coded = _code(verb, lexicon, words)
-            if coded is not None and background(verb, lexicon):
+            if coded is None or background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
-            if coded is not None and (alleged(verb) or accident(verb) or joined_in(verb, coded[0])):
+            if alleged(verb) or accident(verb) or joined_in(verb, coded[0]):
                 continue  # "police allege he shot ...", "crashed, killing 120": no act of theirs
             common = (shared_object(verb), passive_patient(verb))  # "shot and killed X"
-            own_object = coded is not None and coded[2] is not None and coded[2] not in common
-            if coded is None or (own_object and coded[2].i in used_objects):
+            own_object = coded[2] is not None and coded[2] not in common
+            if own_object and coded[2].i in used_objects:
                 continue
             if own_object:
                 used_objects.add(coded[2].i)
@@ -160,7 +160,7 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 if event.action in _JOINT and event.target is None and _joint(verb, lexicon):
                     shared.add(len(events))
                 events.append(event)
-            warned = _warned(article, span, verb, lexicon, mentions)
+            warned = warning(article, span, verb, lexicon, mentions)
             if warned is not None and (key := _key(warned)) not in seen:
                 seen.add(key)
                 events.append(warned)
@@ -174,40 +174,6 @@ def event_stage(analysis: Analysis) -> list[Event]:
 
 def _key(event: Event) -> tuple:
     return event.action, event.actor, event.target, event.negated, event.aux
-
-
-def _warned(
-    article: object, span: Span, verb: Token, lexicon: EventLexicon, mentions: Mentions
-) -> Event | None:
-    """The attack a warning is about, aimed at the party warned (`warned.warned_of`): a
-    future act, as a warning speaks of what is to come."""
-    found = warned_of(verb, lexicon.event_nouns, _WARNED_OF)
-    if found is None:
-        return None
-    noun, doer, warned = found
-    kind, mode = lexicon.event_nouns[noun.lemma_.lower()]
-    doer, warned = owner(resolve(doer)), resolve(warned)
-    actor_text, actor_id = _party(article.text, doer, _bounds(doer), mentions)
-    target_text, target_id = _party(article.text, warned, _bounds(warned), mentions)
-    if actor_text == target_text:
-        return None
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=article.text[span.start_char : span.end_char],
-        id=content_id("event", article.id, noun.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
-        aux="future",
-        trigger=noun.text,
-        trigger_start=noun.idx,
-        trigger_end=noun.idx + len(noun.text),
-    )
 
 
 def _fold(
@@ -612,24 +578,17 @@ def _event(
     )
     if target_text is not None and _named(target_text) == _named(actor_text):
         return None  # a pronoun for the actor, or its name again: one party on both sides
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=text[span.start_char : span.end_char],
-        id=content_id("event", article.id, verb.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
+    return event_record(
+        article,
+        span,
+        verb,
+        kind,
+        mode,
+        (actor_text, actor_id),
+        (target_text, target_id),
         date=resolved.date if resolved else None,
         negated=negated,
         aux=aux,
-        trigger=verb.text,
-        trigger_start=verb.idx,
-        trigger_end=verb.idx + len(verb.text),
     )
 
 

@@ -13,11 +13,13 @@ from storyledger.extract.events.nominal import nominal
 from storyledger.extract.events.parties import recipient, resolve
 from storyledger.extract.events.passives import bare_toll
 from storyledger.extract.events.phrases import bounds, party
-from storyledger.model import Event, content_id
+from storyledger.extract.events.record import NO_PARTY, event_record
+from storyledger.model import Event
 
 _PRONOUNS = frozenset(
     "he him his she her they them their it its that this these those another one who whom".split()
 )
+_WH = frozenset({"WP", "WDT", "WP$"})  # "what", "which", "whoever", "whose"
 
 
 def unattributed(
@@ -49,6 +51,8 @@ def unattributed(
     if target is None or toll or hedge or (dyadic and not event_noun):
         return None  # no party named; a toll; CAMEO's verbs are coded between two actors
     target = resolve(target)
+    if target.tag_ in _WH:
+        return None  # "what was attacked?", "whoever was arrested": a question, no one named
     text, aux = article.text, modes.of(verb, lexicon)
     if aux == "hypothetical":
         return None  # "if it is attacked": no one named would do it
@@ -57,25 +61,10 @@ def unattributed(
     if _pronoun(named[0]):
         return None  # "before he was arrested" with no name for "he": no party to record
     doer = attacker(verb, lexicon.verbs) if kind == "ASSAULT" else None
-    actor = party(text, resolve(doer), bounds(resolve(doer)), mentions) if doer else (None, None)
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=text[span.start_char : span.end_char],
-        id=content_id("event", article.id, verb.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor[0],
-        actor_id=actor[1],
-        target=named[0],
-        target_id=named[1],
-        date=resolved.date if resolved else None,
-        negated=negated,
-        aux=aux,
-        trigger=verb.text,
-        trigger_start=verb.idx,
-        trigger_end=verb.idx + len(verb.text),
+    actor = party(text, resolve(doer), bounds(resolve(doer)), mentions) if doer else NO_PARTY
+    date = resolved.date if resolved else None
+    return event_record(
+        article, span, verb, kind, mode, actor, named, date=date, negated=negated, aux=aux
     )
 
 
@@ -92,21 +81,8 @@ def named_act(article: object, span: Span, noun: Token, mentions: Mentions) -> E
     (actor_text, actor_id), (target_text, target_id) = (p or (None, None) for p in parties)
     if (actor_text is not None and actor_text == target_text) or _pronoun(target_text):
         return None  # "despite his arrest" with no name for "his": no party to record
-    return Event(
-        article=article.id,
-        start=span.start_char,
-        end=span.end_char,
-        text=article.text[span.start_char : span.end_char],
-        id=content_id("event", article.id, noun.idx, kind),
-        action=kind,
-        mode=mode,
-        actor=actor_text,
-        actor_id=actor_id,
-        target=target_text,
-        target_id=target_id,
-        trigger=noun.text,
-        trigger_start=noun.idx,
-        trigger_end=noun.idx + len(noun.text),
+    return event_record(
+        article, span, noun, kind, mode, (actor_text, actor_id), (target_text, target_id)
     )
 
 

@@ -4,15 +4,48 @@ the party in danger). Coded as a future act of the warned-of kind, by the party 
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyledger.extract.events.actors import can_act
-from storyledger.extract.events.parties import RECIPIENT_PREPS, named_on
+from storyledger.extract.events.context import Mentions
+from storyledger.extract.events.lexicon import EventLexicon
+from storyledger.extract.events.parties import RECIPIENT_PREPS, named_on, owner, resolve
+from storyledger.extract.events.phrases import bounds, party
+from storyledger.extract.events.record import event_record
+from storyledger.model import Event
 
 _WARNING = frozenset({"warn", "alert", "caution", "forewarn"})
 _ABOUT = frozenset({"about", "of"})
 # Phrases that aim an act at someone or somewhere ("attacks on the town hall", "raids in X").
 _AIMING = RECIPIENT_PREPS | {"at", "in", "inside", "near"}
+_WARNED_OF = frozenset({"ASSAULT", "COERCE"})  # acts of force one warns the party in danger of
+
+
+def warning(
+    article: object, span: Span, verb: Token, lexicon: EventLexicon, mentions: Mentions
+) -> Event | None:
+    """The attack a warning is about, aimed at the party warned (`warned_of`): a
+    future act, as a warning speaks of what is to come."""
+    found = warned_of(verb, lexicon.event_nouns, _WARNED_OF)
+    if found is None:
+        return None
+    noun, doer, warned = found
+    kind, mode = lexicon.event_nouns[noun.lemma_.lower()]
+    doer, warned = owner(resolve(doer)), resolve(warned)
+    actor_text, actor_id = party(article.text, doer, bounds(doer), mentions)
+    target_text, target_id = party(article.text, warned, bounds(warned), mentions)
+    if actor_text == target_text:
+        return None
+    return event_record(
+        article,
+        span,
+        noun,
+        kind,
+        mode,
+        (actor_text, actor_id),
+        (target_text, target_id),
+        aux="future",
+    )
 
 
 def warned_of(
