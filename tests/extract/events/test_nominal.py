@@ -60,3 +60,30 @@ def test_no_nominal_act(nlp, text):
 )
 def test_whose_names_the_noun_its_clause_is_on(nlp, text, wanted):
     assert [e for e in undated_events(nlp, text) if e[1] == "COERCE"] == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 11: offences coordinated before the charges (parsed as objects of one another)
+        ("The banker will face fraud and bribery charges.", (None, "COERCE", "The banker")),
+        ("The driver faces assault and robbery charges.", (None, "COERCE", "The driver")),
+        # an infinitive of purpose: who faces the charge is the subject of its clause
+        (
+            "The smuggler was extradited to Spain to face fraud charges.",
+            (None, "COERCE", "The smuggler"),
+        ),
+        (
+            "The former minister returned home to stand trial.",
+            (None, "COERCE", "The former minister"),
+        ),
+    ],
+)
+def test_who_faces_coordinated_charges_or_faces_them_by_purpose(nlp, text, wanted):
+    assert wanted in undated_events(nlp, text)
+
+
+@pytest.mark.issue(15)
+def test_facing_a_side_is_no_court_step(nlp):
+    assert undated_events(nlp, "The team will face Chelsea and Arsenal on Sunday.") == []

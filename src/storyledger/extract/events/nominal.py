@@ -54,10 +54,10 @@ def nominal(noun: Token) -> tuple[str, str | None, Token | None, Token | None] |
     if (noun.pos_ != "NOUN" and not gerund) or noun.dep_ in ("compound", "amod"):
         return None  # "after the police shooting of": a gerund parsed as a verb is the noun
     lemma = noun.lower_ if gerund else noun.lemma_.lower()
-    if lemma in _COURT and noun.dep_ in ("dobj", "pobj"):
+    if lemma in _COURT and noun.dep_ in ("dobj", "pobj", "conj"):
         undergone = _undergone(noun)
         if undergone is not None:  # "faces charges", "was handed a life sentence"
-            verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+            verb = _undergoing(noun)
             hander = verb.lemma_.lower() == "hand" and verb.tag_ != "VBN"
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             return "COERCE", None, subject if hander else None, undergone  # "a judge handed X"
@@ -87,8 +87,9 @@ def _compound_doer(noun: Token) -> Token | None:
 
 
 def _undergone(noun: Token) -> Token | None:
-    """The subject of "face", "receive", "go to" / "stand" trial, or the dative of "hand"."""
-    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    """The subject of "face", "receive", "go to" / "stand" trial, or the dative of "hand"; of
+    an infinitive of purpose, the subject of its clause ("was extradited to face charges")."""
+    verb = _undergoing(noun)
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNDERGO:
         return None
     if verb.lemma_.lower() == "hand":  # "handed Nichols four life sentences"
@@ -100,7 +101,31 @@ def _undergone(noun: Token) -> Token | None:
     if verb.lemma_.lower() == "go" and noun.dep_ != "pobj":
         return None  # "went the distance": one goes to or on trial
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and _infinitive(verb):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject
+
+
+def _undergoing(noun: Token) -> Token:
+    """The verb a court noun is the object of, past the offences coordinated before it: "face
+    murder and kidnapping charges" is parsed with "charges" the object of "kidnapping", itself
+    joined to "murder", the object of "face"; or as a conjunct of "assault", its object."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        return head.head
+    first = noun if noun.dep_ == "conj" else None  # "faces assault and robbery charges"
+    if head.pos_ in ("NOUN", "VERB") and head.dep_ == "conj" and head.tag_ != "VBD":
+        first = head
+    if first is not None:
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "dobj" and first.pos_ == "NOUN":
+            return first.head
+    return head
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _phrase(noun: Token, preps: frozenset[str]) -> Token | None:
