@@ -120,3 +120,31 @@ def test_a_verdict_on_the_subject(nlp, text, wanted):
 )
 def test_a_question_word_is_no_party_done_to(nlp, text):
     assert undated_events(nlp, text) == []
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # round 11: the "by" phrase of a passive names the doer, here none of our actor nouns
+        (
+            "Two rangers were killed by poachers in the park.",
+            ("poachers", "ASSAULT", "Two rangers"),
+        ),
+        ("The courier was shot in the leg by rivals.", ("rivals", "ASSAULT", "The courier")),
+    ],
+)
+def test_a_passive_by_phrase_names_the_doer(nlp, text, wanted):
+    assert wanted in undated_events(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of homes were destroyed by floods.",  # a disaster
+        "Support groups help those who were killed by drunk drivers.",  # no one named done to
+    ],
+)
+def test_a_by_phrase_of_no_one_is_no_doer(nlp, text):
+    assert [e for e in undated_events(nlp, text) if e[0] is not None] == []

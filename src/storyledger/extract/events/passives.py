@@ -102,6 +102,26 @@ def _mishap(verb: Token) -> bool:
     return False
 
 
+def passive_doer(verb: Token, event_nouns: frozenset[str]) -> Token | None:
+    """The "by" phrase of a passive act names its doer (English syntax: the agent of the passive
+    is the active's subject), read here when it is none of our actor nouns: a plural common noun
+    ("shot by rivals", "killed by poachers") is a group of people or things that act, not a
+    disaster ("killed by floods"), an event ("by airstrikes") or a name, which `can_act` reads."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    done = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if done is None or done.tag_ in ("WP", "WDT"):
+        return None  # "those who were killed by hit-and-run drivers": no one named is done to
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if doer is None or doer.tag_ != "NNS" or doer.ent_type_:
+        return None
+    lemma = doer.lemma_.lower()
+    if lemma in _MISHAPS or lemma in event_nouns or doer.lower_ in event_nouns:
+        return None
+    return doer
+
+
 def _agent(conj: Token) -> bool:
     """A passive joined to the verb whose "by" phrase names the doer of both ("were beaten and
     arrested by police")."""

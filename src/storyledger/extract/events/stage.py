@@ -59,7 +59,12 @@ from storyledger.extract.events.parties import (
     recipient,
     resolve,
 )
-from storyledger.extract.events.passives import AGENTLESS_KINDS, agentless, others
+from storyledger.extract.events.passives import (
+    AGENTLESS_KINDS,
+    agentless,
+    others,
+    passive_doer,
+)
 from storyledger.extract.events.phrases import bounds as _bounds
 from storyledger.extract.events.phrases import party as _party
 from storyledger.extract.events.record import event_record
@@ -504,6 +509,8 @@ def _event(
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
+    if actor is None and kind in AGENTLESS_KINDS:
+        actor = passive_doer(verb, lexicon.event_nouns)  # "shot by rivals"
     patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
     if patient is not None and (actor is None or actor.i == patient.i or verb.dep_ == "conj"):
         # "X was arrested", "were arrested, charged with ...": no actor named (PLOVER)
