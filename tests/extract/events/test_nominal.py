@@ -87,3 +87,9 @@ def test_who_faces_coordinated_charges_or_faces_them_by_purpose(nlp, text, wante
 @pytest.mark.issue(15)
 def test_facing_a_side_is_no_court_step(nlp):
     assert undated_events(nlp, "The team will face Chelsea and Arsenal on Sunday.") == []
+
+
+@pytest.mark.issue(15)
+def test_who_acts_on_another_to_face_charges_is_not_charged(nlp):
+    text = "The ruling let prosecutors get their hands on him to face more serious charges."
+    assert [e for e in undated_events(nlp, text) if e[2] == "prosecutors"] == []

@@ -148,3 +148,9 @@ def test_a_passive_by_phrase_names_the_doer(nlp, text, wanted):
 )
 def test_a_by_phrase_of_no_one_is_no_doer(nlp, text):
     assert [e for e in undated_events(nlp, text) if e[0] is not None] == []
+
+
+@pytest.mark.issue(15)
+def test_a_disaster_joined_in_the_by_phrase_is_no_doer(nlp):
+    text = "Forty villagers were injured by a landslide or collapsing walls."
+    assert [e for e in undated_events(nlp, text) if e[0] is not None] == []

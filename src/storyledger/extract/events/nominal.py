@@ -101,7 +101,9 @@ def _undergone(noun: Token) -> Token | None:
     if verb.lemma_.lower() == "go" and noun.dep_ != "pobj":
         return None  # "went the distance": one goes to or on trial
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None and verb.dep_ in ("xcomp", "advcl") and _infinitive(verb):
+    # not past an object, who may be the one to face it ("get their hands on him to face")
+    purpose = verb.dep_ in ("xcomp", "advcl") and _infinitive(verb)
+    if subject is None and purpose and not any(c.dep_ == "dobj" for c in verb.head.children):
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject
 

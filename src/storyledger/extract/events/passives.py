@@ -116,10 +116,10 @@ def passive_doer(verb: Token, event_nouns: frozenset[str]) -> Token | None:
     doer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if doer is None or doer.tag_ != "NNS" or doer.ent_type_:
         return None
+    if any(t.lemma_.lower() in _MISHAPS for t in by.subtree):
+        return None  # "injured by a landslide or collapsing buildings"
     lemma = doer.lemma_.lower()
-    if lemma in _MISHAPS or lemma in event_nouns or doer.lower_ in event_nouns:
-        return None
-    return doer
+    return None if lemma in event_nouns or doer.lower_ in event_nouns else doer
 
 
 def _agent(conj: Token) -> bool:

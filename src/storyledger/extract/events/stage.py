@@ -509,7 +509,7 @@ def _event(
 ) -> Event | None:
     kind, mode, obj, event_noun, dyadic = coded
     actor = _actor(verb, lexicon)
-    if actor is None and kind in AGENTLESS_KINDS:
+    if actor is None and kind in ("ASSAULT", "COERCE"):
         actor = passive_doer(verb, lexicon.event_nouns)  # "shot by rivals"
     patient = agentless(verb, lexicon.hiring_verbs) if kind in AGENTLESS_KINDS else None
     if patient is not None and (actor is None or actor.i == patient.i or verb.dep_ == "conj"):
