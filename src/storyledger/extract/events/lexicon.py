@@ -39,6 +39,9 @@ class EventLexicon:
     proposals: frozenset[str]
     documents: frozenset[str]
     capacities: frozenset[str]
+    forces: frozenset[str]
+    """The objects our entries pair with a MOBILIZE verb ("deploy troops"): read once here, not
+    per verb."""
 
     def paired(self, verb: str, obj: Token) -> tuple[str | None, str | None] | None:
         """The (type, mode) of `verb` with object `obj`, read first as the phrase the object
@@ -64,16 +67,17 @@ def _phrases(obj: Token) -> list[str]:
 def event_lexicon() -> EventLexicon:
     """The lexicon shipped with the package."""
     raw = read_data("plover.json")
+    verb_objects = {
+        (item["verb"], obj): (item["type"], item.get("mode"))
+        for item in raw["verb_objects"]
+        for obj in item["objects"]
+    }
     return EventLexicon(
         verbs={
             verb: (entry[0], entry[1] if len(entry) > 1 else None)
             for verb, entry in raw["verbs"].items()
         },
-        verb_objects={
-            (item["verb"], obj): (item["type"], item.get("mode"))
-            for item in raw["verb_objects"]
-            for obj in item["objects"]
-        },
+        verb_objects=verb_objects,
         phrasal={(item["verb"], item["particle"]): item["type"] for item in raw["phrasal"]},
         future=frozenset(raw["future_markers"]),
         commitment=frozenset(raw["commitment_adjectives"]["words"]),
@@ -99,4 +103,5 @@ def event_lexicon() -> EventLexicon:
         proposals=frozenset(raw["proposal_nouns"]["words"]),
         documents=frozenset(raw["document_nouns"]["words"]),
         capacities=frozenset(raw["document_nouns"]["capacities"]),
+        forces=frozenset(o for (_, o), (kind, _) in verb_objects.items() if kind == "MOBILIZE"),
     )

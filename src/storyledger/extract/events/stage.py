@@ -329,10 +329,13 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         kind, mode = lexicon.verbs[lemma]
         if kind == "AGREE" and (commercial(verb) or perpetrated(verb)):
             return None  # "agreed to buy its rival": a deal; "committed suicide": a deed
-        if kind == "MOBILIZE" and obj is not None and obj.dep_ == "dobj":
-            forces = frozenset(o for (_, o), t in lexicon.verb_objects.items() if t[0] == kind)
-            if not armed(obj, cameo(), forces):
-                return None  # "mobilised engineering teams", "deploy the update": no force
+        if (
+            kind == "MOBILIZE"
+            and obj is not None
+            and obj.dep_ == "dobj"
+            and not armed(obj, cameo(), lexicon.forces)
+        ):
+            return None  # "mobilised engineering teams", "deploy the update": no force
         return kind, mode, obj, False, False
     if _demands(verb, lexicon):
         return "REQUEST", None, obj, False, False  # "said that Iraq must hand over ..."
