@@ -153,15 +153,7 @@ def _plan_regrouped(
     relinked = _relinked_mentions(mentions, change.linked)
     actor_of = {mention.id: mention.actor_id for mention in relinked}
     figures = store.records("figures")
-    grouping, batches = _replay(store, articles, relinked, figures, settings)
-    stories = stories_of(
-        grouping,
-        articles,
-        relinked,
-        actors=actors,
-        names=store.story_names(),
-        merges=store.story_merges(),
-    )
+    stories, (grouping, batches) = _regrouped(store, articles, relinked, figures, actors, settings)
     old = {story.id: story for story in store.corpus_records("stories")}
     linked = [m.id for m in change.linked]
     touched, comparisons = _compared(store, stories, old, changed, linked, articles, actor_of)
@@ -358,8 +350,27 @@ def _compare(
     quotes = store.records("quotes")
     if actor_of is not None:
         quotes = [_relinked(quote, actor_of) for quote in quotes]
-    articles = store.articles()
-    figures = store.records("figures")
+    articles, figures = store.articles(), store.records("figures")
+    stories, grouped = _regrouped(store, articles, mentions, figures, actors, settings)
+    records = CorpusRecords(
+        articles=articles,
+        sentences=store.records("sentences"),
+        quotes=quotes,
+        figures=figures,
+    )
+    return CorpusComparison(stories, compare_stories(stories, records)), grouped
+
+
+def _regrouped(
+    store: Store,
+    articles: list[Article],
+    mentions: list[Mention],
+    figures: list,
+    actors: list[Actor],
+    settings: StorySettings | None,
+) -> tuple[list[Story], _Grouped]:
+    """Every article grouped again (the batches replayed) and the stories made of it, with
+    the user's names and merges: what a full recompute and a regrouping refresh share."""
     grouped = _replay(store, articles, mentions, figures, settings)
     stories = stories_of(
         grouped[0],
@@ -369,13 +380,7 @@ def _compare(
         names=store.story_names(),
         merges=store.story_merges(),
     )
-    records = CorpusRecords(
-        articles=articles,
-        sentences=store.records("sentences"),
-        quotes=quotes,
-        figures=figures,
-    )
-    return CorpusComparison(stories, compare_stories(stories, records)), grouped
+    return stories, grouped
 
 
 def _relinked_mentions(mentions: list[Mention], linked: Iterable[Mention]) -> list[Mention]:
