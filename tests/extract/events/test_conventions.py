@@ -35,7 +35,11 @@ def _events(nlp, text):
             "The president promised to retaliate if the attacks continue.",
             ("promised", "THREATEN", None),
         ),
-        ("The president accepted an invitation to visit Beijing.", ("accepted", "AGREE", None)),
+        # the act accepted is the visit, to its host (round 12: a proposal's act names the party)
+        (
+            "The president accepted an invitation to visit Beijing.",
+            ("accepted", "AGREE", "Beijing"),
+        ),
         # PLOVER: a future cooperative act is AGREE, a future release CONCEDE; an announced act
         # of material conflict a threat
         ("The president will visit Beijing next month.", ("visit", "AGREE", "Beijing")),
@@ -173,7 +177,8 @@ def test_a_continued_noun_that_is_no_event_is_none(nlp):
         # a refusal announced for the future is REJECT (PLOVER: refusals)
         ("Chad said it will not withdraw its troops from Niger.", ("withdraw", "REJECT")),
         ("Chad withdrew its troops from Niger.", ("withdrew", "RETREAT")),
-        ("The defence minister declined to resign.", ("resign", "REJECT")),
+        # declining, like refusing, is the refuser's act (the refused act stays a negated record)
+        ("The defence minister declined to resign.", ("declined", "REJECT")),
         ("The defence minister resigned on Friday.", ("resigned", "RETREAT")),
         # agreeing to a cooperative act is the commitment (PLOVER AGREE), and aid given is AID
         ("Peru and Chile agreed to share information on drug cartels.", ("agreed", "AGREE")),

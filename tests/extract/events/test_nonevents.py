@@ -75,7 +75,7 @@ def test_purchases(nlp, text, wanted):
         # round 10B: an act inside what a refusal denies did not happen and is no one's act
         (
             "The governor declined to let the police arrest the protesters.",
-            [],
+            [("The governor", "REJECT", None)],  # declining is refusing
             ("the police", "COERCE", "the protesters"),
         ),
         (

@@ -329,7 +329,7 @@ def test_a_result_participle_is_its_acts(nlp, text, wanted, count):
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        # a dative that is no party: the country named on it
+        # a dative named with its country
         (
             "Chile has granted asylum to five Ghanaian sailors stranded in the port since May.",
             ("Chile", "AID", "Ghanaian"),
@@ -344,7 +344,11 @@ def test_a_result_participle_is_its_acts(nlp, text, wanted, count):
     ],
 )
 def test_a_recipient_named_on_a_dative(nlp, text, wanted):
-    assert wanted in events_of(nlp, text)
+    # the recipient names the country: the dative itself ("five Ghanaian sailors", since
+    # round 12 sailors and officers are parties) or, for one that is no party, the country
+    actor, kind, country = wanted
+    found = events_of(nlp, text)
+    assert any(a == actor and k == kind and t and country in t for a, k, t in found), found
 
 
 @pytest.mark.issue(15)

@@ -12,26 +12,38 @@ from storyledger.extract.events.cameo import cameo
 from storyledger.extract.events.countries import untagged_country
 from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
 
-_ACTOR_NOUNS = frozenset(
-    "government cabinet army military forces force police troops officials official leaders "
-    "leader president minister ministry administration authorities authority parliament "
-    "council court union party militants rebels fighters protesters demonstrators people "
-    "residents workers students envoy ambassador diplomats factions group coalition "
-    "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
-    "nation city province region crews crew rescuers team teams service brigade firefighters "
-    "inspectors engineers company firm board committee commission opposition militia donors "
-    "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
-    "parties settlers civilians citizens journalists activists prisoners hostages detainees "
-    "refugees migrants children women families personnel staff villagers protesters students "
-    "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
-    "experts airline airlines carrier manufacturer bank banks investors shareholders "
-    "bondholders regulators counterparts partners allies neighbours neighbors delegates "
-    "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
-    "elders wing forum bloc leadership assembly".split()
-) | frozenset(
-    # who attacks, named by the deed (the CAMEO agents hold "gunman", "assailant", "sniper"
-    # only in compounds): "a sniper opened fire", "attackers stormed", "border guards shot"
-    "guards sniper snipers attacker attackers shooter shooters hijacker hijackers".split()
+_ACTOR_NOUNS = (
+    frozenset(
+        "government cabinet army military forces force police troops officials official leaders "
+        "leader president minister ministry administration authorities authority parliament "
+        "council court union party militants rebels fighters protesters demonstrators people "
+        "residents workers students envoy ambassador diplomats factions group coalition "
+        "alliance agency spokesman spokeswoman negotiators navy airforce soldiers country state "
+        "nation city province region crews crew rescuers team teams service brigade firefighters "
+        "inspectors engineers company firm board committee commission opposition militia donors "
+        "mayor governor chancellor secretary premier judge prosecutor commander chief side sides "
+        "parties settlers civilians citizens journalists activists prisoners hostages detainees "
+        "refugees migrants children women families personnel staff villagers protesters students "
+        "doctors patients voters lawmakers senators members staffers aides diplomats analysts "
+        "experts airline airlines carrier manufacturer bank banks investors shareholders "
+        "bondholders regulators counterparts partners allies neighbours neighbors delegates "
+        "delegation candidates candidate republic kingdom supporters loyalists inhabitants youths "
+        "elders wing forum bloc leadership assembly".split()
+    )
+    | frozenset(
+        # who attacks, named by the deed (the CAMEO agents hold "gunman", "assailant", "sniper"
+        # only in compounds): "a sniper opened fire", "attackers stormed", "border guards shot"
+        "guards sniper snipers attacker attackers shooter shooters hijacker hijackers".split()
+    )
+    | frozenset(
+        # people an act is done to or for, named by their plight or place: "medicine for the
+        # survivors", "aid to the evacuees", "inmates rioted", "shots at bystanders"
+        "survivors survivor evacuees orphans inmates miners shoppers motorists bystanders "
+        "volunteers volunteer charity charities pope emir sheikh cardinal patriarch ayatollah "
+        "movement movements tribesmen clan clans tribe tribes investigators investigator officer "
+        "officers sailors pilots vigilantes crowd crowds jury juries jurors teenager teenagers boy "
+        "boys driver drivers friend friends couple owner owners colleague colleagues pastor".split()
+    )
 )
 PEOPLE = (_ACTOR_NOUNS | ROLE_NOUNS | BODY_NOUNS) - frozenset(
     {"study", "survey", "poll", "investigation", "inquiry", "family"}
@@ -84,6 +96,8 @@ def can_act(token: Token) -> bool:
         return True
     if token.pos_ == "PROPN" or token.lower_ in ("he", "she", "they", "we", "i", "it"):
         return True
+    if untagged_country(token):
+        return True  # "Bahrain restored relations": a country the model read as a noun
     lemma, agents = token.lemma_.lower(), _parties()
     return (
         lemma in PEOPLE
@@ -116,7 +130,7 @@ def political(token: Token | None) -> bool:
     or of our actor nouns; not a firm, a team or a person named alone."""
     if token is None:
         return False
-    if token.ent_type_ in ("GPE", "NORP", "LOC"):
+    if token.ent_type_ in ("GPE", "NORP", "LOC") or untagged_country(token):
         return True
     if is_state(token):
         return True
@@ -162,12 +176,21 @@ _ORDNANCE = frozenset(
 )
 
 
+_BLOWS = frozenset({"attack", "strike", "assault", "raid"})
+
+
 def instrument(token: Token) -> Token | None:
     """A weapon or vehicle named with its side ("Russian aircraft killed ...", "Israeli tanks
     shelled ..."): the side's instrument stands for it (CAMEO's synonym sets of weapons,
     aircraft and vehicles); one with no side named stands for no one."""
     if token.pos_ == "NOUN" and token.lemma_.lower() in _ORDNANCE:
         return token  # "a bomb exploded, killing ...": the blast is named as the doer (PLOVER)
+    if (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in _BLOWS
+        and any(t.lemma_.lower() in _ORDNANCE for left in token.lefts for t in left.subtree)
+    ):
+        return token  # "a fire-bomb attack killed ...", "a rocket attack": the weapon's blow
     sets = cameo().synonyms
     if not any(
         token.lower_ in sets[name] or token.lemma_.lower() in sets[name]

@@ -20,8 +20,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
 
 def untagged_country(token: Token) -> bool:
     """A country, its people or a place in it that the model left untagged ("US" in "US
-    Predator attacks")."""
-    return token.pos_ == "PROPN" and not token.ent_type_ and token.lower_ in _tables()[0]
+    Predator attacks"), or read as a common noun ("Bahrain restored relations"): a capitalised
+    word the country dictionary lists."""
+    if token.ent_type_ or token.lower_ not in _tables()[0]:
+        return False
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def country_of(token: Token) -> str | None:

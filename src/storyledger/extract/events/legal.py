@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyledger.extract.events.actors import can_act, is_state
+
 # Verbs whose complement is what one party says another did, and nouns naming such a claim.
 _ALLEGING_VERBS = frozenset({"allege", "accuse", "charge", "suspect", "convict", "indict"})
 _ALLEGING_NOUNS = frozenset({"charge", "allegation", "accusation", "suspicion", "indictment"})
@@ -84,12 +86,43 @@ def criminal_charge(verb: Token) -> bool:
     if not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
         return False  # "the policeman charged with murder was based": a participle misread
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    billed = any(c.dep_ == "dobj" or c.ent_type_ == "MONEY" for c in verb.children)
+    offence = any(p.lower_ in ("with", "for") for p in preps)
+    if passive and _charged_person(subject) and not billed and not offence:
+        return True  # "a driver has been charged in a crash that killed two cyclists"
+    for prep in (c for c in preps if c.lower_ == "with"):
         if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in prep.children):
             return True
         if passive and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children):
             return True  # "was charged with driving under the influence": a charge filed
     return False
+
+
+def verdict(verb: Token) -> Token | None:
+    """The one a guilty verdict convicts: "a jury found X guilty (of ...)" (CAMEO 173, the
+    issue's convention: convicting is COERCE); None for any other verb, or "not guilty"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "find":
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None  # "was found guilty": the passive of an agentless conviction, coded so
+    near = [t for c in verb.children for t in (c, *c.children)]
+    guilty = next((t for t in near if t.lower_ == "guilty"), None)
+    if guilty is None or any(c.dep_ == "neg" for c in guilty.children):
+        return None
+    subject = next((c for c in guilty.children if c.dep_ == "nsubj"), None)
+    return subject or next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _charged_person(token: Token | None) -> bool:
+    """One who can be charged by the law: a person named, a pronoun or a people noun, not a
+    state or its forces (a battery or an account is charged too, and a customer is billed)."""
+    if token is None:
+        return False
+    if token.ent_type_ == "PERSON" or token.lower_ in ("he", "she", "they"):
+        return True
+    return token.pos_ == "NOUN" and can_act(token) and not is_state(token)
 
 
 def _grounds(clause: Token) -> bool:

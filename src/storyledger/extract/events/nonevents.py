@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyledger.extract.events.actors import political
+from storyledger.extract.quotes.lexicon import speech_lexicon
 
 # Verbs of a vehicle or building failing, and of nature striking.
 _ACCIDENT_VERBS = frozenset(
@@ -147,6 +148,30 @@ def refused_content(verb: Token) -> bool:
             return True
         token = head
     return False
+
+
+_UNSAID = frozenset({"elaborate", "discuss", "speculate", "specify"})
+_ANSWERS = frozenset({"answer", "respond", "reply"})  # "refused to answer questions from X"
+_UNNAMED = frozenset({"name", "identify", "quote", "draw"})  # "declined to be named"
+
+
+def no_comment(verb: Token) -> bool:
+    """A refusal of nothing a party asked for: declining or refusing to comment, speak or
+    elaborate is a statement ("no comment"), not a rejection; "decline" with nothing declined
+    is a fall ("prices declined"); nor is declining to be named. "Declined to answer questions
+    from X" is a refusal."""
+    said = (speech_lexicon().cue_verbs | _UNSAID) - _ANSWERS
+    content = [c for c in verb.children if c.dep_ in ("xcomp", "dobj")]
+    if verb.lemma_.lower() == "decline" and not content:
+        return True
+    return any(
+        c.dep_ == "xcomp"
+        and (
+            c.lemma_.lower() in said
+            or (c.lemma_.lower() in _UNNAMED and any(a.dep_ == "auxpass" for a in c.children))
+        )
+        for c in content
+    )
 
 
 def joined_in(verb: Token, kind: str) -> bool:

@@ -70,6 +70,10 @@ def recipient(
     obj = antecedent(obj, verb) if obj is not None else None
     found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
     found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
+    clause = _proposed(obj) if found is None else None  # "accepted an invitation to meet X"
+    if clause is not None:
+        inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        found = _direct(clause, inner, kind, event_noun=False, loose=loose, role="dobj")
     if found is None and loose:
         clause = _infinitive(verb)
         if clause is not None:
@@ -228,11 +232,28 @@ def _infinitive(verb: Token) -> Token | None:
     return max(clauses, key=lambda c: sum(1 for _ in c.children), default=None)
 
 
+# Nouns of an act proposed: accepting or rejecting one is aimed at whom the act would be done to.
+_PROPOSED = frozenset(
+    "invitation proposal offer request plan demand call appeal ultimatum initiative".split()
+)
+
+
+def _proposed(obj: Token | None) -> Token | None:
+    """The act a proposal names in its infinitive: "an invitation to meet the pope"."""
+    if obj is None or obj.lemma_.lower() not in _PROPOSED:
+        return None
+    return next(
+        (c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB" and to_infinitive(c)),
+        None,
+    )
+
+
 def _resisted(verb: Token) -> Token | None:
     """Whose pressure a refusal is made against: "declined to resign despite pressure by the
     commission", "rejected the plan in spite of calls from X" (the party pressing is the one
     refused)."""
-    for head in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
+    refused = [c for c in verb.children if c.dep_ == "xcomp"]  # "declined to resign despite"
+    for head in (verb, verb.head) if verb.dep_ == "xcomp" else (verb, *refused):
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in _DESPITE):
             if prep.lower_ == "in":  # "in spite of"
                 spite = next((c for c in prep.children if c.lower_ == "spite"), None)

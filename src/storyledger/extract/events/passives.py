@@ -23,6 +23,8 @@ _MISHAPS = frozenset(
     "storm hurricane typhoon cyclone tornado tsunami landslide avalanche eruption drought "
     "derailment stampede collapse mishap disaster".split()
 )
+# The law's acts: a crash or fire named on them is the offence, never their doer.
+_LAW = frozenset("charge arrest convict sentence indict jail detain prosecute cite".split())
 _CLAUSE_DEPS = ("conj", "advcl")
 # Clauses of purpose and condition: what they say was done is no fact.
 _UNREAL = frozenset({"so", "if", "unless", "lest", "whether"})
@@ -35,8 +37,10 @@ def agentless(verb: Token, hiring: frozenset[str]) -> Token | None:
     arrested and charged", "were arrested in Canada, charged with ...", "hours after being
     arrested" (the clause's subject). Not a participle on a noun ("officers charged over the
     shooting" describes them), a verb in `hiring`, or a mishap ("was killed in a crash")."""
-    if verb.lemma_.lower() in hiring or _mishap(verb):
+    if verb.lemma_.lower() in hiring:
         return None
+    if _mishap(verb) and verb.lemma_.lower() not in _LAW:
+        return None  # "was killed in a crash"; "was charged in a crash": the crash is the offence
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.tag_ in ("VBN", "VBD"):
         return next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "with X arrested"
     if verb.tag_ != "VBN":

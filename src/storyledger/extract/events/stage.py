@@ -33,13 +33,15 @@ from storyledger.extract.events.clauses import (
 )
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
-from storyledger.extract.events.legal import alleged, criminal_charge, inversion
+from storyledger.extract.events.legal import alleged, criminal_charge, inversion, verdict
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
+from storyledger.extract.events.nominal import governing_verb, nominal
 from storyledger.extract.events.nonevents import (
     accident,
     bought,
     commercial,
     joined_in,
+    no_comment,
     perpetrated,
     refused_content,
 )
@@ -131,8 +133,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
         acted: set[int] = set()  # verbs coded as an event, kept or folded into another
         demands: set[int] = set()  # verbs of a demand folded into another event
         first = len(events)
+        coded_verbs: set[int] = set()  # verbs that name an act, kept or not
         for verb in span:
             coded = _code(verb, lexicon, words)
+            if coded is not None:
+                coded_verbs.add(verb.i)
             if coded is None or background(verb, lexicon):
                 continue  # "a lunch hosted by the ambassador": it describes the noun
             if alleged(verb) or accident(verb) or joined_in(verb, coded[0]):
@@ -170,11 +175,31 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 seen.add(key)
                 events.append(warned)
         told = {(e.action, e.target) for e in events[first:]}
-        for named in filter(None, (named_act(article, span, t, mentions) for t in span)):
-            if (named.action, named.target) not in told:  # "his arrest", "faces charges"
-                told.add((named.action, named.target))
-                events.append(named)
+        # an act told by its verb is not told again by its noun ("launched an attack on X",
+        # "the rebels' attack on X killed four": one act)
+        doers = {(e.action, e.actor) for e in events[first:] if e.actor is not None}
+        triggers = {e.trigger_start for e in events[first:]}
+        for t in span:
+            named = named_act(article, span, t, mentions, lexicon.event_nouns)
+            if named is None or (named.action, named.target) in told:
+                continue  # "his arrest", "faces charges"
+            if (named.action, named.actor) in doers or t.head.idx in triggers:
+                continue
+            governing = governing_verb(t) if nominal(t) is None else None  # an event noun's
+            if governing is not None and (governing.i in coded_verbs or _adjunct(t)):
+                continue  # "demanded the withdrawal of X", "killed 46 in an attack on X"
+            told.add((named.action, named.target))
+            events.append(named)
     return events
+
+
+def _adjunct(noun: Token) -> bool:
+    """An event noun in a phrase on a verb ("fled after an attack on their camp", "following
+    the invasion of X"): the time or cause of what the sentence tells, not its news."""
+    token = noun
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj"
 
 
 def _key(event: Event) -> tuple:
@@ -322,11 +347,18 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
+            if phrasal == "AID" and not _given_to(verb):
+                return None  # "handed out leaflets": a handout, no aid to anyone named
             return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
     if criminal_charge(verb):
         return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
+    convicted = verdict(verb)
+    if convicted is not None:
+        return "COERCE", "arrest", convicted, False, False  # "a jury found X guilty"
     if lemma in lexicon.verbs:
         kind, mode = lexicon.verbs[lemma]
+        if kind == "REJECT" and no_comment(verb):
+            return None  # "declined to comment", "oil prices declined": no refusal of anything
         if kind == "AGREE" and (commercial(verb) or perpetrated(verb)):
             return None  # "agreed to buy its rival": a deal; "committed suicide": a deed
         if (
@@ -343,6 +375,14 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         return None  # "left the hospital", "leaving 40 people dead": no one is met
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _given_to(verb: Token) -> bool:
+    """A handing out or over to someone: "handed out blankets to the refugees"."""
+    return any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "among"))
+        for c in verb.children
+    )
 
 
 def _demands(verb: Token, lexicon: EventLexicon) -> bool:
@@ -652,6 +692,8 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
         return None  # "with Mr Jenkin arrested": the patient ("with X demanding": X acts)
     if "nsubjpass" in deps and "agent" not in deps:
         return None  # "residents were forced from their homes": no one named does it
+    if "agent" in deps and verb.dep_ == "relcl" and verb.head.pos_ in ("PRON", "DET"):
+        return None  # "those who were killed by drunk drivers": no one named is done to
     token = verb
     for _ in range(5):
         wanted = ("nsubj", "agent") if token is verb else ("nsubj", "nsubjpass")

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.doers import attacker
 from storyledger.extract.events.lexicon import EventLexicon
-from storyledger.extract.events.nominal import nominal
+from storyledger.extract.events.nominal import nominal, noun_event
 from storyledger.extract.events.parties import recipient, resolve
 from storyledger.extract.events.passives import bare_toll
 from storyledger.extract.events.phrases import bounds, party
@@ -68,9 +68,17 @@ def unattributed(
     )
 
 
-def named_act(article: object, span: Span, noun: Token, mentions: Mentions) -> Event | None:
-    """A nominal act of force or coercion (`nominal.nominal`): "the killing of X by Y"."""
-    found = nominal(noun)
+def named_act(
+    article: object,
+    span: Span,
+    noun: Token,
+    mentions: Mentions,
+    event_nouns: dict[str, tuple[str, str | None]],
+) -> Event | None:
+    """A nominal act of force or coercion (`nominal.nominal`: "the killing of X by Y") or an
+    event noun of the lexicon with a party named (`nominal.noun_event`: "the attack on X",
+    "talks with X", "X's visit to Y")."""
+    found = nominal(noun) or noun_event(noun, event_nouns)
     if found is None:
         return None
     kind, mode, doer, done = found
