@@ -185,12 +185,18 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 continue  # "his arrest", "faces charges"
             if (named.action, named.actor) in doers or t.head.idx in triggers:
                 continue
-            governing = governing_verb(t) if nominal(t) is None else None  # an event noun's
-            if governing is not None and (governing.i in coded_verbs or _adjunct(t)):
+            if nominal(t) is None and (_adjunct(t) or _object_of(t, coded_verbs)):
                 continue  # "demanded the withdrawal of X", "killed 46 in an attack on X"
             told.add((named.action, named.target))
             events.append(named)
     return events
+
+
+def _object_of(noun: Token, coded_verbs: set[int]) -> bool:
+    """An event noun that is what a coded verb is done to ("demanded the withdrawal of X",
+    "cancelled a planned visit"): the verb's event tells it."""
+    governing = governing_verb(noun)
+    return governing is not None and governing.i in coded_verbs
 
 
 def _adjunct(noun: Token) -> bool:
