@@ -39,7 +39,13 @@ from storyledger.model import Mention
 
 Gender = Literal["female", "male"]
 _SUBJECTS = ("nsubj", "nsubjpass")
-PRONOUN_GENDER: dict[str, Gender] = {"he": "male", "she": "female", "him": "male", "her": "female"}
+PRONOUN_GENDER: dict[str, Gender] = {
+    "he": "male",
+    "she": "female",
+    "him": "male",
+    "her": "female",
+    "his": "male",
+}
 _CORPORATE = {"it": "sg", "its": "sg", "they": "pl", "we": "pl", "them": "pl", "their": "pl"}
 _GENDERED: dict[str, Gender] = {
     **dict.fromkeys(("he", "him", "his", "himself"), "male"),

@@ -148,3 +148,29 @@ def test_not_guilty_is_no_conviction(nlp):
 )
 def test_nominal_events(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+def test_a_clause_of_time_shares_its_heads_future(nlp):
+    # English puts future time in the present in a clause of time: not charged yet
+    found = events_of(
+        nlp,
+        "John Pike will appear in court after John Pike is formally charged.",
+        fields=("action", "target", "aux"),
+    )
+    assert ("COERCE", "John Pike", "future") in found
+    past = events_of(
+        nlp,
+        "John Pike appeared in court after John Pike was charged with murder.",
+        fields=("action", "target", "aux"),
+    )
+    assert ("COERCE", "John Pike", None) in past
+
+
+@pytest.mark.issue(15)
+def test_his_arrest_names_the_man_of_the_story(nlp):
+    text = (
+        "Police questioned the sect leader Winston Blackmore for hours on Tuesday. "
+        "His lawyer confirmed his arrest on Wednesday."
+    )
+    assert (None, "COERCE", "Winston Blackmore") in events_of(nlp, text)

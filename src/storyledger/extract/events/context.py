@@ -22,9 +22,9 @@ from storyledger.model import Mention
 
 _SELF = frozenset({"i", "we", "he", "she", "it", "they"})
 _REFERENT_KINDS = {
-    **dict.fromkeys(("he", "she", "him", "her"), ("person",)),
-    **dict.fromkeys(("it",), ("organization", "place")),
-    **dict.fromkeys(("they", "them", "we"), ("organization", "group", "place")),
+    **dict.fromkeys(("he", "she", "him", "her", "his"), ("person",)),
+    **dict.fromkeys(("it", "its"), ("organization", "place")),
+    **dict.fromkeys(("they", "them", "we", "their"), ("organization", "group", "place")),
 }
 
 
@@ -78,9 +78,26 @@ class Modes:
             or _intended(verb, lexicon)
         ):
             return "future"
+        if _time_clause(verb) and self.of(verb.head, lexicon) == "future":
+            return "future"  # "will be released after he is charged": not yet charged
         if self.words.bag((verb,)).meets(lexicon.historical):
             return "historical"
         return None
+
+
+_TIME_MARKS = frozenset({"after", "when", "once", "until", "till", "before", "as"})
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _time_clause(verb: Token) -> bool:
+    """A clause of time in the present tense ("after he is charged", "once the troops
+    leave"): English puts future time in the present there, so it shares its head's future."""
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in _PRESENT for t in finite) and not any(t.tag_ == "VBD" for t in finite)
 
 
 def _own_clause(conj: Token) -> bool:
