@@ -174,3 +174,25 @@ def test_his_arrest_names_the_man_of_the_story(nlp):
         "His lawyer confirmed his arrest on Wednesday."
     )
     assert (None, "COERCE", "Winston Blackmore") in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # PLOVER's riot: collective dissent by civilians turned on property is PROTEST
+        (
+            "Hooded youths hurled petrol bombs at shops and banks in central Athens.",
+            ("Hooded youths", "PROTEST", "shops and banks in central Athens"),
+        ),
+        ("Rioters torched a police station overnight.", ("Rioters", "PROTEST", "a police station")),
+        # on people, and by the state, force stays ASSAULT
+        (
+            "Rioters attacked police officers with stones.",
+            ("Rioters", "ASSAULT", "police officers"),
+        ),
+        ("Police fired tear gas at the protesters.", ("Police", "ASSAULT", "the protesters")),
+    ],
+)
+def test_riots_on_property_are_protest(nlp, text, wanted):
+    assert wanted in events_of(nlp, text)

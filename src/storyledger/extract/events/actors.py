@@ -204,3 +204,41 @@ def instrument(token: Token) -> Token | None:
         for t in child.subtree
     )
     return token if side else None
+
+
+# Civilians in collective dissent (PLOVER PROTEST is "collective physical dissent by
+# civilians"; its riot and vandalize modes are dissent turned on property).
+_DISSENTERS = frozenset(
+    "protester protesters protestor protestors demonstrator demonstrators rioter rioters "
+    "striker strikers marcher marchers anarchist anarchists youth youths mob crowd".split()
+)
+# Institutions whose name is also their building: storming "parliament" is storming a house.
+_HOUSES = frozenset(
+    "parliament congress embassy consulate ministry headquarters palace legislature".split()
+)
+
+
+def rioting(actor: Token, target: Token | None) -> bool:
+    """Force by protesters, rioters or a mob on property or a building, not on people: a riot
+    (PLOVER PROTEST, riot), not an assault ("rioters hurled petrol bombs at shops",
+    "demonstrators tried to storm parliament"; "rioters attacked police" stays ASSAULT)."""
+    if not {actor.lower_, actor.lemma_.lower()} & _DISSENTERS:
+        return False
+    if target is None or target.lemma_.lower() in _HOUSES:
+        return True
+    if target.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or target.pos_ == "PRON":
+        return False
+    return not is_state(target) and not _people(target)
+
+
+def _people(token: Token) -> bool:
+    """People, not a place or thing: "officers", "passers-by", "a journalist"."""
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & (_ACTOR_NOUNS | ROLE_NOUNS)) and not words & _PLACES
+
+
+# Actor nouns that are places or buildings too: a "station" or "bank" set on fire is property.
+_PLACES = frozenset(
+    "station bank banks city province region state country nation republic kingdom company "
+    "firm airline carrier service board".split()
+)

@@ -19,6 +19,7 @@ from storyledger.extract.events.actors import (
     is_state,
     nationals,
     political,
+    rioting,
 )
 from storyledger.extract.events.cameo import armed, cameo, cameo_code, phrasal_verb
 from storyledger.extract.events.clauses import (
@@ -606,6 +607,8 @@ def _event(
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
+    if kind == "ASSAULT" and rioting(actor, target):
+        kind, mode = "PROTEST", "riot"  # "rioters hurled petrol bombs at shops": PLOVER riot
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
     if _refused(verb) and kind in _REFUSABLE:  # PLOVER: refusals are REJECT
         kind, mode, negated = "REJECT", _REFUSABLE[kind], False
