@@ -42,8 +42,12 @@ def test_charges(nlp, text, wanted):
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        # the content of an allegation, a charge or a conviction is no act of its own
-        ("Prosecutors allege the guard shot two inmates during the riot.", []),
+        # the content of an allegation, a charge or a conviction is no act of its own (the
+        # allegation is: ACCUSE, round 12, as the inverted "alleges the group" below)
+        (
+            "Prosecutors allege the guard shot two inmates during the riot.",
+            [("Prosecutors", "ACCUSE", "the guard")],
+        ),
         (
             "Police arrested the driver on charges that he killed a cyclist.",
             [("Police", "COERCE", "the driver")],

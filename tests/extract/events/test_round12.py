@@ -196,3 +196,34 @@ def test_his_arrest_names_the_man_of_the_story(nlp):
 )
 def test_riots_on_property_are_protest(nlp, text, wanted):
     assert wanted in events_of(nlp, text)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # "allege", parsed as a noun with the alleged clause under it, is the accusation
+        (
+            "Police allege that the man opened fire at the office.",
+            [("Police", "ACCUSE", "the man")],
+        ),
+        # forces freeing hostages rescue them (AID); captors releasing them yield (RETREAT)
+        ("Police freed the hostages on Sunday.", [("Police", "AID", "the hostages")]),
+        ("The rebels freed the hostages on Sunday.", [("The rebels", "RETREAT", "the hostages")]),
+        # giving oneself up is a surrender
+        ("The suspect gave himself up to police.", [("The suspect", "RETREAT", "police")]),
+        # a refused request's recipient is the one who asked; an invitation's, the party met
+        (
+            "Yemen rejected a U.S. request to interrogate the detainees.",
+            [("Yemen", "REJECT", "U.S.")],
+        ),
+        # the purpose of a proposed act is proposed too, no event of its own
+        (
+            "The movement rejected an invitation to attend a meeting of rival factions to "
+            "debate the plan.",
+            [("The movement", "REJECT", "rival factions")],
+        ),
+    ],
+)
+def test_accusations_rescues_surrenders_refusals(nlp, text, wanted):
+    assert undated_events(nlp, text) == wanted

@@ -242,3 +242,19 @@ _PLACES = frozenset(
     "station bank banks city province region state country nation republic kingdom company "
     "firm airline carrier service board".split()
 )
+
+
+_CAPTIVES = frozenset("hostage hostages captive captives".split())
+_RESCUERS = ("MIL", "COP")
+
+
+def rescued(actor: Token, target: Token) -> bool:
+    """Armed forces or police freeing hostages or captives held by others rescue them (PLOVER
+    AID, as the guideline codes rescue), where captors or a government releasing those they
+    hold yield (RETREAT, CAMEO 0841)."""
+    if target.lemma_.lower() not in _CAPTIVES and target.lower_ not in _CAPTIVES:
+        return False
+    words = (actor.lower_, actor.lemma_.lower())
+    sector = next((cameo().sectors[w] for w in words if w in cameo().sectors), "")
+    military = cameo().synonyms.get("&MILITARY", frozenset())
+    return sector.startswith(_RESCUERS) or not military.isdisjoint(words)

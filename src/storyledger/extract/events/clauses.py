@@ -33,8 +33,13 @@ _COMPLEMENTS = ("xcomp", "ccomp", "advcl", "acomp")
 def background(verb: Token, lexicon: EventLexicon) -> bool:
     """A passive participle on a noun ("a lunch hosted by the ambassador", "figures released by
     the ministry") describes the noun; an infinitive on a proposal ("rejected a request to
-    interrogate the detainees", "an invitation to attend the talks") is what is proposed. The
+    interrogate the detainees", "an invitation to attend the talks"), and the infinitive of
+    purpose on it ("... to attend a meeting to debate plans"), is what is proposed. The
     sentence's event is elsewhere."""
+    if verb.dep_ in ("advcl", "xcomp", "conj") and to_infinitive(verb) and verb.head is not verb:
+        head = verb.head  # "an invitation to attend a meeting to debate ...": proposed too
+        if head.dep_ == "acl" and to_infinitive(head) and head.head.pos_ == "NOUN":
+            return head.head.lemma_.lower() in lexicon.proposals
     if verb.dep_ != "acl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
     if verb.tag_ == "VBN" or (verb.tag_ == "VBD" and _participle(verb)):

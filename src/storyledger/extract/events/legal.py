@@ -68,9 +68,19 @@ def _inverted(token: Token) -> bool:
     return not any(c.dep_ in ("cc", "nsubj", "nsubjpass") for c in token.children)
 
 
+def misread_allege(token: Token) -> bool:
+    """ "Police allege that the man ...": "allege", a form that is never a noun, parsed as one
+    with the clause alleged under it; it is the reporting verb."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ in ("allege", "alleges")
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
+
+
 def _alleging(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or misread_allege(token):
         return lemma in _ALLEGING_VERBS
     return token.pos_ == "NOUN" and lemma in _ALLEGING_NOUNS
 

@@ -69,11 +69,12 @@ def recipient(
     role = "dobj" if role == "nsubj" else role
     obj = antecedent(obj, verb) if obj is not None else None
     found = _charged(verb, obj) if kind == "ACCUSE" and loose else None
+    clause = _proposed(obj) if found is None else None
+    if clause is not None:  # "rejected a US request to ...": the one proposing, else the party
+        found = named_on(obj) or _prepositional(obj, _FROM, depth=1)  # of the act proposed
+        inner = next((c for c in clause.children if c.dep_ == "dobj"), None)  # "... to meet X"
+        found = found or _direct(clause, inner, kind, event_noun=False, loose=loose, role="dobj")
     found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
-    clause = _proposed(obj) if found is None else None  # "accepted an invitation to meet X"
-    if clause is not None:
-        inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
-        found = _direct(clause, inner, kind, event_noun=False, loose=loose, role="dobj")
     if found is None and loose:
         clause = _infinitive(verb)
         if clause is not None:

@@ -19,6 +19,7 @@ from storyledger.extract.events.actors import (
     is_state,
     nationals,
     political,
+    rescued,
     rioting,
 )
 from storyledger.extract.events.cameo import armed, cameo, cameo_code, phrasal_verb
@@ -34,7 +35,13 @@ from storyledger.extract.events.clauses import (
 )
 from storyledger.extract.events.context import Dates, Mentions, Modes, committed
 from storyledger.extract.events.countries import country_of, untagged_country
-from storyledger.extract.events.legal import alleged, criminal_charge, inversion, verdict
+from storyledger.extract.events.legal import (
+    alleged,
+    criminal_charge,
+    inversion,
+    misread_allege,
+    verdict,
+)
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
 from storyledger.extract.events.nominal import governing_verb, nominal
 from storyledger.extract.events.nonevents import (
@@ -292,7 +299,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     """The (type, mode, object, object names the event, needs a recipient) a verb codes to, or
     None. Our own lexicon wins; the CAMEO dictionary, like the dyadic coder it was built for,
     codes an event only between two actors, so its events need a recipient."""
-    if verb.pos_ != "VERB" or misread_noun(verb):
+    if (verb.pos_ != "VERB" and not misread_allege(verb)) or misread_noun(verb):
         return None
     lemma = verb.lemma_.lower()
     if lemma in lexicon.patient_subject:
@@ -357,6 +364,8 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             if phrasal == "AID" and not _given_to(verb):
                 return None  # "handed out leaflets": a handout, no aid to anyone named
             return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
+    if lemma == "give" and _gave_up_oneself(verb):
+        return "RETREAT", None, None, False, False  # "gave himself up to police": surrender
     if criminal_charge(verb):
         return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
     convicted = verdict(verb)
@@ -382,6 +391,13 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         return None  # "left the hospital", "leaving 40 people dead": no one is met
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
+
+
+def _gave_up_oneself(verb: Token) -> bool:
+    """ "gave himself up", "gave themselves up to the police": a surrender (RETREAT)."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+    )
 
 
 def _given_to(verb: Token) -> bool:
@@ -607,6 +623,8 @@ def _event(
         target = None  # "Israel and Lebanon renewed talks on ...": both are the actors (PLOVER)
     if kind == "CONSULT" and verb.lemma_.lower() in _CONSULT_HOSTS and target is not None:
         actor, target = target, actor  # the visitor is the actor, the host the recipient
+    if kind == "RETREAT" and target is not None and rescued(actor, target):
+        kind, mode = "AID", None  # "commandos freed the hostages": a rescue, not a release
     if kind == "ASSAULT" and rioting(actor, target):
         kind, mode = "PROTEST", "riot"  # "rioters hurled petrol bombs at shops": PLOVER riot
     negated = any(c.dep_ == "neg" for c in verb.children) or _denied(verb, lexicon)
@@ -671,6 +689,8 @@ def _session(verb: Token, actor: Token) -> bool:
 def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The verb's subject; a coordinated or participial verb shares its head's subject; "led
     Vance to cancel" and "urged officials to reopen" take the head's object."""
+    if misread_allege(verb):  # "Police allege ...", parsed as the compound "Police allege"
+        return next((c for c in verb.children if c.dep_ == "compound" and can_act(c)), None)
     set_off = (  # "Dalton, shot in the neck, remained ...": the participle before the predicate
         verb.i > 0
         and verb.doc[verb.i - 1].lower_ == ","
