@@ -227,3 +227,22 @@ def test_riots_on_property_are_protest(nlp, text, wanted):
 )
 def test_accusations_rescues_surrenders_refusals(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("The suspect was taken into custody on Friday.", [(None, "COERCE", "The suspect")]),
+        ("The man was placed under arrest.", [(None, "COERCE", "The man")]),
+        (
+            "The company filed a lawsuit against the former mayor.",
+            [("The company", "ACCUSE", "the former mayor")],
+        ),
+        # looking for someone is no act on them yet (the guideline's vague verbs)
+        ("Police are searching for the suspects.", []),
+        ("The documents remain in the custody of the court.", []),
+    ],
+)
+def test_custody_lawsuits_and_searches(nlp, text, wanted):
+    assert undated_events(nlp, text) == wanted

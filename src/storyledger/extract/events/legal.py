@@ -110,6 +110,20 @@ def criminal_charge(verb: Token) -> bool:
     return False
 
 
+_CUSTODY = frozenset({"custody", "arrest", "detention"})
+
+
+def taken_into_custody(verb: Token) -> bool:
+    """ "was taken into custody", "placed under arrest", "held in detention": an arrest
+    (CAMEO 173) named by where the person is put, whatever the verb."""
+    return verb.pos_ == "VERB" and any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("into", "in", "under")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in _CUSTODY for c in prep.children)
+        for prep in verb.children
+    )
+
+
 def verdict(verb: Token) -> Token | None:
     """The one a guilty verdict convicts: "a jury found X guilty (of ...)" (CAMEO 173, the
     issue's convention: convicting is COERCE); None for any other verb, or "not guilty"."""

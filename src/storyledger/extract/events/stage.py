@@ -40,6 +40,7 @@ from storyledger.extract.events.legal import (
     criminal_charge,
     inversion,
     misread_allege,
+    taken_into_custody,
     verdict,
 )
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
@@ -366,7 +367,7 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
             return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
     if lemma == "give" and _gave_up_oneself(verb):
         return "RETREAT", None, None, False, False  # "gave himself up to police": surrender
-    if criminal_charge(verb):
+    if criminal_charge(verb) or taken_into_custody(verb):
         return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
     convicted = verdict(verb)
     if convicted is not None:
