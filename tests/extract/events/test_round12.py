@@ -246,3 +246,33 @@ def test_accusations_rescues_surrenders_refusals(nlp, text, wanted):
 )
 def test_custody_lawsuits_and_searches(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # two-sided force named by a coordinated subject: one side acts on the other
+        (
+            "India and Pakistan exchanged fire across the border.",
+            [("India", "ASSAULT", "Pakistan")],
+        ),
+        ("Police and protesters clashed in the capital.", [("Police", "ASSAULT", "protesters")]),
+        # the act one helps to do names the party aided
+        (
+            "Japan pledged 500 million dollars to help rebuild Iraq.",
+            [("Japan", "AGREE", "Iraq")],
+        ),
+        # what one is accused or acquitted of is no part of the party's name
+        (
+            "The court acquitted the former president of corruption charges.",
+            [("The court", "CONCEDE", "the former president")],
+        ),
+        (
+            "Prosecutors accused the former minister of taking bribes.",
+            [("Prosecutors", "ACCUSE", "the former minister")],
+        ),
+    ],
+)
+def test_two_sided_force_purposes_and_charges_named(nlp, text, wanted):
+    assert undated_events(nlp, text) == wanted

@@ -75,13 +75,15 @@ def recipient(
         inner = next((c for c in clause.children if c.dep_ == "dobj"), None)  # "... to meet X"
         found = found or _direct(clause, inner, kind, event_noun=False, loose=loose, role="dobj")
     found = found or _direct(verb, obj, kind, event_noun=event_noun, loose=loose, role=role)
-    if found is None and loose:
-        clause = _infinitive(verb)
-        if clause is not None:
-            inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
-            inner = inner or raised(clause)
-            role = "dobj" if inner is not None else ""
-            found = _direct(clause, inner, kind, event_noun=False, loose=loose, role=role)
+    clause = _infinitive(verb) if found is None and loose else None
+    for _ in range(2):  # "pledged $500 million to help rebuild Iraq": through "help" to Iraq
+        if clause is None or found is not None:
+            break
+        inner = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        inner = inner or raised(clause)
+        role = "dobj" if inner is not None else ""
+        found = _direct(clause, inner, kind, event_noun=False, loose=loose, role=role)
+        clause = _infinitive(clause) if clause.lemma_.lower() in _CATENATIVE else None
     if found is None and loose and kind in _CLAUSE_ADDRESSEE:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
@@ -224,6 +226,10 @@ def _haven(verb: Token, obj: Token | None) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+# Verbs that only lead into the act they govern: "to help rebuild Iraq", "to try to reach X".
+_CATENATIVE = frozenset({"help", "try", "seek", "attempt", "continue", "begin", "start"})
 
 
 def _infinitive(verb: Token) -> Token | None:

@@ -27,7 +27,10 @@ def bounds(token: Token) -> tuple[int, int]:
         t.i
         for child in token.children
         if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc", "prep", "conj")
-        and not (child.dep_ == "prep" and (child.lower_ == "of" or _placing(child)))
+        and not (
+            child.dep_ == "prep"
+            and ((child.lower_ == "of" and not _charge(child)) or _placing(child))
+        )
         for t in child.subtree
     }
     tokens = [t for t in token.subtree if t.i not in cut and not t.is_space]
@@ -36,6 +39,22 @@ def bounds(token: Token) -> tuple[int, int]:
     while len(tokens) > 1 and tokens[0].is_punct:
         tokens.pop(0)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# What one is accused, convicted or acquitted of: an "of" phrase the parser hangs on the
+# person ("accused the minister of taking bribes") that is no part of the name.
+_CHARGES = frozenset(
+    "charge crime murder fraud corruption bribery treason manslaughter theft wrongdoing "
+    "misconduct negligence terrorism espionage genocide rape assault libel killing".split()
+)
+
+
+def _charge(prep: Token) -> bool:
+    """ "of taking bribes", "of corruption charges": a deed or charge, not a name's part."""
+    return any(
+        c.dep_ == "pcomp" or (c.dep_ == "pobj" and c.lemma_.lower() in _CHARGES)
+        for c in prep.children
+    )
 
 
 def _placing(prep: Token) -> bool:

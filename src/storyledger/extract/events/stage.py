@@ -108,6 +108,7 @@ _ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party 
 _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
+_MUTUAL = frozenset({"exchange", "clash", "fight", "battle", "skirmish"})  # two-sided force
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
 _REFUSABLE = {
@@ -603,6 +604,8 @@ def _event(
         target = aimed_at(obj) or recipient(verb, None, kind, event_noun=False, loose=True)
     else:
         target = recipient(verb, obj, kind, event_noun=event_noun, loose=not dyadic)
+    if kind == "ASSAULT" and target is None and verb.lemma_.lower() in _MUTUAL:
+        target = next(iter(actor.conjuncts), None)  # "India and Pakistan exchanged fire"
     weapon = target is None or (
         dyadic and obj is not None and target.i == obj.i and not can_act(obj)
     )
