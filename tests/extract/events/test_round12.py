@@ -276,3 +276,26 @@ def test_custody_lawsuits_and_searches(nlp, text, wanted):
 )
 def test_two_sided_force_purposes_and_charges_named(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a count of people shot or stabbed is an attack, never a disaster's toll
+        (
+            "One man was shot and killed but the other guests managed to escape.",
+            [(None, "ASSAULT", "One man")],
+        ),
+        ("Two people were stabbed outside a nightclub.", [(None, "ASSAULT", "Two people")]),
+        # the dictionary's verbs of force and the law, done to a person with no doer named
+        ("A man was beaten to death in the park.", [(None, "ASSAULT", "A man")]),
+        ("John Pike was indicted on fraud charges.", [(None, "COERCE", "John Pike")]),
+        ("Prosecutors laid charges against the driver.", [("Prosecutors", "COERCE", "the driver")]),
+        # a team beaten is sport, no event
+        ("Arsenal were beaten 2-1 by Chelsea.", []),
+        ("Chelsea was beaten at home.", []),
+    ],
+)
+def test_people_done_to_with_no_doer_named(nlp, text, wanted):
+    assert undated_events(nlp, text) == wanted

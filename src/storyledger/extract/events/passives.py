@@ -25,6 +25,11 @@ _MISHAPS = frozenset(
 )
 # The law's acts: a crash or fire named on them is the offence, never their doer.
 _LAW = frozenset("charge arrest convict sentence indict jail detain prosecute cite".split())
+# Acts only people do with a weapon or their hands: never a disaster's toll.
+_WEAPON_VERBS = frozenset(
+    "shoot stab beat behead torture kidnap abduct rape lynch strangle assassinate massacre "
+    "gun bludgeon hack".split()
+)
 _CLAUSE_DEPS = ("conj", "advcl")
 # Clauses of purpose and condition: what they say was done is no fact.
 _UNREAL = frozenset({"so", "if", "unless", "lest", "whether"})
@@ -78,6 +83,9 @@ def bare_toll(verb: Token, patient: Token, event_nouns: dict[str, tuple]) -> boo
     done to with no attack named on the verb is a toll, reported of disasters as of wars, and
     no one's act; "three civilians were killed in a car bombing" names the attack (an event
     noun of force, ASSAULT in `event_nouns`)."""
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if any(v.lemma_.lower() in _WEAPON_VERBS for v in joined):
+        return False  # "two people were stabbed", "one man was shot": no disaster does that
     counted = patient.like_num or any(c.dep_ == "nummod" for c in patient.children)
     counted = counted or patient.lower_ in ("dozens", "hundreds", "thousands", "scores")
     if not counted:
