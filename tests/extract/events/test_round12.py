@@ -299,3 +299,28 @@ def test_two_sided_force_purposes_and_charges_named(nlp, text, wanted):
 )
 def test_people_done_to_with_no_doer_named(nlp, text, wanted):
     assert undated_events(nlp, text) == wanted
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # an attack told in a relative clause is the party's the clause is on
+        (
+            "Police arrested the gunman who shot two officers.",
+            [("Police", "COERCE", "the gunman"), ("the gunman", "ASSAULT", "two officers")],
+        ),
+        # an act hedged as alleged is the content of an allegation, no event
+        (
+            "The woman who allegedly shot two colleagues will face trial.",
+            [(None, "COERCE", "The woman")],
+        ),
+        # a relative clause's verbal acts describe the party (the GSR codes none)
+        (
+            "The newspaper criticised Sharon, who has vowed not to return the land to Syria.",
+            [("The newspaper", "ACCUSE", "Sharon")],
+        ),
+    ],
+)
+def test_relative_clauses(nlp, text, wanted):
+    assert undated_events(nlp, text) == wanted

@@ -20,6 +20,7 @@ _CONTENT = ("ccomp", "acl", "xcomp", "parataxis")
 # How an act hangs inside that content ("shot the guard and fled", "opened fire, killing one").
 _INSIDE = ("conj", "advcl", "xcomp", "ccomp")
 _CHARGING = frozenset({"charge"})
+_HEDGES = frozenset({"allegedly", "purportedly", "supposedly"})
 # Forms of reporting verbs that are never nouns: read as a noun modifier of the subject
 # ("Police allege Eric Kirkpatrick opened fire": "Police allege" parsed as compounds of the
 # name), they still report the clause as someone's claim.
@@ -30,6 +31,8 @@ def alleged(verb: Token) -> bool:
     """The act is only the content of an allegation, charge, conviction or suspicion."""
     if any(_inverted(c) for c in verb.children) or _misread(verb):
         return True  # "the army shelled a village, alleges the rights group"
+    if any(c.dep_ == "advmod" and c.lower_ in _HEDGES for c in verb.children):
+        return True  # "the woman who allegedly shot two co-workers": what is alleged
     token = verb
     for _ in range(6):
         head = token.head

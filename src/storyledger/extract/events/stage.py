@@ -209,6 +209,15 @@ def _object_of(noun: Token, coded_verbs: set[int]) -> bool:
     return governing is not None and governing.i in coded_verbs
 
 
+def _violent(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb of our lexicon or the dictionary coded ASSAULT ("shot", "killed", "stabbed")."""
+    entry = lexicon.verbs.get(verb.lemma_.lower())
+    if entry is not None:
+        return entry[0] == "ASSAULT"
+    coded = cameo_code(verb, cameo())
+    return coded is not None and coded[0] == "ASSAULT"
+
+
 def _adjunct(noun: Token) -> bool:
     """An event noun in a phrase on a verb ("fled after an attack on their camp", "following
     the invasion of X"): the time or cause of what the sentence tells, not its news."""
@@ -734,6 +743,10 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
         if subject is not None:
             if subject.dep_ == "agent":
                 subject = next((c for c in subject.children if c.dep_ == "pobj"), None)
+            if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                # "the gunman who shot two officers": the gunman, for an attack told as a fact
+                # of a party; a relative clause's other acts describe it (GSR: not coded)
+                subject = token.head if _violent(token, lexicon) else None
             if subject is not None and not can_act(subject):
                 subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
