@@ -228,19 +228,26 @@ def rioting(actor: Token, target: Token | None) -> bool:
         return True
     if target.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") or target.pos_ == "PRON":
         return False
-    return not is_state(target) and not _people(target)
+    return not is_state(target) and not people(target)
 
 
-def _people(token: Token) -> bool:
-    """People, not a place or thing: "officers", "passers-by", "a journalist"."""
+def people(token: Token) -> bool:
+    """People, not a body, place or thing: "officers", "passers-by", "a journalist", "John
+    Pike" (not "the state", "the government", a "station" or "bank" that is property)."""
+    if token.ent_type_ == "PERSON":
+        return True
+    if token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") or token.pos_ == "PROPN":
+        return False
     words = {token.lower_, token.lemma_.lower()}
-    return bool(words & (_ACTOR_NOUNS | ROLE_NOUNS)) and not words & _PLACES
+    return can_act(token) and not words & _BODIES
 
 
-# Actor nouns that are places or buildings too: a "station" or "bank" set on fire is property.
-_PLACES = frozenset(
+# Actor nouns that are bodies, places or buildings rather than people.
+_BODIES = frozenset(
     "station bank banks city province region state country nation republic kingdom company "
-    "firm airline carrier service board".split()
+    "firm airline carrier service board government cabinet administration authority "
+    "authorities parliament council court ministry party union team teams coalition alliance "
+    "agency committee commission opposition assembly bloc leadership".split()
 )
 
 

@@ -38,6 +38,10 @@ def alleged(verb: Token) -> bool:
         head = token.head
         if head is token:
             return False
+        if token.dep_ in _CONTENT and any(
+            c.dep_ == "advmod" and c.lower_ in _HEDGES for c in head.children
+        ):
+            return True  # "allegedly ordered Lopez to shoot": the order's content, alleged too
         if token.dep_ in _CONTENT and _alleging(head):
             return True
         if token.dep_ == "pcomp" and head.dep_ == "prep" and _alleging(head.head):

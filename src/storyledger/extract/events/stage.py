@@ -108,6 +108,7 @@ _ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party 
 _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
+_AT_THE_WHEEL = frozenset({"driver", "motorist", "pilot", "trucker", "cyclist"})
 _MUTUAL = frozenset({"exchange", "clash", "fight", "battle", "skirmish"})  # two-sided force
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
@@ -210,12 +211,14 @@ def _object_of(noun: Token, coded_verbs: set[int]) -> bool:
 
 
 def _violent(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb of our lexicon or the dictionary coded ASSAULT ("shot", "killed", "stabbed")."""
+    """A verb of our lexicon coded ASSAULT ("shot", "killed") on a noun that is no driver's
+    (a driver "who killed a woman" did so at the wheel: an accident)."""
     entry = lexicon.verbs.get(verb.lemma_.lower())
-    if entry is not None:
-        return entry[0] == "ASSAULT"
-    coded = cameo_code(verb, cameo())
-    return coded is not None and coded[0] == "ASSAULT"
+    return (
+        entry is not None
+        and entry[0] == "ASSAULT"
+        and verb.head.lemma_.lower() not in _AT_THE_WHEEL
+    )
 
 
 def _adjunct(noun: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storyledger.extract.events.actors import can_act
+from storyledger.extract.events.actors import is_state, people
 from storyledger.extract.events.context import Dates, Mentions, Modes
 from storyledger.extract.events.doers import attacker
 from storyledger.extract.events.lexicon import EventLexicon
@@ -49,7 +49,8 @@ def unattributed(
     suffered = dyadic or kind == "ASSAULT" or mode == "deport"
     toll = suffered and bare_toll(verb, patient, lexicon.event_nouns)
     hedge = kind == "ACCUSE" and not event_noun  # "X has been accused of": the reporter's hedge
-    person = dyadic and kind in ("ASSAULT", "COERCE") and _person(patient)
+    # "was stabbed", "was beaten to death", "was indicted": force or the law on a person
+    person = dyadic and (kind == "ASSAULT" or mode == "arrest") and _person(patient)
     if target is None or toll or hedge or (dyadic and not event_noun and not person):
         return None  # no party named; a toll; CAMEO's verbs are coded between two actors,
         # but a person "was stabbed" or "beaten to death" by someone, named or not
@@ -101,7 +102,7 @@ def _person(token: Token) -> bool:
     """A person or people, not a team, firm or state (a team too "was beaten")."""
     if token.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return False
-    return token.ent_type_ == "PERSON" or (token.pos_ == "NOUN" and can_act(token))
+    return people(token) and not is_state(token)
 
 
 def _pronoun(text: str | None) -> bool:
