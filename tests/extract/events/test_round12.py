@@ -242,6 +242,9 @@ def test_accusations_rescues_surrenders_refusals(nlp, text, wanted):
         # looking for someone is no act on them yet (the guideline's vague verbs)
         ("Police are searching for the suspects.", []),
         ("The documents remain in the custody of the court.", []),
+        # one who remains in custody does nothing to anyone: no actor, and no act told
+        ("John Pike remains in custody.", []),
+        ("John Pike is being held in custody.", [(None, "COERCE", "John Pike")]),
     ],
 )
 def test_custody_lawsuits_and_searches(nlp, text, wanted):

@@ -123,11 +123,16 @@ _CUSTODY = frozenset({"custody", "arrest", "detention"})
 def taken_into_custody(verb: Token) -> bool:
     """ "was taken into custody", "placed under arrest", "held in detention": an arrest
     (CAMEO 173) named by where the person is put, whatever the verb."""
-    return verb.pos_ == "VERB" and any(
-        prep.dep_ == "prep"
-        and prep.lower_ in ("into", "in", "under")
-        and any(c.dep_ == "pobj" and c.lemma_.lower() in _CUSTODY for c in prep.children)
-        for prep in verb.children
+    done_to = any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
+    return (
+        verb.pos_ == "VERB"
+        and done_to
+        and any(  # not "remains in custody": no one acts
+            prep.dep_ == "prep"
+            and prep.lower_ in ("into", "in", "under")
+            and any(c.dep_ == "pobj" and c.lemma_.lower() in _CUSTODY for c in prep.children)
+            for prep in verb.children
+        )
     )
 
 
