@@ -138,6 +138,7 @@ def test_the_served_ui_finds_the_same_and_highlights_it(page, searchable):
         shoot(page, "search-served")
         page.locator("[data-card=search] .results li > a").first.click()
         matched = page.locator(".article-text mark.hl-match")
+        matched.first.wait_for()  # the article opens after the click: read it once it is drawn
         assert "".join(matched.all_inner_texts()) == "Hale's"
 
 
