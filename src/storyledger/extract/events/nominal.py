@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyledger.extract.events.actors import can_act, instrument
+from storyledger.extract.events.lexicon import event_lexicon
 
 # Deverbal nouns of acts of force and coercion (PLOVER ASSAULT, COERCE: CAMEO 173 arrest,
 # charge, try, sentence; 18x kill, shoot, assassinate), with PLOVER's mode where it is one.
@@ -158,7 +159,7 @@ def _nested(noun: Token, event_nouns: dict[str, tuple[str, str | None]]) -> bool
             return False
         token = token.head
         if token.pos_ == "NOUN" and (
-            token.lemma_.lower() in event_nouns or token.lemma_.lower() in _PROPOSALS
+            token.lemma_.lower() in event_nouns or token.lemma_.lower() in event_lexicon().proposals
         ):
             return True
     return False
@@ -176,11 +177,6 @@ def governing_verb(noun: Token) -> Token | None:
         if token.pos_ == "VERB":
             return token
     return None
-
-
-_PROPOSALS = frozenset(
-    "call appeal demand request proposal plan offer threat warning ultimatum plea".split()
-)
 
 
 def _compound_doer(noun: Token) -> Token | None:

@@ -16,6 +16,7 @@ from storyledger.extract.events.actors import can_act
 from storyledger.extract.events.cameo import cameo
 from storyledger.extract.events.clauses import to_infinitive
 from storyledger.extract.events.countries import untagged_country
+from storyledger.extract.events.lexicon import event_lexicon
 from storyledger.extract.quotes.speakers import ROLE_NOUNS
 
 RECIPIENT_PREPS = frozenset(
@@ -239,15 +240,9 @@ def _infinitive(verb: Token) -> Token | None:
     return max(clauses, key=lambda c: sum(1 for _ in c.children), default=None)
 
 
-# Nouns of an act proposed: accepting or rejecting one is aimed at whom the act would be done to.
-_PROPOSED = frozenset(
-    "invitation proposal offer request plan demand call appeal ultimatum initiative".split()
-)
-
-
 def _proposed(obj: Token | None) -> Token | None:
     """The act a proposal names in its infinitive: "an invitation to meet the pope"."""
-    if obj is None or obj.lemma_.lower() not in _PROPOSED:
+    if obj is None or obj.lemma_.lower() not in event_lexicon().proposals:
         return None
     return next(
         (c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB" and to_infinitive(c)),
