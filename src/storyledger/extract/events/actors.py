@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from storyledger.extract.events.cameo import cameo
 from storyledger.extract.events.countries import untagged_country
+from storyledger.extract.events.lexicon import EventLexicon
 from storyledger.extract.quotes.speakers import BODY_NOUNS, ROLE_NOUNS
 
 _ACTOR_NOUNS = (
@@ -265,3 +266,17 @@ def rescued(actor: Token, target: Token) -> bool:
     sector = next((cameo().sectors[w] for w in words if w in cameo().sectors), "")
     military = cameo().synonyms.get("&MILITARY", frozenset())
     return sector.startswith(_RESCUERS) or not military.isdisjoint(words)
+
+
+_AT_THE_WHEEL = frozenset({"driver", "motorist", "pilot", "trucker", "cyclist"})
+
+
+def attack_verb(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb of our lexicon coded ASSAULT ("shot", "killed") on a noun that is no driver's
+    (a driver "who killed a woman" did so at the wheel: an accident)."""
+    entry = lexicon.verbs.get(verb.lemma_.lower())
+    return (
+        entry is not None
+        and entry[0] == "ASSAULT"
+        and verb.head.lemma_.lower() not in _AT_THE_WHEEL
+    )

@@ -273,3 +273,17 @@ def _content(noun: Token) -> bool:
         if token.pos_ == "VERB" and token.dep_ in ("ROOT", "ccomp"):
             return False
     return False
+
+
+def background_noun(noun: Token, coded_verbs: set[int]) -> bool:
+    """An event noun another part of the sentence tells: what a coded verb is done to
+    ("demanded the withdrawal of X", "cancelled a planned visit"), or in a phrase on a verb
+    ("fled after an attack on their camp", "following the invasion of X"): the time or cause
+    of what the sentence tells, not its news."""
+    token = noun
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj":
+        return True
+    governing = governing_verb(noun)
+    return governing is not None and governing.i in coded_verbs

@@ -116,3 +116,18 @@ def _harming(token: Token) -> bool:
 
 def _owned(noun: Token) -> bool:
     return any(c.tag_ == "PRP$" for c in noun.children)
+
+
+def gave_up_oneself(verb: Token) -> bool:
+    """ "gave himself up", "gave themselves up to the police": a surrender (RETREAT)."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
+    )
+
+
+def given_to(verb: Token) -> bool:
+    """A handing out or over to someone: "handed out blankets to the refugees"."""
+    return any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "among"))
+        for c in verb.children
+    )

@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from storyledger.extract.events.actors import (
+    attack_verb,
     can_act,
     instrument,
     is_state,
@@ -44,7 +45,7 @@ from storyledger.extract.events.legal import (
     verdict,
 )
 from storyledger.extract.events.lexicon import EventLexicon, event_lexicon
-from storyledger.extract.events.nominal import governing_verb, nominal
+from storyledger.extract.events.nominal import background_noun, nominal
 from storyledger.extract.events.nonevents import (
     accident,
     bought,
@@ -56,6 +57,8 @@ from storyledger.extract.events.nonevents import (
 )
 from storyledger.extract.events.objects import (
     fired_upon,
+    gave_up_oneself,
+    given_to,
     passive_patient,
     shared_object,
     shifted,
@@ -108,7 +111,6 @@ _ONE_SIDED = frozenset({"PROTEST"})  # collective dissent needs no second party 
 _PARTY_MODES = frozenset({"release", "visit"})
 # Acts an act can itself be: a demand or a protest made by blockading, marching or striking.
 _VOICED = frozenset({"REQUEST", "PROTEST"})
-_AT_THE_WHEEL = frozenset({"driver", "motorist", "pilot", "trucker", "cyclist"})
 _MUTUAL = frozenset({"exchange", "clash", "fight", "battle", "skirmish"})  # two-sided force
 _JOINT = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # acts the parties do together
 # Refusing to cooperate, meet or yield is a REJECT, with PLOVER's mode for what is refused.
@@ -196,38 +198,11 @@ def event_stage(analysis: Analysis) -> list[Event]:
                 continue  # "his arrest", "faces charges"
             if (named.action, named.actor) in doers or t.head.idx in triggers:
                 continue
-            if nominal(t) is None and (_adjunct(t) or _object_of(t, coded_verbs)):
+            if nominal(t) is None and background_noun(t, coded_verbs):
                 continue  # "demanded the withdrawal of X", "killed 46 in an attack on X"
             told.add((named.action, named.target))
             events.append(named)
     return events
-
-
-def _object_of(noun: Token, coded_verbs: set[int]) -> bool:
-    """An event noun that is what a coded verb is done to ("demanded the withdrawal of X",
-    "cancelled a planned visit"): the verb's event tells it."""
-    governing = governing_verb(noun)
-    return governing is not None and governing.i in coded_verbs
-
-
-def _violent(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb of our lexicon coded ASSAULT ("shot", "killed") on a noun that is no driver's
-    (a driver "who killed a woman" did so at the wheel: an accident)."""
-    entry = lexicon.verbs.get(verb.lemma_.lower())
-    return (
-        entry is not None
-        and entry[0] == "ASSAULT"
-        and verb.head.lemma_.lower() not in _AT_THE_WHEEL
-    )
-
-
-def _adjunct(noun: Token) -> bool:
-    """An event noun in a phrase on a verb ("fled after an attack on their camp", "following
-    the invasion of X"): the time or cause of what the sentence tells, not its news."""
-    token = noun
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
-    return token.dep_ == "pobj"
 
 
 def _key(event: Event) -> tuple:
@@ -375,10 +350,10 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
     for child in verb.children:
         phrasal = lexicon.phrasal.get((lemma, child.lower_))
         if phrasal is not None and child.dep_ in ("prep", "prt"):
-            if phrasal == "AID" and not _given_to(verb):
+            if phrasal == "AID" and not given_to(verb):
                 return None  # "handed out leaflets": a handout, no aid to anyone named
             return (phrasal, None, obj, False, False) if phrasal else None  # "check into"
-    if lemma == "give" and _gave_up_oneself(verb):
+    if lemma == "give" and gave_up_oneself(verb):
         return "RETREAT", None, None, False, False  # "gave himself up to police": surrender
     if criminal_charge(verb) or taken_into_custody(verb):
         return "COERCE", "arrest", obj, False, False  # "charged him with murder": CAMEO 173
@@ -405,21 +380,6 @@ def _code(verb: Token, lexicon: EventLexicon, words: DocWords) -> tuple | None:
         return None  # "left the hospital", "leaving 40 people dead": no one is met
     coded = cameo_code(verb, cameo(), words)
     return (coded[0], coded[1], obj, coded[2], True) if coded is not None else None
-
-
-def _gave_up_oneself(verb: Token) -> bool:
-    """ "gave himself up", "gave themselves up to the police": a surrender (RETREAT)."""
-    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) and any(
-        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children
-    )
-
-
-def _given_to(verb: Token) -> bool:
-    """A handing out or over to someone: "handed out blankets to the refugees"."""
-    return any(
-        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("to", "among"))
-        for c in verb.children
-    )
 
 
 def _demands(verb: Token, lexicon: EventLexicon) -> bool:
@@ -749,7 +709,7 @@ def _actor(verb: Token, lexicon: EventLexicon) -> Token | None:
             if subject is not None and subject.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                 # "the gunman who shot two officers": the gunman, for an attack told as a fact
                 # of a party; a relative clause's other acts describe it (GSR: not coded)
-                subject = token.head if _violent(token, lexicon) else None
+                subject = token.head if attack_verb(token, lexicon) else None
             if subject is not None and not can_act(subject):
                 subject = _behind(subject, lexicon) or instrument(subject) or nationals(subject)
             return subject
